@@ -1,0 +1,24 @@
+// Package assets holds the files embedded in the nianbao binary: the report
+// formats, the translations and (later) fonts and the icon. It holds data
+// only; the packages that interpret the data live elsewhere.
+package assets
+
+import "embed"
+
+// Formats holds the official report formats, one JSON file each, under
+// "formats/". See docs/format-files.md for the schema.
+//
+//go:embed formats/*.json
+var Formats embed.FS
+
+// Translations holds the user-facing strings, one flat JSON object per
+// language under "translations/", keyed by message ID. Values may use Go
+// template placeholders such as {{.Name}}.
+//
+//go:embed translations/*.json
+var Translations embed.FS
+
+// Samples holds sample reports under "samples/".
+//
+//go:embed samples/*.nianbao
+var Samples embed.FS

@@ -1,0 +1,223 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"nianbao/assets"
+	"nianbao/forms/l10n"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+	"nianbao/forms/safefile"
+)
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+var cmdNew = &command{
+	name: "new", usage: "cli.new.usage", summary: "cli.new.summary",
+	flags: func(fs *flag.FlagSet) {
+		fs.Int("year", defaultYear(), l10n.T("cli.new.year"))
+		fs.String("unit", "", l10n.T("cli.new.unit"))
+		fs.String("kind", "", l10n.T("cli.new.kind"))
+		fs.String("format", "", l10n.T("cli.new.format"))
+		fs.String("from", "", l10n.T("cli.new.from"))
+		fs.String("o", "", l10n.T("cli.new.out"))
+		fs.Bool("force", false, l10n.T("cli.force"))
+	},
+	run: runNew,
+}
+
+func runNew(e *env, fs *flag.FlagSet, args []string) error {
+	year := flagInt(fs, "year")
+	unit, kind, out := flagString(fs, "unit"), flagString(fs, "kind"), flagString(fs, "o")
+	from, formatID := flagString(fs, "from"), flagString(fs, "format")
+	if len(args) > 0 {
+		return e.usageError("cli.extraArgs", "Args", strings.Join(args, " "))
+	}
+	if out == "" {
+		return e.usageError("cli.new.needOut")
+	}
+	if unit == "" && from == "" {
+		return e.usageError("cli.new.needUnit")
+	}
+	if err := refuseOverwrite(fs, out); err != nil {
+		return err
+	}
+	entry, err := chooseFormat(e.reg, formatID, year)
+	if err != nil {
+		return err
+	}
+	var d *report.Doc
+	if from != "" {
+		last, err := report.Open(from, e.reg)
+		if err != nil {
+			return err
+		}
+		if d, err = report.FromLastYear(last, year, entry); err != nil {
+			return err
+		}
+	} else {
+		if d, err = report.Bind(report.New(entry.Format.ID, year, report.Unit{Kind: "department"}), e.reg); err != nil {
+			return err
+		}
+	}
+	if unit != "" {
+		d.Report.Unit.Name = strings.TrimSpace(unit)
+	}
+	if kind != "" {
+		if err := d.SetField("unit.kind", kind); err != nil {
+			return err
+		}
+	}
+	if d.Report.Closing.Organ == "" {
+		d.Report.Closing.Organ = d.Report.Unit.Name
+	}
+	if err := d.Save(out); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l10n.T("cli.new.done", "Path", out, "Year", year, "Format", entry.DisplayName()))
+	return nil
+}
+
+// chooseFormat returns the format named by id, or the official one for year.
+func chooseFormat(reg *registry.Registry, id string, year int) (*registry.Entry, error) {
+	if id == "" {
+		return reg.ForYear(year)
+	}
+	entry, ok := reg.Lookup(id)
+	if !ok {
+		return nil, l10n.Errorf("cli.unknownFormat", "ID", id, "IDs", reg.IDs())
+	}
+	return entry, nil
+}
+
+func refuseOverwrite(fs *flag.FlagSet, path string) error {
+	if flagBool(fs, "force") {
+		return nil
+	}
+	if _, err := os.Stat(path); err == nil {
+		return l10n.Errorf("cli.exists", "Path", path)
+	}
+	return nil
+}
+
+var cmdSet = &command{
+	name: "set", usage: "cli.set.usage", summary: "cli.set.summary",
+	flags: func(fs *flag.FlagSet) {
+		fs.Var(&listFlag{}, "text", l10n.T("cli.set.text"))
+		fs.Var(&listFlag{}, "field", l10n.T("cli.set.field"))
+	},
+	run: runSet,
+}
+
+// maxTextFile bounds a text file read by set --text.
+const maxTextFile = 1 << 20
+
+func runSet(e *env, fs *flag.FlagSet, args []string) error {
+	if len(args) == 0 {
+		return e.usageError("cli.needFile")
+	}
+	path := args[0]
+	d, err := report.Open(path, e.reg)
+	if err != nil {
+		return err
+	}
+	var errs []string
+	apply := func(list []string, set func(key, val string) error) {
+		for _, a := range list {
+			key, val, ok := strings.Cut(a, "=")
+			if !ok || key == "" {
+				errs = append(errs, l10n.T("cli.set.badAssignment", "Arg", a))
+				continue
+			}
+			if err := set(key, val); err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+	}
+	apply(args[1:], d.SetCell)
+	apply(*fs.Lookup("text").Value.(*listFlag), func(id, val string) error {
+		text, err := readTextArg(val)
+		if err != nil {
+			return err
+		}
+		return d.SetText(id, text)
+	})
+	apply(*fs.Lookup("field").Value.(*listFlag), d.SetField)
+	if len(errs) > 0 {
+		for _, msg := range errs {
+			fmt.Fprintln(e.stderr, msg)
+		}
+		return l10n.Errorf("cli.set.nothingSaved")
+	}
+	if err := d.Save(path); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l10n.T("cli.saved", "Path", path))
+	return nil
+}
+
+// readTextArg returns the text of a --text value: the content of a file for
+// @path, else the value itself. Line ends become \n.
+func readTextArg(val string) (string, error) {
+	path, isFile := strings.CutPrefix(val, "@")
+	if !isFile {
+		return val, nil
+	}
+	data, err := safefile.ReadLimited(path, maxTextFile, "cli.set.textTooLarge")
+	if err != nil {
+		return "", err
+	}
+	data = []byte(strings.TrimPrefix(string(data), "\ufeff"))
+	if !utf8.Valid(data) {
+		return "", l10n.Errorf("cli.set.notUTF8", "Path", path)
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	return strings.TrimRight(text, "\n"), nil
+}
+
+func flagString(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
+
+func flagBool(fs *flag.FlagSet, name string) bool {
+	return fs.Lookup(name).Value.(flag.Getter).Get().(bool)
+}
+
+func flagInt(fs *flag.FlagSet, name string) int {
+	return fs.Lookup(name).Value.(flag.Getter).Get().(int)
+}
+
+// SampleName is the embedded sample report's file name.
+const SampleName = "示例-青溪县自然资源局-2025.nianbao"
+
+var cmdSample = &command{
+	name: "sample", usage: "cli.sample.usage", summary: "cli.sample.summary",
+	flags: func(fs *flag.FlagSet) {
+		fs.String("o", "", l10n.T("cli.sample.out"))
+		fs.Bool("force", false, l10n.T("cli.force"))
+	},
+	run: func(e *env, fs *flag.FlagSet, args []string) error {
+		out := flagString(fs, "o")
+		if out == "" || len(args) > 0 {
+			return e.usageError("cli.sample.needOut")
+		}
+		if err := refuseOverwrite(fs, out); err != nil {
+			return err
+		}
+		data, err := assets.Samples.ReadFile("samples/" + SampleName)
+		if err != nil {
+			return err
+		}
+		if err := safefile.Write(out, data, safefile.Options{}); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, l10n.T("cli.sample.done", "Path", out))
+		return nil
+	},
+}

@@ -1,0 +1,102 @@
+package format
+
+import (
+	"slices"
+	"strings"
+)
+
+// checkRules checks the declarations of the rules. Whether their expressions
+// make sense is checked when package rules compiles them.
+func (f *Format) checkRules(c *checker) {
+	seen := map[string]bool{}
+	for _, r := range f.Rules {
+		if strings.TrimSpace(r.ID) == "" || seen[r.ID] {
+			c.add("format.rule.badID", "ID", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Severity != Error && r.Severity != Warning {
+			c.add("format.rule.badSeverity", "Rule", r.ID, "Value", r.Severity)
+		}
+		if strings.TrimSpace(r.Message) == "" {
+			c.add("format.rule.noMessage", "Rule", r.ID)
+		}
+		if r.When != nil {
+			for _, k := range r.When.UnitKinds {
+				if !slices.Contains(UnitKinds, k) {
+					c.add("format.rule.badUnitKind", "Rule", r.ID, "Value", k)
+				}
+			}
+		}
+		switch r.Kind() {
+		case ExprCheck:
+			if strings.TrimSpace(r.Expr) == "" {
+				c.add("format.rule.noExpr", "Rule", r.ID)
+			}
+			if r.ForEach != nil {
+				f.checkForEach(c, r)
+			}
+		case ValuesCheck, FilledCheck:
+		case LengthCheck, MentionsCheck:
+			s := f.Section(r.Section)
+			switch {
+			case s == nil || s.Kind != TextSection:
+				c.add("format.rule.badSection", "Rule", r.ID, "Section", r.Section)
+			case r.Check == LengthCheck && s.MaxChars == 0:
+				c.add("format.rule.noMaxChars", "Rule", r.ID, "Section", r.Section)
+			case r.Check == MentionsCheck && len(r.Words) == 0:
+				c.add("format.rule.noWords", "Rule", r.ID)
+			}
+		default:
+			c.add("format.rule.badCheck", "Rule", r.ID, "Value", r.Check)
+		}
+		if r.Kind() != ExprCheck && (r.Expr != "" || r.ForEach != nil || r.Computes || r.Carry) {
+			c.add("format.rule.exprOnly", "Rule", r.ID)
+		}
+	}
+}
+
+func (f *Format) checkForEach(c *checker, r Rule) {
+	fe := r.ForEach
+	sources := 0
+	for _, set := range []bool{fe.Cols != "", fe.Rows != "", len(fe.Values) > 0} {
+		if set {
+			sources++
+		}
+	}
+	switch {
+	case !codePattern.MatchString(fe.Var):
+		c.add("format.rule.badVar", "Rule", r.ID, "Value", fe.Var)
+	case sources != 1:
+		c.add("format.rule.forEachSource", "Rule", r.ID)
+	case fe.Cols != "" && f.Table(fe.Cols) == nil, fe.Rows != "" && f.Table(fe.Rows) == nil:
+		c.add("format.rule.forEachTable", "Rule", r.ID)
+	case len(fe.Labels) > 0 && len(fe.Labels) != len(fe.Values):
+		c.add("format.rule.forEachLabels", "Rule", r.ID)
+	}
+}
+
+// Kind returns the rule's check, ExprCheck when none is given.
+func (r Rule) Kind() Check {
+	if r.Check == "" {
+		return ExprCheck
+	}
+	return r.Check
+}
+
+// Members returns the values of a ForEach with their labels.
+func (f *Format) Members(fe *ForEach) []Member {
+	switch {
+	case fe.Cols != "":
+		return f.Table(fe.Cols).ColumnMembers()
+	case fe.Rows != "":
+		return f.Table(fe.Rows).RowMembers()
+	}
+	out := make([]Member, len(fe.Values))
+	for i, v := range fe.Values {
+		out[i] = Member{Code: v, Label: v}
+		if len(fe.Labels) == len(fe.Values) {
+			out[i].Label = fe.Labels[i]
+		}
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+)
+
+// Fields lists the keys SetField takes, in the order of the report.
+var Fields = []string{
+	"unit.name", "unit.kind",
+	"preface.address", "preface.postcode", "preface.phone", "preface.website",
+	"closing.organ", "closing.date", "typedTotals", "prev",
+}
+
+// SetField sets one of the report's non-table fields by key (see Fields);
+// "units.CELL" chooses the unit of a money cell that offers a choice.
+func (d *Doc) SetField(key, val string) error {
+	r := d.Report
+	val = strings.TrimSpace(val)
+	switch key {
+	case "unit.name":
+		r.Unit.Name = val
+	case "unit.kind":
+		k, err := ParseUnitKind(val)
+		if err != nil {
+			return err
+		}
+		r.Unit.Kind = k
+	case "preface.address":
+		r.Preface.Address = val
+	case "preface.postcode":
+		r.Preface.Postcode = val
+	case "preface.phone":
+		r.Preface.Phone = val
+	case "preface.website":
+		r.Preface.Website = val
+	case "closing.organ":
+		r.Closing.Organ = val
+	case "closing.date":
+		date, err := ParseDate(val)
+		if err != nil {
+			return err
+		}
+		r.Closing.Date = date
+	case "typedTotals":
+		b, err := strconv.ParseBool(val)
+		if err != nil {
+			return l10n.Errorf("report.badBool", "Key", key)
+		}
+		d.SetTypedTotals(b)
+	case "prev":
+		if val == "" {
+			r.Prev, d.prev, d.prevErr = "", nil, nil
+			return nil
+		}
+		return d.LinkPrev(val)
+	default:
+		id, ok := strings.CutPrefix(key, "units.")
+		if !ok {
+			return l10n.Errorf("report.noSuchField", "Key", key, "Keys", strings.Join(Fields, "、"))
+		}
+		return d.setUnit(id, val)
+	}
+	return nil
+}
+
+func (d *Doc) setUnit(id, unit string) error {
+	c, ok := d.Entry.Format.Cell(id)
+	if !ok || len(c.Spec.Units) == 0 {
+		return l10n.Errorf("report.noUnitChoice", "ID", id)
+	}
+	if !slices.Contains(c.Spec.Units, unit) {
+		return l10n.Errorf("report.badUnit", "Unit", unit, "Units", strings.Join(c.Spec.Units, "、"))
+	}
+	d.Report.Units[id] = unit
+	return nil
+}
+
+// SetTypedTotals switches between computed totals and typed totals. Going to
+// typed totals fills the total cells with the values computed so far, so
+// that nothing visible changes.
+func (d *Doc) SetTypedTotals(on bool) {
+	if on == d.Report.TypedTotals {
+		return
+	}
+	if on {
+		res := d.Entry.Rules.Evaluate(d.Input())
+		for i, c := range d.Entry.Format.Cells() {
+			if d.Entry.Rules.Computed(i) && !res.Values[i].IsBlank() {
+				d.Report.Cells[c.ID] = res.Values[i]
+			}
+		}
+	}
+	d.Report.TypedTotals = on
+}
+
+// ParseUnitKind reads a unit kind given as its code (township) or in
+// Chinese, in full (乡镇（街道）) or by a part that names one kind (街道).
+func ParseUnitKind(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	var matches []string
+	for _, k := range format.UnitKinds {
+		label := l10n.T("unitKind." + k)
+		if s == k || s == label {
+			return k, nil
+		}
+		if s != "" && strings.Contains(label, s) {
+			matches = append(matches, k)
+		}
+	}
+	if len(matches) == 1 {
+		return matches[0], nil
+	}
+	var labels []string
+	for _, k := range format.UnitKinds {
+		labels = append(labels, fmt.Sprintf("%s（%s）", l10n.T("unitKind."+k), k))
+	}
+	return "", l10n.Errorf("report.badUnitKind", "Value", s, "Kinds", strings.Join(labels, "、"))
+}
+
+var cnDate = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+
+// ParseDate reads a date as 2026-01-20, 2026/1/20 or 2026年1月20日 and
+// returns it as YYYY-MM-DD.
+func ParseDate(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	norm := strings.ReplaceAll(s, "/", "-")
+	if m := cnDate.FindStringSubmatch(s); m != nil {
+		norm = m[1] + "-" + m[2] + "-" + m[3]
+	}
+	t, err := time.Parse("2006-1-2", norm)
+	if err != nil {
+		return "", l10n.Errorf("report.badDate", "Value", s)
+	}
+	return t.Format("2006-01-02"), nil
+}

@@ -1,0 +1,225 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"maps"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+	"nianbao/forms/registry"
+	"nianbao/forms/safefile"
+	"nianbao/forms/value"
+)
+
+// FileType identifies report files; FileSchema is the version written.
+const (
+	FileType   = "nianbao-report"
+	FileSchema = 1
+)
+
+// MaxFileSize bounds a report file. A full report is about 20 KB; texts
+// pasted from elsewhere may make it larger, but never this large.
+const MaxFileSize = 16 << 20
+
+// AppVersion is recorded in saved files; main sets it at start-up.
+var AppVersion = "dev"
+
+// fileV1 is the JSON form of a report file (docs/report-file.md).
+type fileV1 struct {
+	Type        string            `json:"type"`
+	Schema      int               `json:"schema"`
+	App         string            `json:"app,omitempty"`
+	Saved       string            `json:"saved,omitempty"`
+	Format      string            `json:"format"`
+	Year        int               `json:"year"`
+	Unit        Unit              `json:"unit"`
+	Preface     Preface           `json:"preface"`
+	Texts       map[string]string `json:"texts"`
+	Headings    map[string]string `json:"headings,omitempty"`
+	Cells       map[string]string `json:"cells"`
+	Units       map[string]string `json:"units,omitempty"`
+	TypedTotals bool              `json:"typedTotals,omitempty"`
+	Closing     Closing           `json:"closing"`
+	Prev        string            `json:"prev,omitempty"`
+}
+
+// Marshal returns the file content of r, stamped with the time saved.
+func (r *Report) Marshal(saved time.Time) ([]byte, error) {
+	cells := make(map[string]string, len(r.Cells)+len(r.invalid)+len(r.unknown))
+	maps.Copy(cells, r.unknown)
+	maps.Copy(cells, r.invalid)
+	for id, v := range r.Cells {
+		if !v.IsBlank() {
+			cells[id] = v.String()
+		}
+	}
+	f := fileV1{
+		Type: FileType, Schema: FileSchema, App: "nianbao " + AppVersion,
+		Format: r.Format, Year: r.Year, Unit: r.Unit, Preface: r.Preface,
+		Texts: r.Texts, Headings: r.Headings, Cells: cells, Units: r.Units,
+		TypedTotals: r.TypedTotals, Closing: r.Closing, Prev: r.Prev,
+	}
+	if !saved.IsZero() {
+		f.Saved = saved.Format(time.RFC3339)
+	}
+	if f.Texts == nil {
+		f.Texts = map[string]string{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Unmarshal reads a report file's content. The format it names must be in
+// reg. Errors are *l10n.Error with a message for the clerk.
+func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
+	trimmed := bytes.TrimSpace(data)
+	switch {
+	case len(trimmed) == 0:
+		return nil, l10n.Errorf("report.empty")
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return nil, l10n.Errorf("report.officeFile")
+	case trimmed[0] != '{' || !utf8.Valid(data):
+		return nil, l10n.Errorf("report.foreign")
+	}
+	var f fileV1
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, l10n.Wrap(err, "report.truncated")
+		}
+		return nil, l10n.Wrap(err, "report.corrupt", "Detail", errDetail(data, err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("format.trailingData"))
+	}
+	switch {
+	case f.Type != FileType:
+		return nil, l10n.Errorf("report.foreign")
+	case f.Schema > FileSchema:
+		return nil, l10n.Errorf("report.newer", "App", f.App)
+	case f.Schema < 1:
+		return nil, l10n.Errorf("report.corrupt", "Detail", "schema")
+	case f.Year < 1990 || f.Year > 2999:
+		return nil, l10n.Errorf("report.corrupt", "Detail", "year")
+	}
+	entry, ok := reg.Lookup(f.Format)
+	if !ok {
+		return nil, l10n.Errorf("report.unknownFormat", "Format", f.Format)
+	}
+	r := New(f.Format, f.Year, f.Unit)
+	r.Preface, r.Closing, r.Prev, r.TypedTotals = f.Preface, f.Closing, f.Prev, f.TypedTotals
+	maps.Copy(r.Texts, f.Texts)
+	maps.Copy(r.Headings, f.Headings)
+	maps.Copy(r.Units, f.Units)
+	for id, text := range f.Cells {
+		c, ok := entry.Format.Cell(id)
+		if !ok {
+			r.keep(&r.unknown, id, text)
+			continue
+		}
+		v, ok := decodeCell(c, text)
+		if !ok {
+			r.keep(&r.invalid, id, text)
+			continue
+		}
+		if !v.IsBlank() {
+			r.Cells[id] = v
+		}
+	}
+	return r, nil
+}
+
+func (r *Report) keep(m *map[string]string, id, text string) {
+	if *m == nil {
+		*m = map[string]string{}
+	}
+	(*m)[id] = text
+}
+
+// decodeCell reads a stored cell: "/" for 不适用, canonical numbers for
+// number cells, anything for text cells.
+func decodeCell(c *format.Cell, text string) (value.Value, bool) {
+	switch {
+	case text == "":
+		return value.Value{}, true
+	case text == value.NAMark:
+		return value.NotApplicable, true
+	case c.Spec.Kind == format.Text:
+		return value.Value{State: value.Text, Text: text}, true
+	}
+	d, err := value.Parse(text)
+	if err != nil {
+		return value.Value{}, false
+	}
+	return value.Of(d), true
+}
+
+func errDetail(data []byte, err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return l10n.T("json.syntaxAt", "Line", bytes.Count(data[:min(int(syn.Offset), len(data))], []byte("\n"))+1)
+	case errors.As(err, &typ):
+		return l10n.T("json.typeAt", "Line", bytes.Count(data[:min(int(typ.Offset), len(data))], []byte("\n"))+1, "Field", typ.Field)
+	}
+	return err.Error()
+}
+
+// Load reads the report file at path. It never writes anything.
+func Load(path string, reg *registry.Registry) (*Report, error) {
+	data, err := safefile.ReadLimited(path, MaxFileSize, "report.tooLarge")
+	if err != nil {
+		return nil, err
+	}
+	r, err := Unmarshal(data, reg)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	return r, nil
+}
+
+// fileError puts the file name in front of a content error and, when a
+// backup exists, says where it is.
+func fileError(path string, err error) error {
+	var le *l10n.Error
+	if !errors.As(err, &le) {
+		return err
+	}
+	msg := []any{"Path", path, "Detail", le.Error()}
+	if _, statErr := os.Stat(path + safefile.BackupSuffix); statErr == nil && strings.HasPrefix(le.Key, "report.") &&
+		le.Key != "report.newer" && le.Key != "report.unknownFormat" {
+		return l10n.Wrap(err, "report.openFailedBackup", append(msg, "Backup", path+safefile.BackupSuffix)...)
+	}
+	return l10n.Wrap(err, "report.openFailed", msg...)
+}
+
+// Save writes r to path atomically, keeping the previous file as a backup.
+func (r *Report) Save(path string) error {
+	data, err := r.Marshal(time.Now())
+	if err != nil {
+		return err
+	}
+	return safefile.Write(path, data, safefile.Options{Backup: true})
+}
+
+// Invalid returns the stored text of cells that could not be read as their
+// kind, by cell ID. They are kept and saved back unchanged until set anew.
+func (r *Report) Invalid() map[string]string { return r.invalid }
+
+// Unknown returns stored cells the report's format does not have, by ID.
+// They are saved back unchanged.
+func (r *Report) Unknown() map[string]string { return r.unknown }

@@ -1,0 +1,296 @@
+package rules
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+	"nianbao/forms/value"
+)
+
+// Input is what the rules are evaluated over.
+type Input struct {
+	// Values holds the report's cells by index in the format's Cells.
+	Values []value.Value
+	// Invalid maps the IDs of cells whose stored text could not be read as
+	// their kind to a Chinese explanation; such cells count as blank.
+	Invalid map[string]string
+	// Texts maps section IDs to their texts.
+	Texts map[string]string
+	// UnitKind is one of format.UnitKinds.
+	UnitKind string
+	// TypedTotals keeps computed cells as typed and checks them instead.
+	TypedTotals bool
+	// Prev looks up a cell of last year's report; nil when none is linked.
+	Prev func(id string) (value.Value, bool)
+}
+
+// Problem is a failed rule.
+type Problem struct {
+	Rule     string
+	Severity format.Severity
+	Cells    []string // the cells involved, for highlighting
+	Section  string   // the text section involved, if any
+	Message  string
+	// Actual and Expected are the values of the left and right side of a
+	// failed comparison, nil for other checks.
+	Actual, Expected *value.Dec
+}
+
+// Result is the outcome of an evaluation.
+type Result struct {
+	// Values holds every cell, computed cells filled in.
+	Values   []value.Value
+	Problems []Problem
+}
+
+// Errors counts the error-severity problems.
+func (r *Result) Errors() int {
+	n := 0
+	for _, p := range r.Problems {
+		if p.Severity == format.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Evaluate computes the computed cells and checks every rule.
+func (s *Set) Evaluate(in Input) Result {
+	cells := s.format.Cells()
+	vals := make([]value.Value, len(cells))
+	copy(vals, in.Values)
+	// incomplete marks computed cells that sum a blank input.
+	incomplete := make([]bool, len(cells))
+	for i := range cells {
+		incomplete[i] = vals[i].IsBlank() || in.Invalid[cells[i].ID] != ""
+	}
+	res := Result{Values: vals}
+	if !in.TypedTotals {
+		for _, i := range s.order {
+			inst := &s.instances[i]
+			sum, filled, blank, overflow := s.sum(inst.rhs, vals, incomplete, nil)
+			t := inst.computes
+			switch {
+			case overflow:
+				vals[t] = value.Value{}
+				res.Problems = append(res.Problems, s.overflowProblem(inst))
+			case filled:
+				vals[t] = value.Of(sum)
+			default:
+				vals[t] = value.Value{}
+			}
+			incomplete[t] = blank || overflow
+		}
+	}
+	res.Problems = append(res.Problems, s.checkValues(in, vals)...)
+	for i := range s.instances {
+		inst := &s.instances[i]
+		if inst.computes >= 0 && !in.TypedTotals {
+			continue
+		}
+		if p, failed := s.check(inst, in, vals, incomplete); failed {
+			res.Problems = append(res.Problems, p)
+		}
+	}
+	res.Problems = append(res.Problems, s.checkTexts(in)...)
+	return res
+}
+
+// sum adds up one side. filled reports whether any operand holds a number or
+// 不适用, blank whether any operand is blank or incomplete (or, for last
+// year's cells, missing).
+func (s *Set) sum(sd side, vals []value.Value, incomplete []bool, prev func(string) (value.Value, bool)) (total value.Dec, filled, blank, overflow bool) {
+	total = value.Dec(sd.konst)
+	for _, op := range sd.ops {
+		var v value.Value
+		if op.cell >= 0 {
+			v = vals[op.cell]
+			blank = blank || incomplete[op.cell]
+		} else {
+			pv, ok := prev(op.id)
+			v = pv
+			blank = blank || !ok || pv.IsBlank()
+		}
+		if !v.IsBlank() {
+			filled = true
+		}
+		a := v.Amount()
+		if op.neg {
+			a = -a
+		}
+		var ok bool
+		if total, ok = value.Add(total, a); !ok {
+			overflow = true
+		}
+	}
+	return total, filled, blank, overflow
+}
+
+func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []bool) (Problem, bool) {
+	r := inst.rule
+	if inst.hasPrev && in.Prev == nil {
+		return Problem{}, false
+	}
+	if r.When != nil && len(r.When.UnitKinds) > 0 && !slices.Contains(r.When.UnitKinds, in.UnitKind) {
+		return Problem{}, false
+	}
+	lhs, _, lblank, lover := s.sum(inst.lhs, vals, incomplete, in.Prev)
+	rhs, _, rblank, rover := s.sum(inst.rhs, vals, incomplete, in.Prev)
+	if lblank || rblank || lover || rover || inst.op.holds(lhs, rhs) {
+		return Problem{}, false
+	}
+	return Problem{
+		Rule:     r.ID,
+		Severity: r.Severity,
+		Cells:    inst.cells,
+		Message: fill(r.Message, map[string]string{
+			"label": inst.label, "actual": lhs.String(), "expected": rhs.String(),
+		}),
+		Actual:   &lhs,
+		Expected: &rhs,
+	}, true
+}
+
+func (s *Set) overflowProblem(inst *instance) Problem {
+	return Problem{
+		Rule:     inst.rule.ID,
+		Severity: format.Error,
+		Cells:    inst.cells,
+		Message:  l10n.T("rules.overflow", "Cell", s.format.Cells()[inst.computes].Label()),
+	}
+}
+
+// checkValues applies the values rules: every input cell filled and valid.
+func (s *Set) checkValues(in Input, vals []value.Value) []Problem {
+	var out []Problem
+	for _, r := range s.other {
+		if r.Check != format.ValuesCheck {
+			continue
+		}
+		for i, c := range s.format.Cells() {
+			if s.computedBy[i] >= 0 && !in.TypedTotals {
+				continue
+			}
+			msg := ""
+			if bad := in.Invalid[c.ID]; bad != "" {
+				msg = l10n.T("rules.invalidValue", "Cell", c.Label(), "Detail", bad)
+			} else if vals[i].IsBlank() {
+				msg = fill(r.Message, map[string]string{"label": c.Label()})
+			} else if bad := kindProblem(c.Spec, vals[i]); bad != "" {
+				msg = l10n.T("rules.invalidValue", "Cell", c.Label(), "Detail", bad)
+			}
+			if msg != "" {
+				out = append(out, Problem{Rule: r.ID, Severity: r.Severity, Cells: []string{c.ID}, Message: msg})
+			}
+		}
+	}
+	return out
+}
+
+// kindProblem tells why v does not fit spec, or returns "".
+func kindProblem(spec format.ValueSpec, v value.Value) string {
+	if v.State == value.NA {
+		return ""
+	}
+	if (v.State == value.Text) != (spec.Kind == format.Text) {
+		return l10n.T("rules.wrongKind")
+	}
+	switch spec.Kind {
+	case format.Count:
+		if v.Num < 0 {
+			return l10n.T("input.negative")
+		}
+		if !v.Num.IsWhole() {
+			return l10n.T("input.notWhole", "Text", v.Num.String())
+		}
+	case format.Signed:
+		if !v.Num.IsWhole() {
+			return l10n.T("input.notWhole", "Text", v.Num.String())
+		}
+	case format.Money:
+		if v.Num < 0 {
+			return l10n.T("input.negative")
+		}
+		if v.Num.Decimals() > spec.Decimals {
+			return l10n.T("input.tooManyDecimals", "Max", spec.Decimals)
+		}
+	}
+	return ""
+}
+
+// checkTexts applies the rules on section texts.
+func (s *Set) checkTexts(in Input) []Problem {
+	var out []Problem
+	for _, r := range s.other {
+		var sections []*format.Section
+		switch r.Check {
+		case format.FilledCheck:
+			for i := range s.format.Sections {
+				if s.format.Sections[i].Kind == format.TextSection {
+					sections = append(sections, &s.format.Sections[i])
+				}
+			}
+		case format.LengthCheck, format.MentionsCheck:
+			sections = []*format.Section{s.format.Section(r.Section)}
+		}
+		for _, sec := range sections {
+			text := in.Texts[sec.ID]
+			count := CountChars(text)
+			failed := false
+			switch r.Check {
+			case format.FilledCheck:
+				failed = count == 0
+			case format.LengthCheck:
+				failed = count > sec.MaxChars
+			case format.MentionsCheck:
+				failed = count > 0 && !containsAny(text, r.Words)
+			}
+			if failed {
+				out = append(out, Problem{
+					Rule: r.ID, Severity: r.Severity, Section: sec.ID,
+					Message: fill(r.Message, map[string]string{
+						"section": sec.Heading, "count": strconv.Itoa(count), "limit": strconv.Itoa(sec.MaxChars),
+					}),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// CountChars counts the characters of a text as the limit of 总体情况 is
+// meant: every character except white space.
+func CountChars(text string) int {
+	n := 0
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func containsAny(text string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fill replaces {name} placeholders of a rule message.
+func fill(msg string, vars map[string]string) string {
+	if !strings.Contains(msg, "{") {
+		return msg
+	}
+	pairs := make([]string, 0, 2*len(vars))
+	for k, v := range vars {
+		pairs = append(pairs, "{"+k+"}", v)
+	}
+	return strings.NewReplacer(pairs...).Replace(msg)
+}

@@ -1,0 +1,3 @@
+module nianbao
+
+go 1.26.8
