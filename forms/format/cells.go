@@ -66,7 +66,7 @@ func (t *Table) ColumnMembers() []Member {
 				continue
 			}
 			seen[code] = true
-			out = append(out, Member{Code: code, Label: ColumnCaption(lc.labels)})
+			out = append(out, Member{Code: code, Label: t.ColumnCaption(lc.labels)})
 		}
 	}
 	return out
@@ -145,7 +145,7 @@ func appendLabel(labels []string, label string) []string {
 // Label names the cell in messages: 表三“（三）不予公开 1.属于国家秘密／自然人”.
 func (c *Cell) Label() string {
 	rows := c.Table.RowCaption(c.RowPath)
-	cols := ColumnCaption(c.ColPath)
+	cols := c.Table.ColumnCaption(c.ColPath)
 	switch {
 	case rows == "":
 		return c.Table.Ref() + "“" + cols + "”"
@@ -179,13 +179,28 @@ func (t *Table) RowCaption(path []string) string {
 	return strings.Join(path, " ")
 }
 
-// ColumnCaption shortens a column path for messages: in three-level headers
-// the outermost level is a title (申请人情况) and is dropped.
-func ColumnCaption(path []string) string {
+// ColumnCaption shortens a column path for messages. A single header over
+// all columns is a title (申请人情况) and is dropped; of three remaining
+// levels the outermost is dropped too (行政诉讼 above 未经复议直接起诉).
+func (t *Table) ColumnCaption(path []string) string {
+	if t.titledColumns() && len(path) > 1 {
+		path = path[1:]
+	}
 	if len(path) >= 3 {
 		path = path[1:]
 	}
 	return strings.Join(path, " ")
+}
+
+// titledColumns reports whether every block has one top column with
+// children, which then only titles the others.
+func (t *Table) titledColumns() bool {
+	for _, b := range t.Blocks {
+		if len(b.Columns) != 1 || len(b.Columns[0].Children) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *Table) singleValueColumn() bool { return len(t.ColumnMembers()) == 1 }

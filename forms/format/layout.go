@@ -1,5 +1,10 @@
 package format
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Role tells what a cell of a table's printed grid is.
 type Role uint8
 
@@ -75,6 +80,9 @@ func (t *Table) Layout() Grid {
 		}
 		g.Rows = r
 	}
+	slices.SortStableFunc(g.Cells, func(a, b GridCell) int {
+		return cmp.Or(cmp.Compare(a.Row, b.Row), cmp.Compare(a.Col, b.Col))
+	})
 	return g
 }
 

@@ -122,9 +122,10 @@ func Add(a, b Dec) (Dec, bool) {
 // ErrSyntax is returned by Parse for text that is not a canonical number.
 var ErrSyntax = errors.New("value: not a canonical decimal number")
 
-// Parse reads the canonical form written by String (as stored in report
-// files): an optional '-', ASCII digits, and an optional '.' followed by one
-// to six digits. It accepts nothing else.
+// Parse reads a number as stored in report and format files: an optional
+// '-', ASCII digits, and an optional '.' followed by one to six digits — the
+// form String writes, give or take leading and trailing zeros. It accepts
+// nothing else: no spaces, separators or exponents.
 func Parse(s string) (Dec, error) {
 	neg := strings.HasPrefix(s, "-")
 	if neg {

@@ -1,0 +1,213 @@
+package value_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"nianbao/forms/l10n"
+	"nianbao/forms/value"
+)
+
+func TestDecString(t *testing.T) {
+	tests := []struct {
+		d    value.Dec
+		want string
+	}{
+		{0, "0"},
+		{value.Int(12), "12"},
+		{value.Int(-3), "-3"},
+		{350_000, "0.35"},
+		{-1, "-0.000001"},
+		{value.Int(6834) + 335_000, "6834.335"},
+	}
+	for _, tc := range tests {
+		if got := tc.d.String(); got != tc.want {
+			t.Errorf("String(%d) = %q, want %q", int64(tc.d), got, tc.want)
+		}
+		back, err := value.Parse(tc.want)
+		if err != nil || back != tc.d {
+			t.Errorf("Parse(%q) = %d, %v", tc.want, int64(back), err)
+		}
+	}
+}
+
+func TestDecFixed(t *testing.T) {
+	tests := []struct {
+		d      value.Dec
+		places int
+		want   string
+	}{
+		{value.Int(1) + 500_000, 2, "1.50"},
+		{value.Int(12), 0, "12"},
+		{125_000, 2, "0.13"},
+		{-125_000, 2, "-0.13"},
+		{124_999, 2, "0.12"},
+		{value.Int(3), 4, "3.0000"},
+	}
+	for _, tc := range tests {
+		if got := tc.d.Fixed(tc.places); got != tc.want {
+			t.Errorf("Fixed(%s, %d) = %q, want %q", tc.d, tc.places, got, tc.want)
+		}
+	}
+}
+
+func TestDecimals(t *testing.T) {
+	for d, want := range map[value.Dec]int{0: 0, value.Int(5): 0, 500_000: 1, 5: 6, -120_000: 2} {
+		if got := d.Decimals(); got != want {
+			t.Errorf("Decimals(%s) = %d, want %d", d, got, want)
+		}
+	}
+}
+
+func TestAddOverflow(t *testing.T) {
+	big := value.Dec(1 << 62)
+	if _, ok := value.Add(big, big); ok {
+		t.Error("overflow not reported")
+	}
+	if _, ok := value.Add(-big, -big-big); ok {
+		t.Error("negative overflow not reported")
+	}
+	if s, ok := value.Add(value.Int(2), value.Int(-5)); !ok || s != value.Int(-3) {
+		t.Errorf("2 + -5 = %s, %v", s, ok)
+	}
+}
+
+func TestParseRejectsNonCanonical(t *testing.T) {
+	for _, s := range []string{"", "-", "1.", ".5", "01x", "1,000", " 1", "1.1234567", "１", "+1", "99999999999999", "1e3"} {
+		if _, err := value.Parse(s); err == nil {
+			t.Errorf("Parse(%q) accepted", s)
+		}
+	}
+}
+
+func TestParseInput(t *testing.T) {
+	count := value.Input{Suffixes: []string{"件", "条"}}
+	signed := value.Input{Signed: true}
+	money := value.Input{Decimals: 6, Suffixes: []string{"万元"}}
+	tests := []struct {
+		text    string
+		in      value.Input
+		want    string
+		wantKey string
+	}{
+		{"12", count, "12", ""},
+		{" 12 ", count, "12", ""},
+		{"１２３", count, "123", ""},
+		{"1,234", count, "1234", ""},
+		{"1，234", count, "1234", ""},
+		{"12,345,678", count, "12345678", ""},
+		{"25件", count, "25", ""},
+		{"25 条", count, "25", ""},
+		{"007", count, "7", ""},
+		{"0", count, "0", ""},
+		{"-0", count, "0", ""},
+		{"+5", count, "5", ""},
+		{"-3", signed, "-3", ""},
+		{"－１５６", signed, "-156", ""},
+		{"−7", signed, "-7", ""},
+		{"12.5368", money, "12.5368", ""},
+		{"12。5", money, "12.5", ""},
+		{"0.35万元", money, "0.35", ""},
+		{"3.10", money, "3.1", ""},
+		{".5", money, "0.5", ""},
+		{"12.0", count, "12", ""},
+		{"-3", count, "", "input.negative"},
+		{"1.5", count, "", "input.notWhole"},
+		{"1.1234567", money, "", "input.tooManyDecimals"},
+		{"abc", count, "", "input.notNumber"},
+		{"12元", money, "", "input.notNumber"},
+		{"1,23", count, "", "input.notNumber"},
+		{"1,2345", count, "", "input.notNumber"},
+		{",123", count, "", "input.notNumber"},
+		{"1.2.3", money, "", "input.notNumber"},
+		{"1..2", money, "", "input.notNumber"},
+		{".", money, "", "input.notNumber"},
+		{"--3", signed, "", "input.notNumber"},
+		{"件", count, "", "input.notNumber"},
+		{"", count, "", "input.empty"},
+		{"   ", count, "", "input.empty"},
+		{"12345678901234", count, "", "input.tooLarge"},
+		{"1e5", count, "", "input.notNumber"},
+	}
+	for _, tc := range tests {
+		got, err := value.ParseInput(tc.text, tc.in)
+		if tc.wantKey == "" {
+			if err != nil || got.String() != tc.want {
+				t.Errorf("ParseInput(%q) = %s, %v; want %s", tc.text, got, err, tc.want)
+			}
+			continue
+		}
+		var le *l10n.Error
+		if !errors.As(err, &le) || le.Key != tc.wantKey {
+			t.Errorf("ParseInput(%q) = %s, %v; want error %s", tc.text, got, err, tc.wantKey)
+			continue
+		}
+		if strings.HasPrefix(err.Error(), "input.") {
+			t.Errorf("ParseInput(%q): message %q is not translated", tc.text, err)
+		}
+	}
+}
+
+func TestValue(t *testing.T) {
+	if v := (value.Value{}); !v.IsBlank() || v.String() != "" || v.Amount() != 0 {
+		t.Errorf("blank value = %+v", v)
+	}
+	if v := value.NotApplicable; v.String() != "/" || v.Amount() != 0 {
+		t.Errorf("n/a value = %+v", v)
+	}
+	if v := value.OfInt(7); v.String() != "7" || v.Amount() != value.Int(7) {
+		t.Errorf("number value = %+v", v)
+	}
+	for s, want := range map[string]bool{"/": true, " ／ ": true, "不适用": true, "0": false, "无": false, "": false} {
+		if value.IsNAMark(s) != want {
+			t.Errorf("IsNAMark(%q) = %v", s, !want)
+		}
+	}
+}
+
+// FuzzParseInput checks that whatever a clerk types or pastes either gives a
+// clear error or a number that round-trips through the file format.
+func FuzzParseInput(f *testing.F) {
+	for _, s := range []string{"12", "１２", "1,234", "-3", "12.5368万元", "abc", "1e9", "。", "9999999999999"} {
+		f.Add(s, true, 6)
+	}
+	f.Fuzz(func(t *testing.T, text string, signed bool, decimals int) {
+		in := value.Input{Signed: signed, Decimals: ((decimals % 7) + 7) % 7, Suffixes: []string{"件", "万元"}}
+		d, err := value.ParseInput(text, in)
+		if err != nil {
+			if strings.HasPrefix(err.Error(), "input.") {
+				t.Fatalf("untranslated error %q", err)
+			}
+			return
+		}
+		if !signed && d < 0 {
+			t.Fatalf("negative %s accepted for unsigned input", d)
+		}
+		if d.Decimals() > in.Decimals {
+			t.Fatalf("%s has more than %d decimals", d, in.Decimals)
+		}
+		back, err := value.Parse(d.String())
+		if err != nil || back != d {
+			t.Fatalf("%s does not round-trip: %v", d, err)
+		}
+	})
+}
+
+// FuzzParse checks the strict file-format parser: accepted text is exactly
+// the canonical form of the number.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"0", "12", "-3", "0.35", "1.000001", "007", "1.50"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := value.Parse(s)
+		if err != nil {
+			return
+		}
+		again, err := value.Parse(d.String())
+		if err != nil || again != d {
+			t.Fatalf("Parse(%q) = %s does not round-trip", s, d)
+		}
+	})
+}
