@@ -64,7 +64,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c := find(args[1]); c != nil {
-				printUsage(stdout, c, newFlagSet(c, stdout))
+				printUsage(stdout, c, newFlagSet(c))
 				return ExitOK
 			}
 		}
@@ -77,15 +77,14 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		printOverview(stderr)
 		return ExitUsage
 	}
-	fs := newFlagSet(c, stderr)
+	fs := newFlagSet(c)
 	pos, err := parseInterspersed(fs, args[1:])
 	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
 		printUsage(stdout, c, fs)
 		return ExitOK
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, l10n.T("cli.seeHelp", "Name", c.name))
+		fmt.Fprintln(stderr, l10n.T("cli.badFlag", "Detail", flagErrorText(err), "Name", c.name))
 		return ExitUsage
 	}
 	e.reg = registry.Default()
@@ -127,13 +126,27 @@ func find(name string) *command {
 	return nil
 }
 
-func newFlagSet(c *command, out io.Writer) *flag.FlagSet {
+// flagErrorText translates the flag package's errors.
+func flagErrorText(err error) string {
+	msg := err.Error()
+	for prefix, key := range map[string]string{
+		"flag provided but not defined: ": "cli.flag.unknown",
+		"flag needs an argument: ":        "cli.flag.needsValue",
+	} {
+		if name, ok := strings.CutPrefix(msg, prefix); ok {
+			return l10n.T(key, "Flag", name)
+		}
+	}
+	return l10n.T("cli.flag.invalid", "Detail", msg)
+}
+
+func newFlagSet(c *command) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs.SetOutput(io.Discard) // errors are reported in Chinese by Run
 	if c.flags != nil {
 		c.flags(fs)
 	}
-	fs.Usage = func() { printUsage(out, c, fs) }
+	fs.Usage = func() {} // Run prints the usage itself, once
 	return fs
 }
 
@@ -167,7 +180,7 @@ func printOverview(w io.Writer) {
 }
 
 func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	fmt.Fprintln(w, l10n.T("cli.usage")+" nianbao "+c.name+" "+l10n.T(c.usage))
+	fmt.Fprintln(w, strings.TrimSpace(l10n.T("cli.usage")+"nianbao "+c.name+" "+l10n.T(c.usage)))
 	fmt.Fprintln(w, l10n.T(c.summary))
 	has := false
 	fs.VisitAll(func(*flag.Flag) { has = true })
@@ -177,9 +190,13 @@ func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 	fmt.Fprintln(w, l10n.T("cli.options"))
 	fs.VisitAll(func(f *flag.Flag) {
 		name := "--" + f.Name
-		if arg, _ := flag.UnquoteUsage(f); arg != "" {
+		if len(f.Name) == 1 {
+			name = "-" + f.Name
+		}
+		arg, usage := flag.UnquoteUsage(f)
+		if arg != "" {
 			name += " " + arg
 		}
-		fmt.Fprintf(w, "  %-22s %s\n", name, strings.ReplaceAll(f.Usage, "`", ""))
+		fmt.Fprintf(w, "  %s\n      %s\n", name, usage)
 	})
 }

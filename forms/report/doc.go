@@ -242,6 +242,9 @@ func FromLastYear(last *Doc, year int, entry *registry.Entry) (*Doc, error) {
 	}
 	lastVals := last.Values()
 	for _, c := range entry.Rules.Carries() {
+		if entry.Rules.Computed(c.To) {
+			continue // a total: computed from the carried cells
+		}
 		if v, ok := lastVals[c.From]; ok && !v.IsBlank() {
 			r.Cells[entry.Format.Cells()[c.To].ID] = v
 		}

@@ -1,0 +1,93 @@
+package l10n_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"text/template"
+
+	"nianbao/assets"
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+)
+
+func TestT(t *testing.T) {
+	if got := l10n.T("input.tooManyDecimals", "Max", 4); got != "小数最多 4 位" {
+		t.Errorf("T = %q", got)
+	}
+	if got := l10n.T("no.such.key"); got != "no.such.key" {
+		t.Errorf("unknown key = %q", got)
+	}
+	err := l10n.Errorf("input.negative")
+	if err.Error() != "不能为负数" || err.Key != "input.negative" {
+		t.Errorf("Errorf = %v", err)
+	}
+}
+
+// keyPattern finds message keys in Go source: string literals passed to
+// l10n.T, Errorf, Wrap, the format checker and the command table.
+var keyPattern = regexp.MustCompile(`(?:l10n\.(?:T|Errorf|Wrap)\((?:[a-zA-Z]+, )?|c\.add\(|usageError\(|usage: |summary: |ReadLimited\([^,]+, [^,]+, )"([a-zA-Z]+\.[a-zA-Z.]+)"`)
+
+// TestEveryKeyTranslated scans the Go source for message keys and checks
+// that each has a translation whose template parses.
+func TestEveryKeyTranslated(t *testing.T) {
+	data, err := assets.Translations.ReadFile("translations/" + l10n.Language + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs map[string]string
+	if err := json.Unmarshal(data, &msgs); err != nil {
+		t.Fatal(err)
+	}
+	for key, msg := range msgs {
+		if _, err := template.New(key).Parse(msg); err != nil {
+			t.Errorf("%s: %v", key, err)
+		}
+	}
+	root := filepath.Join("..", "..")
+	found := 0
+	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range keyPattern.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if _, ok := msgs[m[1]]; !ok {
+				t.Errorf("%s: key %q has no translation", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 100 {
+		t.Errorf("found only %d keys in the source; is the pattern stale?", found)
+	}
+}
+
+// TestComposedKeys checks the keys the code builds from values.
+func TestComposedKeys(t *testing.T) {
+	var keys []string
+	for _, k := range format.UnitKinds {
+		keys = append(keys, "unitKind."+k)
+	}
+	for _, k := range []format.Kind{format.Count, format.Signed, format.Money, format.Text} {
+		keys = append(keys, "kind."+string(k))
+	}
+	for _, s := range []format.Severity{format.Error, format.Warning} {
+		keys = append(keys, "severity."+string(s))
+	}
+	for _, k := range keys {
+		if !l10n.Has(k) {
+			t.Errorf("key %q has no translation", k)
+		}
+	}
+}

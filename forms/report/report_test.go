@@ -1,0 +1,521 @@
+package report_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"nianbao/assets"
+	"nianbao/forms/l10n"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+)
+
+var reg = registry.Builtin()
+
+const sampleName = "samples/示例-青溪县自然资源局-2025.nianbao"
+
+func sample(t testing.TB) []byte {
+	data, err := assets.Samples.ReadFile(sampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// writeSample writes the embedded sample report into a temporary folder.
+func writeSample(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "报告 2025.nianbao")
+	if err := os.WriteFile(path, sample(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestSampleIsClean(t *testing.T) {
+	d, err := report.Open(writeSample(t), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := d.Evaluate().Problems; len(ps) != 0 {
+		t.Errorf("the sample report has problems: %+v", ps)
+	}
+	if d.Report.Unit.Name != "青溪县自然资源局" || d.Report.Year != 2025 || d.Entry.Format.ID != "2021" {
+		t.Errorf("sample = %+v", d.Report.Unit)
+	}
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	d, err := report.Bind(report.New("2021", 2026, report.Unit{Name: "测试乡人民政府", Kind: "township"}), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, text := range map[string]string{"t3.new.natural": "１２", "t2.rules.issued": "/", "t2.fees.amount": "0.35万元", "t4.review.upheld": "0"} {
+		if err := d.SetCell(id, text); err != nil {
+			t.Fatalf("SetCell(%s, %q): %v", id, text, err)
+		}
+	}
+	if err := d.SetText("overview", "第一段。\n第二段。"); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{"preface.phone": "0598-1234567", "closing.date": "2027年1月5日", "closing.organ": "测试乡人民政府"} {
+		if err := d.SetField(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "a.nianbao")
+	if err := d.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	back, err := report.Open(path, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := back.Values()
+	for id, want := range map[string]string{"t3.new.natural": "12", "t3.new.total": "12", "t2.rules.issued": "/", "t2.fees.amount": "0.35", "t3.new.business": ""} {
+		if got[id].String() != want {
+			t.Errorf("%s = %q after reload, want %q", id, got[id].String(), want)
+		}
+	}
+	r := back.Report
+	if r.Texts["overview"] != "第一段。\n第二段。" || r.Preface.Phone != "0598-1234567" ||
+		r.Closing.Date != "2027-01-05" || r.Unit.Kind != "township" {
+		t.Errorf("reloaded report = %+v", r)
+	}
+}
+
+func TestSaveKeepsBackup(t *testing.T) {
+	path := writeSample(t)
+	d, err := report.Open(path, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetCell("t2.penalty.decisions", "88"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	bak, err := os.ReadFile(path + ".bak")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bak, sample(t)) {
+		t.Error("the backup is not the previous version")
+	}
+	cur, _ := os.ReadFile(path)
+	if !bytes.Contains(cur, []byte(`"t2.penalty.decisions": "88"`)) {
+		t.Error("the new value was not saved")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestSaveFailureKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	// A folder where the file should go: the final rename must fail.
+	target := filepath.Join(dir, "占用.nianbao")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := report.Bind(report.New("2021", 2026, report.Unit{Name: "x"}), reg)
+	err := d.Save(target)
+	if err == nil || !strings.Contains(err.Error(), "无法保存") {
+		t.Fatalf("err = %v", err)
+	}
+	if info, _ := os.Stat(target); !info.IsDir() {
+		t.Error("the folder was replaced")
+	}
+	err = d.Save(filepath.Join(dir, "没有这个文件夹", "a.nianbao"))
+	if err == nil || !strings.Contains(err.Error(), "文件夹不存在") {
+		t.Errorf("missing folder: err = %v", err)
+	}
+	if d.Path != "" {
+		t.Errorf("a failed save changed the document's path to %q", d.Path)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	good := string(sample(t))
+	tests := []struct {
+		name    string
+		content string
+		key     string
+	}{
+		{"empty", "", "report.empty"},
+		{"blank", " \n\t", "report.empty"},
+		{"truncated", good[:len(good)/2], "report.truncated"},
+		{"word file", "PK\x03\x04rest of a docx", "report.officeFile"},
+		{"binary", "\x00\x01\x02garbage", "report.foreign"},
+		{"latin-1", "{\"type\": \"nianbao-report\xe9\"}", "report.foreign"},
+		{"other json", `{"name": "package.json"}`, "report.foreign"},
+		{"json array", `[1, 2, 3]`, "report.foreign"},
+		{"newer schema", strings.Replace(good, `"schema": 1`, `"schema": 7`, 1), "report.newer"},
+		{"missing schema", strings.Replace(good, `"schema": 1,`, ``, 1), "report.corrupt"},
+		{"bad year", strings.Replace(good, `"year": 2025`, `"year": 20250`, 1), "report.corrupt"},
+		{"wrong type", strings.Replace(good, `"year": 2025`, `"year": "2025"`, 1), "report.corrupt"},
+		{"syntax error", strings.Replace(good, `"format": "2021",`, `"format": "2021" "x",`, 1), "report.corrupt"},
+		{"trailing data", good + "{}", "report.corrupt"},
+		{"unknown format", strings.Replace(good, `"format": "2021"`, `"format": "guangdong-2024"`, 1), "report.unknownFormat"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "r.nianbao")
+			if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := os.Stat(path)
+			_, err := report.Load(path, reg)
+			var le *l10n.Error
+			if !errors.As(err, &le) {
+				t.Fatalf("err = %v, want an *l10n.Error", err)
+			}
+			var inner *l10n.Error
+			if !errors.As(le.Err, &inner) || inner.Key != tc.key {
+				t.Errorf("err = %v (%+v), want key %s", err, le, tc.key)
+			}
+			if !strings.Contains(err.Error(), path) {
+				t.Errorf("message %q does not name the file", err)
+			}
+			after, _ := os.Stat(path)
+			if !after.ModTime().Equal(before.ModTime()) || after.Size() != before.Size() {
+				t.Error("loading changed the file")
+			}
+			if _, err := os.Stat(path + ".bak"); err == nil {
+				t.Error("loading wrote a backup")
+			}
+		})
+	}
+}
+
+func TestLoadErrorPointsToBackup(t *testing.T) {
+	path := writeSample(t)
+	if err := os.WriteFile(path+".bak", sample(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, sample(t)[:100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := report.Load(path, reg)
+	if err == nil || !strings.Contains(err.Error(), path+".bak") {
+		t.Errorf("err = %v, want a hint to the backup", err)
+	}
+}
+
+func TestLoadFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := report.Load(filepath.Join(dir, "none.nianbao"), reg); err == nil || !strings.Contains(err.Error(), "找不到文件") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := report.Load(dir, reg); err == nil || !strings.Contains(err.Error(), "是文件夹") {
+		t.Errorf("folder: %v", err)
+	}
+	huge := filepath.Join(dir, "huge.nianbao")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(report.MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := report.Load(huge, reg); err == nil || !strings.Contains(err.Error(), "太大") {
+		t.Errorf("huge file: %v", err)
+	}
+}
+
+// TestUnreadableCellsSurvive checks that cells a format does not know, or
+// whose stored text is not a valid value, are reported and saved back as
+// they were: nothing in a file is lost by opening and saving it.
+func TestUnreadableCellsSurvive(t *testing.T) {
+	content := strings.Replace(string(sample(t)), `"cells": {`,
+		`"cells": {"t9.extra.cell": "5", "t3.new.research": "三", "t2.license.decisions": "-4",`, 1)
+	content = strings.Replace(content, `"t2.license.decisions": "1264",`, ``, 1)
+	content = strings.Replace(content, `"t3.new.research": "0",`, ``, 1)
+	path := filepath.Join(t.TempDir(), "r.nianbao")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Open(path, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, p := range d.Evaluate().Problems {
+		msgs = append(msgs, p.Rule+":"+strings.Join(p.Cells, ","))
+	}
+	if strings.Join(msgs, " ") != "R6:t2.license.decisions R6:t3.new.research" {
+		t.Errorf("problems = %v", msgs)
+	}
+	if err := d.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	saved, _ := os.ReadFile(path)
+	for _, want := range []string{`"t9.extra.cell": "5"`, `"t3.new.research": "三"`, `"t2.license.decisions": "-4"`} {
+		if !bytes.Contains(saved, []byte(want)) {
+			t.Errorf("saved file lost %s", want)
+		}
+	}
+	if err := d.SetCell("t3.new.research", "0"); err != nil {
+		t.Fatal(err)
+	}
+	if d.Report.Invalid()["t3.new.research"] != "" {
+		t.Error("setting a cell did not replace its unreadable text")
+	}
+}
+
+func TestSetCell(t *testing.T) {
+	d, _ := report.Bind(report.New("2019", 2020, report.Unit{Name: "x"}), reg)
+	tests := []struct {
+		id, text, want, errPart string
+	}{
+		{"t3.new.natural", "1,024件", "1024", ""},
+		{"t3.new.natural", "", "", ""},
+		{"t3.new.natural", "／", "/", ""},
+		{"t2.license.change", "－156", "-156", ""},
+		{"t2.procurement.amount", "6834.335", "6834.335", ""},
+		{"t3.new.natural", "-1", "", "不能为负数"},
+		{"t3.new.natural", "十二", "", "不是数字"},
+		{"t3.total.natural", "5", "", "自动计算"},
+		{"t9.none", "5", "", "没有编号"},
+	}
+	for _, tc := range tests {
+		err := d.SetCell(tc.id, tc.text)
+		if tc.errPart != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.errPart) {
+				t.Errorf("SetCell(%s, %q) err = %v, want %q", tc.id, tc.text, err, tc.errPart)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("SetCell(%s, %q): %v", tc.id, tc.text, err)
+			continue
+		}
+		if got := d.Report.Cells[tc.id].String(); got != tc.want {
+			t.Errorf("SetCell(%s, %q) stored %q, want %q", tc.id, tc.text, got, tc.want)
+		}
+	}
+	if err := d.SetText("stats", "x"); err == nil {
+		t.Error("SetText accepted a table section")
+	}
+}
+
+func TestSetField(t *testing.T) {
+	d, _ := report.Bind(report.New("2019", 2020, report.Unit{Name: "x"}), reg)
+	tests := []struct{ key, val, errPart string }{
+		{"unit.kind", "街道", ""},
+		{"unit.kind", "政府", "无效"},
+		{"closing.date", "2021/1/29", ""},
+		{"closing.date", "2021年2月30日", "不是有效日期"},
+		{"units.t2.procurement.amount", "万元", ""},
+		{"units.t2.procurement.amount", "美元", "无效"},
+		{"units.t3.new.natural", "件", "没有可选"},
+		{"typedTotals", "maybe", "true 或 false"},
+		{"colour", "red", "没有“colour”这一项"},
+	}
+	for _, tc := range tests {
+		err := d.SetField(tc.key, tc.val)
+		if (tc.errPart == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.errPart)) {
+			t.Errorf("SetField(%s, %s) = %v, want error containing %q", tc.key, tc.val, err, tc.errPart)
+		}
+	}
+	if d.Report.Unit.Kind != "township" || d.Report.Closing.Date != "2021-01-29" || d.Report.Units["t2.procurement.amount"] != "万元" {
+		t.Errorf("report = %+v", d.Report)
+	}
+}
+
+func TestTypedTotalsKeepValues(t *testing.T) {
+	d, err := report.Open(writeSample(t), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := d.Values()
+	if err := d.SetField("typedTotals", "true"); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Report.Cells["t3.total.total"].String(); got != "24" {
+		t.Errorf("typed total = %q, want the computed 24", got)
+	}
+	if err := d.SetCell("t3.total.total", "25"); err != nil {
+		t.Fatalf("typed totals refuse input: %v", err)
+	}
+	rules := map[string]bool{}
+	for _, p := range d.Evaluate().Problems {
+		rules[p.Rule] = true
+	}
+	if !rules["R3"] || !rules["R2"] {
+		t.Errorf("a wrong typed total was not reported: %v", rules)
+	}
+	after := d.Values()
+	for id, v := range before {
+		if id != "t3.total.total" && after[id] != v {
+			t.Errorf("%s changed from %q to %q when switching to typed totals", id, v.String(), after[id].String())
+		}
+	}
+}
+
+func TestFromLastYear(t *testing.T) {
+	lastPath := writeSample(t)
+	last, err := report.Open(lastPath, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := reg.ForYear(2026)
+	d, err := report.FromLastYear(last, 2026, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Report.Unit != last.Report.Unit || d.Report.Preface != last.Report.Preface || d.Report.Closing.Organ != "青溪县自然资源局" {
+		t.Errorf("unit details not carried: %+v", d.Report)
+	}
+	if got := d.Report.Cells["t3.carried.natural"].String(); got != "3" {
+		t.Errorf("carried natural = %q, want last year's 结转 3", got)
+	}
+	if got := d.Report.Cells["t3.carried.business"].String(); got != "1" {
+		t.Errorf("carried business = %q, want 1", got)
+	}
+	if _, ok := d.Report.Cells["t3.carried.total"]; ok {
+		t.Error("a computed total was carried as typed")
+	}
+	// Saved in a sibling folder, the link is stored relative and R5 works
+	// after reopening.
+	newPath := filepath.Join(filepath.Dir(lastPath), "2026", "新报告.nianbao")
+	if err := os.Mkdir(filepath.Dir(newPath), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetCell("t3.carried.natural", "4"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Save(newPath); err != nil {
+		t.Fatal(err)
+	}
+	if d.Report.Prev != "../报告 2025.nianbao" {
+		t.Errorf("prev stored as %q", d.Report.Prev)
+	}
+	again, err := report.Open(newPath, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range again.Evaluate().Problems {
+		found = found || (p.Rule == "R5" && p.Cells[0] == "t3.carried.natural")
+	}
+	if !found {
+		t.Error("R5 not checked against the linked report")
+	}
+}
+
+func TestMissingPrevIsReported(t *testing.T) {
+	content := strings.Replace(string(sample(t)), `"closing"`, `"prev": "没有了.nianbao",
+  "closing"`, 1)
+	path := filepath.Join(t.TempDir(), "r.nianbao")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Open(path, reg)
+	if err != nil {
+		t.Fatalf("a missing last-year file must not stop opening: %v", err)
+	}
+	ps := d.Evaluate().Problems
+	if len(ps) != 1 || ps[0].Rule != "prev" || !strings.Contains(ps[0].Message, "没有了.nianbao") {
+		t.Errorf("problems = %+v", ps)
+	}
+}
+
+func TestSelfLinkedPrev(t *testing.T) {
+	path := writeSample(t)
+	d, _ := report.Open(path, reg)
+	if err := d.LinkPrev(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := report.Open(path, reg); err != nil {
+		t.Fatalf("a report linking itself: %v", err)
+	}
+}
+
+func TestParseUnitKind(t *testing.T) {
+	for in, want := range map[string]string{"township": "township", "乡镇": "township", "部门": "department",
+		"县级人民政府": "county", "汇总": "consolidated", "省": "province"} {
+		got, err := report.ParseUnitKind(in)
+		if err != nil || got != want {
+			t.Errorf("ParseUnitKind(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}
+
+func TestMarshalIsStable(t *testing.T) {
+	r, err := report.Unmarshal(sample(t), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 1, 20, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	a, _ := r.Marshal(at)
+	b, _ := r.Marshal(at)
+	if !bytes.Equal(a, b) {
+		t.Error("two marshals differ")
+	}
+	if !bytes.Contains(a, []byte(`"saved": "2026-01-20T09:30:00+08:00"`)) {
+		t.Error("saved time missing")
+	}
+}
+
+// FuzzUnmarshal feeds the report loader, which reads files from anywhere:
+// it must not panic, and what it accepts must survive a save unchanged.
+func FuzzUnmarshal(f *testing.F) {
+	f.Add(sample(f))
+	f.Add([]byte(`{"type": "nianbao-report", "schema": 1, "format": "2019", "year": 2020, "cells": {"t3.new.natural": "/"}}`))
+	f.Add([]byte(`{"type": "nianbao-report", "schema": 1, "format": "2014", "year": 2012, "texts": {"x": "y"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := report.Unmarshal(data, reg)
+		if err != nil {
+			if strings.HasPrefix(err.Error(), "report.") {
+				t.Fatalf("untranslated error %q", err)
+			}
+			return
+		}
+		first, err := r.Marshal(time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := report.Unmarshal(first, reg)
+		if err != nil {
+			t.Fatalf("a saved report does not load: %v", err)
+		}
+		second, _ := again.Marshal(time.Time{})
+		if !bytes.Equal(first, second) {
+			t.Fatalf("save/load/save changed the file:\n%s\n%s", first, second)
+		}
+		if d, err := report.Bind(again, reg); err == nil {
+			d.Evaluate()
+		}
+	})
+}
+
+// BenchmarkEditAndCheck measures what the editor does on a keystroke in a
+// table cell: parse the input, store it and re-evaluate every rule.
+func BenchmarkEditAndCheck(b *testing.B) {
+	r, err := report.Unmarshal(sample(b), reg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, _ := report.Bind(r, reg)
+	inputs := []string{"21", "22"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if err := d.SetCell("t3.new.natural", inputs[i%2]); err != nil {
+			b.Fatal(err)
+		}
+		d.Evaluate()
+	}
+}

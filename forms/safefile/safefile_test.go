@@ -1,0 +1,71 @@
+package safefile_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"nianbao/forms/safefile"
+)
+
+func TestWriteAndBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "年报 2025.txt")
+	if err := safefile.Write(path, []byte("one"), safefile.Options{Backup: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + safefile.BackupSuffix); err == nil {
+		t.Error("a backup of nothing was written")
+	}
+	if err := safefile.Write(path, []byte("two"), safefile.Options{Backup: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "two" {
+		t.Errorf("content = %q", got)
+	}
+	if got, _ := os.ReadFile(path + safefile.BackupSuffix); string(got) != "one" {
+		t.Errorf("backup = %q", got)
+	}
+	if err := safefile.Write(path, []byte("three"), safefile.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path + safefile.BackupSuffix); string(got) != "one" {
+		t.Errorf("backup without Backup changed to %q", got)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestWriteError(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{os.ErrPermission, "没有写入权限"},
+		{syscall.ENOSPC, "磁盘已满"},
+		{os.ErrNotExist, "文件夹不存在"},
+		{errors.New("boom"), "boom"},
+	}
+	for _, tc := range tests {
+		msg := safefile.WriteError("D:\\年报\\a.docx", tc.err).Error()
+		if !strings.Contains(msg, tc.want) || !strings.Contains(msg, "a.docx") {
+			t.Errorf("WriteError(%v) = %q", tc.err, msg)
+		}
+	}
+}
+
+func TestReadLimited(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f")
+	os.WriteFile(path, []byte("12345"), 0o644)
+	if data, err := safefile.ReadLimited(path, 5, "report.tooLarge"); err != nil || string(data) != "12345" {
+		t.Errorf("ReadLimited = %q, %v", data, err)
+	}
+	if _, err := safefile.ReadLimited(path, 4, "report.tooLarge"); err == nil || !strings.Contains(err.Error(), "太大") {
+		t.Errorf("over the limit: %v", err)
+	}
+}
