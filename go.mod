@@ -1,3 +1,3 @@
 module nianbao
 
-go 1.26.8
+go 1.24.0

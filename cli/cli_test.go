@@ -151,11 +151,13 @@ func TestWorkflow(t *testing.T) {
 	if code != cli.ExitProblems || len(res.Problems) < 166 {
 		t.Errorf("empty report: exit %d, %d problems", code, len(res.Problems))
 	}
-	// Fill table 三 with zeros, one application received and answered.
+	// Fill every input with zero, then one application received and answered.
 	var sets []string
-	code, out, _ = run(t, "cells", "--format", "2021", "--json")
+	_, out, _ = run(t, "cells", "--format", "2021", "--json")
 	var cells []cellJSON
-	json.Unmarshal([]byte(out), &cells)
+	if err := json.Unmarshal([]byte(out), &cells); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range cells {
 		if !c.Computed {
 			sets = append(sets, c.ID+"=0")

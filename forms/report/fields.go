@@ -20,7 +20,8 @@ var Fields = []string{
 }
 
 // SetField sets one of the report's non-table fields by key (see Fields);
-// "units.CELL" chooses the unit of a money cell that offers a choice.
+// "units.CELL" chooses the unit of a money cell that offers a choice and
+// "heading.SECTION" rewords a heading where the format allows it.
 func (d *Doc) SetField(key, val string) error {
 	r := d.Report
 	val = strings.TrimSpace(val)
@@ -62,11 +63,28 @@ func (d *Doc) SetField(key, val string) error {
 		}
 		return d.LinkPrev(val)
 	default:
-		id, ok := strings.CutPrefix(key, "units.")
-		if !ok {
-			return l10n.Errorf("report.noSuchField", "Key", key, "Keys", strings.Join(Fields, "、"))
+		if id, ok := strings.CutPrefix(key, "units."); ok {
+			return d.setUnit(id, val)
 		}
-		return d.setUnit(id, val)
+		if id, ok := strings.CutPrefix(key, "heading."); ok {
+			return d.setHeading(id, val)
+		}
+		return l10n.Errorf("report.noSuchField", "Key", key, "Keys", strings.Join(Fields, "、"))
+	}
+	return nil
+}
+
+// setHeading rewords the heading of a section whose format allows it; an
+// empty heading restores the format's.
+func (d *Doc) setHeading(id, heading string) error {
+	s := d.Entry.Format.Section(id)
+	if s == nil || !s.HeadingEditable {
+		return l10n.Errorf("report.headingFixed", "ID", id)
+	}
+	if heading == "" {
+		delete(d.Report.Headings, id)
+	} else {
+		d.Report.Headings[id] = heading
 	}
 	return nil
 }

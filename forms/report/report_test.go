@@ -320,6 +320,7 @@ func TestSetField(t *testing.T) {
 		{"units.t3.new.natural", "件", "没有可选"},
 		{"typedTotals", "maybe", "true 或 false"},
 		{"colour", "red", "没有“colour”这一项"},
+		{"heading.overview", "一、概述", "不能修改"},
 	}
 	for _, tc := range tests {
 		err := d.SetField(tc.key, tc.val)
@@ -329,6 +330,21 @@ func TestSetField(t *testing.T) {
 	}
 	if d.Report.Unit.Kind != "township" || d.Report.Closing.Date != "2021-01-29" || d.Report.Units["t2.procurement.amount"] != "万元" {
 		t.Errorf("report = %+v", d.Report)
+	}
+}
+
+func TestEditableHeadings(t *testing.T) {
+	d, _ := report.Bind(report.New("2014", 2014, report.Unit{Name: "x"}), reg)
+	if err := d.SetField("heading.overview", "一、基本情况"); err != nil {
+		t.Fatal(err)
+	}
+	s := d.Entry.Format.Section("overview")
+	if got := d.Heading(s); got != "一、基本情况" {
+		t.Errorf("Heading = %q", got)
+	}
+	d.SetField("heading.overview", "")
+	if got := d.Heading(s); got != "一、概述" {
+		t.Errorf("Heading after reset = %q", got)
 	}
 }
 

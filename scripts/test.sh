@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up this machine and runs every check and test of nianbao: formatting,
+# go vet, staticcheck, the unit, golden and fuzz-seed tests, and each
+# benchmark once (so that they keep working). CI runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted" >&2; exit 1; fi
+
+echo "== go vet"
+go vet ./...
+
+echo "== staticcheck"
+command -v staticcheck >/dev/null 2>&1 || go install honnef.co/go/tools/cmd/staticcheck@latest
+staticcheck ./...
+
+echo "== benchmarks (one iteration each)"
+go test -run '^$' -bench . -benchtime 1x ./... >/dev/null
+
+echo "== tests"
+go test -count=1 ./...
