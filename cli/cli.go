@@ -43,20 +43,6 @@ func commands() []*command {
 // Version is printed by "nianbao version"; main sets it.
 var Version = "dev"
 
-// IsCommand reports whether name is a subcommand, so that main can tell
-// "nianbao check x" from "nianbao x.nianbao".
-func IsCommand(name string) bool {
-	if name == "help" || name == "-h" || name == "--help" {
-		return true
-	}
-	for _, c := range commands() {
-		if c.name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // Run runs the command line args (without the program name) and returns
 // the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
@@ -100,6 +86,12 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	fmt.Fprintln(stderr, err.Error())
+	if l10n.HasKey(err, "report.unknownFormat") {
+		// The format may be a local one whose file failed to load: say why.
+		for _, loadErr := range e.reg.Errors {
+			fmt.Fprintln(stderr, loadErr.Error())
+		}
+	}
 	return ExitUsage
 }
 

@@ -50,16 +50,25 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 	if err := refuseOverwrite(fs, out); err != nil {
 		return err
 	}
+	var last *report.Doc
+	if from != "" {
+		var err error
+		if last, err = report.Open(from, e.reg); err != nil {
+			return err
+		}
+		if !flagSet(fs, "year") {
+			year = last.Report.Year + 1 // the year after last year's report
+		}
+	}
+	if err := report.ValidYear(year); err != nil {
+		return err
+	}
 	entry, err := chooseFormat(e.reg, formatID, year)
 	if err != nil {
 		return err
 	}
 	var d *report.Doc
-	if from != "" {
-		last, err := report.Open(from, e.reg)
-		if err != nil {
-			return err
-		}
+	if last != nil {
 		if d, err = report.FromLastYear(last, year, entry); err != nil {
 			return err
 		}
@@ -142,6 +151,8 @@ func runSet(e *env, fs *flag.FlagSet, args []string) error {
 			}
 		}
 	}
+	// Fields first: typedTotals=true or a unit choice change what cells take.
+	apply(*fs.Lookup("field").Value.(*listFlag), d.SetField)
 	apply(args[1:], d.SetCell)
 	apply(*fs.Lookup("text").Value.(*listFlag), func(id, val string) error {
 		text, err := readTextArg(val)
@@ -150,7 +161,6 @@ func runSet(e *env, fs *flag.FlagSet, args []string) error {
 		}
 		return d.SetText(id, text)
 	})
-	apply(*fs.Lookup("field").Value.(*listFlag), d.SetField)
 	if len(errs) > 0 {
 		for _, msg := range errs {
 			fmt.Fprintln(e.stderr, msg)
@@ -181,6 +191,13 @@ func readTextArg(val string) (string, error) {
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	return strings.TrimRight(text, "\n"), nil
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func flagString(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }

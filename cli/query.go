@@ -93,8 +93,11 @@ type problemJSON struct {
 }
 
 func runCheck(e *env, fs *flag.FlagSet, args []string) error {
-	if len(args) != 1 {
+	if len(args) == 0 {
 		return e.usageError("cli.needFile")
+	}
+	if len(args) > 1 {
+		return e.usageError("cli.extraArgs", "Args", strings.Join(args[1:], " "))
 	}
 	d, err := report.Open(args[0], e.reg)
 	if err != nil {

@@ -14,7 +14,11 @@ echo "== go vet"
 go vet ./...
 
 echo "== staticcheck"
-command -v staticcheck >/dev/null 2>&1 || go install honnef.co/go/tools/cmd/staticcheck@latest
+# Pinned, so that a new release cannot break CI by itself.
+staticcheck_version=2026.2.2
+if ! staticcheck -version 2>/dev/null | grep -q "$staticcheck_version"; then
+  go install "honnef.co/go/tools/cmd/staticcheck@$staticcheck_version"
+fi
 staticcheck ./...
 
 echo "== benchmarks (one iteration each)"

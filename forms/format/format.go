@@ -210,7 +210,8 @@ type Rule struct {
 	Computes bool `json:"computes,omitempty"`
 	// Carry marks a rule "cell = prev:cell" whose right side is copied into
 	// its left when a report is started from last year's.
-	Carry   bool       `json:"carry,omitempty"`
+	Carry bool `json:"carry,omitempty"`
+	// When limits a comparison that computes nothing to some reports.
 	When    *Condition `json:"when,omitempty"`
 	Section string     `json:"section,omitempty"` // for length and mentions
 	Words   []string   `json:"words,omitempty"`   // for mentions

@@ -213,6 +213,7 @@ func TestParseRejects(t *testing.T) {
 			`"rows": [{"label": "甲", "code": "a"}]}, {"columns": [{"label": "x", "code": "x"}, {"label": "y", "code": "y"}], "rows": [{"label": "乙", "code": "b"}]}]`, "不一致"},
 		{"valued in merged", `{"label": "乙", "code": "b"}`, `{"label": "乙", "code": "b", "valued": true, "children": [{"label": "丙", "code": "c"}]}`, "valued"},
 		{"length without limit", `"expr": "t1.a.n <= t1.b.n"`, `"check": "length", "section": "a"`, "maxChars"},
+		{"when on a text check", `"expr": "t1.a.n <= t1.b.n"`, `"check": "filled", "when": {"unitKinds": ["township"]}`, "when"},
 		{"forEach two sources", `"expr"`, `"forEach": {"var": "x", "cols": "t1", "values": ["a"]}, "expr"`, "forEach"},
 	}
 	for _, tc := range tests {

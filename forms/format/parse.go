@@ -47,9 +47,6 @@ func Parse(data []byte) (*Format, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, l10n.Wrap(err, "format.notJSON", "Detail", jsonDetail(data, err))
 	}
-	if dec.More() {
-		return nil, l10n.Errorf("format.notJSON", "Detail", l10n.T("format.trailingData"))
-	}
 	if err := f.validate(); err != nil {
 		return nil, err
 	}

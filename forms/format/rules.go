@@ -52,6 +52,9 @@ func (f *Format) checkRules(c *checker) {
 		if r.Kind() != ExprCheck && (r.Expr != "" || r.ForEach != nil || r.Computes || r.Carry) {
 			c.add("format.rule.exprOnly", "Rule", r.ID)
 		}
+		if r.When != nil && (r.Kind() != ExprCheck || r.Computes) {
+			c.add("format.rule.whenOnly", "Rule", r.ID)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ package l10n
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -90,3 +91,14 @@ func Wrap(cause error, key string, args ...any) *Error {
 func (e *Error) Error() string { return T(e.Key, e.Args...) }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// HasKey reports whether err or an error it wraps is an *Error for key.
+func HasKey(err error, key string) bool {
+	for err != nil {
+		if le, ok := err.(*Error); ok && le.Key == key {
+			return true
+		}
+		err = errors.Unwrap(err)
+	}
+	return false
+}

@@ -21,6 +21,10 @@ func TestT(t *testing.T) {
 	if got := l10n.T("no.such.key"); got != "no.such.key" {
 		t.Errorf("unknown key = %q", got)
 	}
+	wrapped := l10n.Wrap(l10n.Errorf("input.negative"), "report.openFailed")
+	if !l10n.HasKey(wrapped, "input.negative") || !l10n.HasKey(wrapped, "report.openFailed") || l10n.HasKey(wrapped, "x") {
+		t.Error("HasKey does not follow the chain")
+	}
 	err := l10n.Errorf("input.negative")
 	if err.Error() != "不能为负数" || err.Key != "input.negative" {
 		t.Errorf("Errorf = %v", err)

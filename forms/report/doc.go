@@ -1,7 +1,9 @@
 package report
 
 import (
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"nianbao/forms/format"
@@ -20,9 +22,10 @@ type Doc struct {
 	// Path is the report's file; empty until first saved.
 	Path string
 
-	reg     *registry.Registry
-	prev    map[string]value.Value // last year's cells, computed ones included
-	prevErr error
+	reg      *registry.Registry
+	prev     *Report                // last year's report, when linked and readable
+	prevVals map[string]value.Value // its cells, final totals included
+	prevErr  error
 }
 
 // Bind binds r to its format in reg.
@@ -62,7 +65,7 @@ func (d *Doc) resolve(p string) string {
 }
 
 func (d *Doc) loadPrev(path string) {
-	d.prev, d.prevErr = nil, nil
+	d.prev, d.prevVals, d.prevErr = nil, nil, nil
 	// Last year's own link is not followed: its values do not depend on it,
 	// and a chain of links (or a file linking itself) is not walked.
 	r, err := Load(path, d.reg)
@@ -75,19 +78,27 @@ func (d *Doc) loadPrev(path string) {
 		d.prevErr = err
 		return
 	}
-	d.prev = last.Values()
+	d.prev, d.prevVals = r, last.Values()
 }
 
 // LinkPrev links last year's report at path (R5 and other cross-year rules
-// then apply) and returns its loading error, if any.
+// then apply) and returns its loading error, if any. A report cannot be its
+// own last year.
 func (d *Doc) LinkPrev(path string) error {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
+	abs := absPath(path)
+	if d.Path != "" && abs == absPath(d.Path) {
+		return l10n.Errorf("report.prevIsSelf")
 	}
 	d.Report.Prev = abs
 	d.loadPrev(abs)
 	return d.prevErr
+}
+
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }
 
 // Input returns the rules' view of the report.
@@ -102,6 +113,7 @@ func (d *Doc) Input() rules.Input {
 		Texts:       d.Report.Texts,
 		UnitKind:    d.Report.Unit.Kind,
 		TypedTotals: d.Report.TypedTotals,
+		Units:       d.Report.Units,
 	}
 	if len(d.Report.invalid) > 0 {
 		in.Invalid = make(map[string]string, len(d.Report.invalid))
@@ -109,46 +121,84 @@ func (d *Doc) Input() rules.Input {
 			in.Invalid[id] = l10n.T("report.storedInvalid", "Text", text)
 		}
 	}
-	if d.prev != nil {
+	// Cross-year rules compare with last year's report only; a linked file
+	// of another year is reported by Evaluate instead.
+	if d.prevVals != nil && d.prev.Year == d.Report.Year-1 {
 		in.Prev = func(id string) (value.Value, bool) {
-			v, ok := d.prev[id]
+			v, ok := d.prevVals[id]
 			return v, ok
 		}
 	}
 	return in
 }
 
-// Evaluate computes the totals and checks every rule.
+// Evaluate computes the totals and checks every rule, and what the format's
+// rules cannot see: the unit kind, last year's report, and cells in the
+// file that the format does not use.
 func (d *Doc) Evaluate() rules.Result {
 	res := d.Entry.Rules.Evaluate(d.Input())
-	if d.prevErr != nil {
-		res.Problems = append(res.Problems, rules.Problem{
-			Rule: "prev", Severity: format.Warning,
-			Message: l10n.T("report.prevUnavailable", "Detail", d.prevErr.Error()),
-		})
-	}
+	res.Problems = append(res.Problems, d.fileProblems()...)
 	return res
 }
 
-// Values returns every cell value by ID, computed cells included.
+// Rule IDs of the problems Evaluate adds to the format's rules.
+const (
+	RuleUnit = "unit" // the unit kind is not one of format.UnitKinds
+	RulePrev = "prev" // last year's report cannot be read or does not fit
+	RuleKept = "kept" // a stored cell the format does not use, kept as is
+)
+
+func (d *Doc) fileProblems() []rules.Problem {
+	var out []rules.Problem
+	add := func(rule string, sev format.Severity, cells []string, key string, args ...any) {
+		out = append(out, rules.Problem{Rule: rule, Severity: sev, Cells: cells, Message: l10n.T(key, args...)})
+	}
+	r := d.Report
+	if !slices.Contains(format.UnitKinds, r.Unit.Kind) {
+		add(RuleUnit, format.Error, nil, "report.badStoredUnitKind", "Value", r.Unit.Kind)
+	}
+	switch {
+	case d.prevErr != nil:
+		add(RulePrev, format.Warning, nil, "report.prevUnavailable", "Detail", d.prevErr.Error())
+	case d.prev != nil && d.prev.Year != r.Year-1:
+		add(RulePrev, format.Warning, nil, "report.prevYear", "PrevYear", d.prev.Year, "Year", r.Year)
+	case d.prev != nil && d.prev.Unit.Name != r.Unit.Name:
+		add(RulePrev, format.Warning, nil, "report.prevUnit", "PrevUnit", d.prev.Unit.Name, "Unit", r.Unit.Name)
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.unknown)) {
+		add(RuleKept, format.Warning, nil, "report.unknownCell", "ID", id, "Text", r.unknown[id])
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.invalid)) {
+		if c, ok := d.Entry.Format.Cell(id); ok && d.Entry.Rules.Computed(c.Index) && !r.TypedTotals {
+			add(RuleKept, format.Warning, []string{id}, "report.storedTotalIgnored", "Cell", c.Label(), "Text", r.invalid[id])
+		}
+	}
+	return out
+}
+
+// Values returns every cell value by ID, computed cells included. A total
+// of partly blank cells is blank here: it is not a figure anyone may use.
 func (d *Doc) Values() map[string]value.Value {
 	res := d.Entry.Rules.Evaluate(d.Input())
 	out := make(map[string]value.Value, len(res.Values))
 	for i, c := range d.Entry.Format.Cells() {
-		out[c.ID] = res.Values[i]
+		if !res.Partial[i] {
+			out[c.ID] = res.Values[i]
+		}
 	}
 	return out
 }
 
 // SetCell sets a cell from what a clerk typed: "" clears it, "/" marks it
 // 不适用, anything else must be a valid value for the cell. Computed cells
-// take no input unless the report keeps typed totals.
+// take no input unless the report keeps typed totals; clearing them is
+// allowed (it removes a stale value a file may hold).
 func (d *Doc) SetCell(id, text string) error {
 	c, ok := d.Entry.Format.Cell(id)
 	if !ok {
 		return l10n.Errorf("report.noSuchCell", "ID", id)
 	}
-	if d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals {
+	if d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals && !isBlankInput(text) {
 		return l10n.Errorf("report.computedCell", "Cell", c.Label())
 	}
 	var v value.Value
@@ -159,9 +209,12 @@ func (d *Doc) SetCell(id, text string) error {
 	case c.Spec.Kind == format.Text:
 		v = value.Value{State: value.Text, Text: text}
 	default:
-		n, err := value.ParseInput(text, c.Spec.Input())
+		n, unit, err := value.ParseInput(text, c.Spec.Input())
 		if err != nil {
 			return l10n.Wrap(err, "report.badCellValue", "Cell", c.Label(), "Detail", err.Error())
+		}
+		if err := d.takeUnit(c, unit); err != nil {
+			return err
 		}
 		v = value.Of(n)
 	}
@@ -170,6 +223,23 @@ func (d *Doc) SetCell(id, text string) error {
 		delete(d.Report.Cells, id)
 	} else {
 		d.Report.Cells[id] = v
+	}
+	return nil
+}
+
+// takeUnit handles a unit typed after a number in a money cell that offers
+// a choice: it becomes the choice if none was made, and must match it
+// otherwise, so that 5000元 never lands in a 万元 cell.
+func (d *Doc) takeUnit(c *format.Cell, unit string) error {
+	if len(c.Spec.Units) == 0 || unit == "" {
+		return nil
+	}
+	switch chosen := d.Report.Units[c.ID]; chosen {
+	case "":
+		d.Report.Units[c.ID] = unit
+	case unit:
+	default:
+		return l10n.Errorf("report.unitMismatch", "Cell", c.Label(), "Typed", unit, "Chosen", chosen)
 	}
 	return nil
 }
@@ -212,8 +282,9 @@ func (d *Doc) textSectionIDs() string {
 func (d *Doc) Save(path string) error {
 	prev := d.Report.Prev
 	if prev != "" {
-		abs := d.resolve(prev)
-		if rel, err := filepath.Rel(filepath.Dir(path), abs); err == nil && filepath.IsAbs(abs) {
+		abs := absPath(d.resolve(prev))
+		d.Report.Prev = abs
+		if rel, err := filepath.Rel(filepath.Dir(absPath(path)), abs); err == nil {
 			d.Report.Prev = filepath.ToSlash(rel)
 		}
 	}
@@ -231,6 +302,9 @@ func (d *Doc) Save(path string) error {
 // last year's figures.
 func FromLastYear(last *Doc, year int, entry *registry.Entry) (*Doc, error) {
 	old := last.Report
+	if old.Year >= year {
+		return nil, l10n.Errorf("report.fromNotEarlier", "PrevYear", old.Year, "Year", year)
+	}
 	r := New(entry.Format.ID, year, old.Unit)
 	r.Preface = old.Preface
 	r.Closing.Organ = old.Closing.Organ

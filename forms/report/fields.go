@@ -103,17 +103,21 @@ func (d *Doc) setUnit(id, unit string) error {
 
 // SetTypedTotals switches between computed totals and typed totals. Going to
 // typed totals fills the total cells with the values computed so far, so
-// that nothing visible changes.
+// that nothing visible changes; going back drops the typed totals.
 func (d *Doc) SetTypedTotals(on bool) {
 	if on == d.Report.TypedTotals {
 		return
 	}
-	if on {
-		res := d.Entry.Rules.Evaluate(d.Input())
-		for i, c := range d.Entry.Format.Cells() {
-			if d.Entry.Rules.Computed(i) && !res.Values[i].IsBlank() {
-				d.Report.Cells[c.ID] = res.Values[i]
-			}
+	res := d.Entry.Rules.Evaluate(d.Input())
+	for i, c := range d.Entry.Format.Cells() {
+		if !d.Entry.Rules.Computed(i) {
+			continue
+		}
+		// Off: totals are computed again and not stored.
+		delete(d.Report.Cells, c.ID)
+		delete(d.Report.invalid, c.ID)
+		if on && !res.Values[i].IsBlank() {
+			d.Report.Cells[c.ID] = res.Values[i]
 		}
 	}
 	d.Report.TypedTotals = on

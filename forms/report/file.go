@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -50,7 +51,26 @@ type fileV1 struct {
 	Prev        string            `json:"prev,omitempty"`
 }
 
-// Marshal returns the file content of r, stamped with the time saved.
+// MinYear and MaxYear bound the report years a file may hold.
+const (
+	MinYear = 1990
+	MaxYear = 2999
+)
+
+// ValidYear refuses report years no report can have.
+func ValidYear(year int) error {
+	if year < MinYear || year > MaxYear {
+		return l10n.Errorf("report.badYear", "Year", year)
+	}
+	return nil
+}
+
+// nested lists the objects of the file whose unknown keys are kept too.
+var nested = []string{"unit", "preface", "closing"}
+
+// Marshal returns the file content of r, stamped with the time saved. Keys
+// are in alphabetical order; keys this version does not know, read from the
+// file (written by a later version), are written back as they were.
 func (r *Report) Marshal(saved time.Time) ([]byte, error) {
 	cells := make(map[string]string, len(r.Cells)+len(r.invalid)+len(r.unknown))
 	maps.Copy(cells, r.unknown)
@@ -72,19 +92,99 @@ func (r *Report) Marshal(saved time.Time) ([]byte, error) {
 	if f.Texts == nil {
 		f.Texts = map[string]string{}
 	}
+	top, err := toObject(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, key := range nested {
+		if len(r.extra[key]) == 0 {
+			continue
+		}
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(top[key], &obj); err != nil {
+			return nil, err
+		}
+		if top[key], err = encode(mergeMissing(obj, r.extra[key])); err != nil {
+			return nil, err
+		}
+	}
+	top = mergeMissing(top, r.extra[""])
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
+	if err := enc.Encode(top); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
+func encode(v any) (json.RawMessage, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSpace(b.Bytes()), nil
+}
+
+func toObject(v any) (map[string]json.RawMessage, error) {
+	data, err := encode(v)
+	if err != nil {
+		return nil, err
+	}
+	var obj map[string]json.RawMessage
+	return obj, json.Unmarshal(data, &obj)
+}
+
+func mergeMissing(obj, extra map[string]json.RawMessage) map[string]json.RawMessage {
+	for k, v := range extra {
+		if _, ok := obj[k]; !ok {
+			obj[k] = v
+		}
+	}
+	return obj
+}
+
+// keepUnknownKeys records the keys of the file's objects that fileV1 does
+// not know, for Marshal to write back.
+func (r *Report) keepUnknownKeys(data []byte) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return
+	}
+	known, _ := toObject(fileV1{})
+	r.extra = map[string]map[string]json.RawMessage{"": unknownKeys(top, known)}
+	for _, key := range nested {
+		var obj, knownObj map[string]json.RawMessage
+		if json.Unmarshal(top[key], &obj) != nil || json.Unmarshal(known[key], &knownObj) != nil {
+			continue
+		}
+		r.extra[key] = unknownKeys(obj, knownObj)
+	}
+}
+
+// unknownKeys returns the entries of obj whose keys known lacks. Keys that
+// fileV1 omits when empty are known too.
+func unknownKeys(obj, known map[string]json.RawMessage) map[string]json.RawMessage {
+	out := map[string]json.RawMessage{}
+	for k, v := range obj {
+		if _, ok := known[k]; !ok && !slices.Contains(omitEmptyKeys, k) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// omitEmptyKeys are the fileV1 keys absent from an empty file.
+var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals", "prev",
+	"address", "postcode", "phone", "website", "organ", "date"}
+
 // Unmarshal reads a report file's content. The format it names must be in
 // reg. Errors are *l10n.Error with a message for the clerk.
 func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Notepad's byte-order mark
 	trimmed := bytes.TrimSpace(data)
 	switch {
 	case len(trimmed) == 0:
@@ -112,14 +212,15 @@ func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
 		return nil, l10n.Errorf("report.newer", "App", f.App)
 	case f.Schema < 1:
 		return nil, l10n.Errorf("report.corrupt", "Detail", "schema")
-	case f.Year < 1990 || f.Year > 2999:
-		return nil, l10n.Errorf("report.corrupt", "Detail", "year")
+	case ValidYear(f.Year) != nil:
+		return nil, l10n.Errorf("report.corrupt", "Detail", ValidYear(f.Year).Error())
 	}
 	entry, ok := reg.Lookup(f.Format)
 	if !ok {
 		return nil, l10n.Errorf("report.unknownFormat", "Format", f.Format)
 	}
 	r := New(f.Format, f.Year, f.Unit)
+	r.keepUnknownKeys(data)
 	r.Preface, r.Closing, r.Prev, r.TypedTotals = f.Preface, f.Closing, f.Prev, f.TypedTotals
 	maps.Copy(r.Texts, f.Texts)
 	maps.Copy(r.Headings, f.Headings)

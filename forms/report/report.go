@@ -4,6 +4,8 @@
 package report
 
 import (
+	"encoding/json"
+
 	"nianbao/forms/value"
 )
 
@@ -59,6 +61,9 @@ type Report struct {
 	// never drops what a file held.
 	invalid map[string]string
 	unknown map[string]string
+	// extra keeps keys of the file this version does not know, by object
+	// ("" for the top level, else "unit", "preface", "closing").
+	extra map[string]map[string]json.RawMessage
 }
 
 // New returns an empty report.

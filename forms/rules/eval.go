@@ -20,6 +20,8 @@ type Input struct {
 	Invalid map[string]string
 	// Texts maps section IDs to their texts.
 	Texts map[string]string
+	// Units maps money cells that offer a choice of unit to the chosen one.
+	Units map[string]string
 	// UnitKind is one of format.UnitKinds.
 	UnitKind string
 	// TypedTotals keeps computed cells as typed and checks them instead.
@@ -42,8 +44,12 @@ type Problem struct {
 
 // Result is the outcome of an evaluation.
 type Result struct {
-	// Values holds every cell, computed cells filled in.
-	Values   []value.Value
+	// Values holds every cell, computed cells filled in. A total of partly
+	// blank cells holds the sum so far, for display while typing.
+	Values []value.Value
+	// Partial marks the cells whose value is not final: blank or unreadable
+	// inputs, and totals that sum any of them.
+	Partial  []bool
 	Problems []Problem
 }
 
@@ -68,7 +74,7 @@ func (s *Set) Evaluate(in Input) Result {
 	for i := range cells {
 		incomplete[i] = vals[i].IsBlank() || in.Invalid[cells[i].ID] != ""
 	}
-	res := Result{Values: vals}
+	res := Result{Values: vals, Partial: incomplete}
 	if !in.TypedTotals {
 		for _, i := range s.order {
 			inst := &s.instances[i]
@@ -182,6 +188,8 @@ func (s *Set) checkValues(in Input, vals []value.Value) []Problem {
 				msg = fill(r.Message, map[string]string{"label": c.Label()})
 			} else if bad := kindProblem(c.Spec, vals[i]); bad != "" {
 				msg = l10n.T("rules.invalidValue", "Cell", c.Label(), "Detail", bad)
+			} else if len(c.Spec.Units) > 0 && vals[i].State == value.Number && in.Units[c.ID] == "" {
+				msg = l10n.T("rules.noUnit", "Cell", c.Label(), "Units", strings.Join(c.Spec.Units, "、"))
 			}
 			if msg != "" {
 				out = append(out, Problem{Rule: r.ID, Severity: r.Severity, Cells: []string{c.ID}, Message: msg})

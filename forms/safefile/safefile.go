@@ -27,8 +27,16 @@ type Options struct {
 }
 
 // Write replaces the file at path with data atomically. On any error the old
-// file is left as it was and the error explains, in Chinese, what to do.
+// file is left as it was and the error explains, in Chinese, what to do. A
+// symbolic link is followed, and the file keeps its permissions.
 func Write(path string, data []byte, opt Options) error {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -42,6 +50,9 @@ func Write(path string, data []byte, opt Options) error {
 		tmp.Close()
 		os.Remove(tmpName)
 		return WriteError(path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil && runtime.GOOS != "windows" {
+		return fail(err)
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail(err)
@@ -80,6 +91,9 @@ func backup(path string) error {
 	dst, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.bak.tmp")
 	if err != nil {
 		return err
+	}
+	if info, err := src.Stat(); err == nil && runtime.GOOS != "windows" {
+		dst.Chmod(info.Mode().Perm())
 	}
 	if _, err := io.Copy(dst, src); err != nil {
 		dst.Close()

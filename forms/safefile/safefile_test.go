@@ -40,6 +40,36 @@ func TestWriteAndBackup(t *testing.T) {
 	}
 }
 
+func TestWriteKeepsModeAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.nianbao")
+	os.WriteFile(real, []byte("old"), 0o664)
+	os.Chmod(real, 0o664)
+	link := filepath.Join(dir, "link.nianbao")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := safefile.Write(link, []byte("new"), safefile.Options{Backup: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(real); string(got) != "new" {
+		t.Errorf("the linked file holds %q", got)
+	}
+	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	for _, p := range []string{real, real + safefile.BackupSuffix} {
+		if info, _ := os.Stat(p); info.Mode().Perm() != 0o664 {
+			t.Errorf("%s mode = %v, want 0664", filepath.Base(p), info.Mode().Perm())
+		}
+	}
+	fresh := filepath.Join(dir, "fresh")
+	safefile.Write(fresh, []byte("x"), safefile.Options{})
+	if info, _ := os.Stat(fresh); info.Mode().Perm() != 0o644 {
+		t.Errorf("new file mode = %v, want 0644", info.Mode().Perm())
+	}
+}
+
 func TestWriteError(t *testing.T) {
 	tests := []struct {
 		err  error

@@ -16,16 +16,23 @@ type Input struct {
 
 // ParseInput reads a number as a clerk types or pastes it: surrounding and
 // inner spaces, full-width digits and signs, thousands separators and a
-// trailing unit word from in.Suffixes are accepted. Anything else is rejected
-// with an *l10n.Error whose text tells the clerk what is wrong.
-func ParseInput(text string, in Input) (Dec, error) {
+// trailing unit word from in.Suffixes are accepted; the unit word found, if
+// any, is returned so that a money cell can check it. Anything else is
+// rejected with an *l10n.Error whose text tells the clerk what is wrong.
+func ParseInput(text string, in Input) (d Dec, unit string, err error) {
 	s := normalize(text)
 	for _, suf := range in.Suffixes {
-		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
-			s = t
-			break
+		// The longest matching word wins: 万元 before 元.
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" && len(suf) > len(unit) {
+			unit = suf
 		}
 	}
+	s = strings.TrimSuffix(s, unit)
+	d, err = parseNumber(s, text, in)
+	return d, unit, err
+}
+
+func parseNumber(s, text string, in Input) (Dec, error) {
 	if s == "" {
 		return 0, l10n.Errorf("input.empty")
 	}

@@ -85,56 +85,61 @@ func TestParseInput(t *testing.T) {
 	count := value.Input{Suffixes: []string{"件", "条"}}
 	signed := value.Input{Signed: true}
 	money := value.Input{Decimals: 6, Suffixes: []string{"万元"}}
+	choice := value.Input{Decimals: 6, Suffixes: []string{"元", "万元"}}
 	tests := []struct {
 		text    string
 		in      value.Input
 		want    string
 		wantKey string
+		unit    string
 	}{
-		{"12", count, "12", ""},
-		{" 12 ", count, "12", ""},
-		{"１２３", count, "123", ""},
-		{"1,234", count, "1234", ""},
-		{"1，234", count, "1234", ""},
-		{"12,345,678", count, "12345678", ""},
-		{"25件", count, "25", ""},
-		{"25 条", count, "25", ""},
-		{"007", count, "7", ""},
-		{"0", count, "0", ""},
-		{"-0", count, "0", ""},
-		{"+5", count, "5", ""},
-		{"-3", signed, "-3", ""},
-		{"－１５６", signed, "-156", ""},
-		{"−7", signed, "-7", ""},
-		{"12.5368", money, "12.5368", ""},
-		{"12。5", money, "12.5", ""},
-		{"0.35万元", money, "0.35", ""},
-		{"3.10", money, "3.1", ""},
-		{".5", money, "0.5", ""},
-		{"12.0", count, "12", ""},
-		{"-3", count, "", "input.negative"},
-		{"1.5", count, "", "input.notWhole"},
-		{"1.1234567", money, "", "input.tooManyDecimals"},
-		{"abc", count, "", "input.notNumber"},
-		{"12元", money, "", "input.notNumber"},
-		{"1,23", count, "", "input.notNumber"},
-		{"1,2345", count, "", "input.notNumber"},
-		{",123", count, "", "input.notNumber"},
-		{"1.2.3", money, "", "input.notNumber"},
-		{"1..2", money, "", "input.notNumber"},
-		{".", money, "", "input.notNumber"},
-		{"--3", signed, "", "input.notNumber"},
-		{"件", count, "", "input.notNumber"},
-		{"", count, "", "input.empty"},
-		{"   ", count, "", "input.empty"},
-		{"12345678901234", count, "", "input.tooLarge"},
-		{"1e5", count, "", "input.notNumber"},
+		{"5万元", choice, "5", "", "万元"},
+		{"6834.335元", choice, "6834.335", "", "元"},
+		{"25件", value.Input{Suffixes: []string{"件"}}, "25", "", "件"},
+		{"12", count, "12", "", ""},
+		{" 12 ", count, "12", "", ""},
+		{"１２３", count, "123", "", ""},
+		{"1,234", count, "1234", "", ""},
+		{"1，234", count, "1234", "", ""},
+		{"12,345,678", count, "12345678", "", ""},
+		{"25件", count, "25", "", "件"},
+		{"25 条", count, "25", "", "条"},
+		{"007", count, "7", "", ""},
+		{"0", count, "0", "", ""},
+		{"-0", count, "0", "", ""},
+		{"+5", count, "5", "", ""},
+		{"-3", signed, "-3", "", ""},
+		{"－１５６", signed, "-156", "", ""},
+		{"−7", signed, "-7", "", ""},
+		{"12.5368", money, "12.5368", "", ""},
+		{"12。5", money, "12.5", "", ""},
+		{"0.35万元", money, "0.35", "", "万元"},
+		{"3.10", money, "3.1", "", ""},
+		{".5", money, "0.5", "", ""},
+		{"12.0", count, "12", "", ""},
+		{"-3", count, "", "input.negative", ""},
+		{"1.5", count, "", "input.notWhole", ""},
+		{"1.1234567", money, "", "input.tooManyDecimals", ""},
+		{"abc", count, "", "input.notNumber", ""},
+		{"12元", money, "", "input.notNumber", ""},
+		{"1,23", count, "", "input.notNumber", ""},
+		{"1,2345", count, "", "input.notNumber", ""},
+		{",123", count, "", "input.notNumber", ""},
+		{"1.2.3", money, "", "input.notNumber", ""},
+		{"1..2", money, "", "input.notNumber", ""},
+		{".", money, "", "input.notNumber", ""},
+		{"--3", signed, "", "input.notNumber", ""},
+		{"件", count, "", "input.notNumber", ""},
+		{"", count, "", "input.empty", ""},
+		{"   ", count, "", "input.empty", ""},
+		{"12345678901234", count, "", "input.tooLarge", ""},
+		{"1e5", count, "", "input.notNumber", ""},
 	}
 	for _, tc := range tests {
-		got, err := value.ParseInput(tc.text, tc.in)
+		got, unit, err := value.ParseInput(tc.text, tc.in)
 		if tc.wantKey == "" {
-			if err != nil || got.String() != tc.want {
-				t.Errorf("ParseInput(%q) = %s, %v; want %s", tc.text, got, err, tc.want)
+			if err != nil || got.String() != tc.want || unit != tc.unit {
+				t.Errorf("ParseInput(%q) = %s %q, %v; want %s %q", tc.text, got, unit, err, tc.want, tc.unit)
 			}
 			continue
 		}
@@ -174,7 +179,7 @@ func FuzzParseInput(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string, signed bool, decimals int) {
 		in := value.Input{Signed: signed, Decimals: ((decimals % 7) + 7) % 7, Suffixes: []string{"件", "万元"}}
-		d, err := value.ParseInput(text, in)
+		d, _, err := value.ParseInput(text, in)
 		if err != nil {
 			if strings.HasPrefix(err.Error(), "input.") {
 				t.Fatalf("untranslated error %q", err)
