@@ -22,3 +22,9 @@ var Translations embed.FS
 //
 //go:embed samples/*.nianbao
 var Samples embed.FS
+
+// UIFont is the bundled CJK font (a subset of WenQuanYi Micro Hei, Apache-2.0;
+// see fonts/README.md): the editor's font and the exports' fallback.
+//
+//go:embed fonts/WenQuanYiMicroHei-CJK.ttf
+var UIFont []byte

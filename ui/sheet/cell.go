@@ -1,0 +1,292 @@
+package sheet
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms/format"
+)
+
+// valueCell is one value cell: it shows its CellView and, while the clerk
+// types, the typed text. Keys work as in a spreadsheet: typing replaces the
+// value, Enter and the arrow keys commit and move, Tab goes to the next cell
+// that takes input, Esc abandons the edit, Delete clears, F2 edits the value.
+type valueCell struct {
+	widget.BaseWidget
+	sheet *Sheet
+	id    string
+	gc    format.GridCell
+	view  CellView
+
+	focused, hovered, shift bool
+	editing                 bool
+	buffer                  string // the text being typed
+	original                string // the value when editing began
+	editErr                 bool   // the buffer is not a valid value
+}
+
+var (
+	_ fyne.Focusable     = (*valueCell)(nil)
+	_ fyne.Tabbable      = (*valueCell)(nil)
+	_ fyne.Shortcutable  = (*valueCell)(nil)
+	_ fyne.Tappable      = (*valueCell)(nil)
+	_ fyne.DoubleTappable = (*valueCell)(nil)
+	_ desktop.Hoverable  = (*valueCell)(nil)
+	_ desktop.Keyable    = (*valueCell)(nil)
+)
+
+func newValueCell(s *Sheet, gc format.GridCell) *valueCell {
+	c := &valueCell{sheet: s, id: gc.CellID, gc: gc}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// text is what the cell shows now.
+func (c *valueCell) text() string {
+	if c.editing {
+		return c.buffer
+	}
+	return c.view.Text
+}
+
+func (c *valueCell) FocusGained() {
+	c.focused = true
+	c.sheet.focusChanged(c.id)
+	c.Refresh()
+}
+
+func (c *valueCell) FocusLost() {
+	c.focused = false
+	if c.editing && !c.commit() {
+		c.abandon() // an invalid entry does not survive leaving the cell
+	}
+	c.Refresh()
+}
+
+func (c *valueCell) AcceptsTab() bool { return true }
+
+func (c *valueCell) TypedRune(r rune) {
+	if !c.editing {
+		c.begin("")
+	}
+	c.buffer += string(r)
+	c.live()
+}
+
+// begin starts editing with text as the typed text.
+func (c *valueCell) begin(text string) {
+	c.editing, c.original, c.buffer = true, c.view.Text, text
+}
+
+// live hands the typed text to the sheet's owner as it is typed.
+func (c *valueCell) live() {
+	c.editErr = false
+	if c.sheet.OnEdit != nil && c.sheet.OnEdit(c.id, c.buffer) != nil {
+		c.editErr = true
+	}
+	c.Refresh()
+}
+
+// commit ends an edit; it fails, keeping the edit open, while the typed
+// text is invalid.
+func (c *valueCell) commit() bool {
+	if !c.editing {
+		return true
+	}
+	if c.editErr {
+		return false
+	}
+	c.editing = false
+	if c.buffer != c.original && c.sheet.OnCommit != nil {
+		c.sheet.OnCommit(c.id, c.original, c.buffer)
+	}
+	c.Refresh()
+	return true
+}
+
+// abandon ends an edit and restores the value it began with.
+func (c *valueCell) abandon() {
+	if !c.editing {
+		return
+	}
+	c.editing, c.editErr = false, false
+	if c.sheet.OnEdit != nil {
+		c.sheet.OnEdit(c.id, c.original)
+	}
+	c.Refresh()
+}
+
+func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if c.commit() {
+			if c.shift {
+				c.sheet.move(c, up)
+			} else {
+				c.sheet.move(c, down)
+			}
+		}
+	case fyne.KeyTab:
+		if c.commit() {
+			if c.shift {
+				c.sheet.move(c, prev)
+			} else {
+				c.sheet.move(c, next)
+			}
+		}
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+		if c.commit() {
+			c.sheet.move(c, map[fyne.KeyName]direction{fyne.KeyUp: up, fyne.KeyDown: down, fyne.KeyLeft: left, fyne.KeyRight: right}[ev.Name])
+		}
+	case fyne.KeyEscape:
+		c.abandon()
+	case fyne.KeyF2:
+		if !c.editing {
+			c.begin(c.view.Text)
+			c.Refresh()
+		}
+	case fyne.KeyDelete:
+		if !c.editing {
+			c.begin("")
+			c.live()
+			c.commit()
+		}
+	case fyne.KeyBackspace:
+		if !c.editing {
+			c.begin(c.view.Text)
+		}
+		if r := []rune(c.buffer); len(r) > 0 {
+			c.buffer = string(r[:len(r)-1])
+		}
+		c.live()
+	}
+}
+
+// KeyDown and KeyUp track Shift, which Fyne does not pass with TypedKey.
+func (c *valueCell) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		c.shift = true
+	}
+}
+
+func (c *valueCell) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		c.shift = false
+	}
+}
+
+func (c *valueCell) TypedShortcut(s fyne.Shortcut) {
+	switch sc := s.(type) {
+	case *fyne.ShortcutPaste:
+		if c.commit() {
+			c.sheet.pasteAt(c, sc.Clipboard.Content())
+		}
+	case *fyne.ShortcutCopy:
+		sc.Clipboard.SetContent(c.text())
+	case *fyne.ShortcutCut:
+		sc.Clipboard.SetContent(c.text())
+		if !c.view.Computed {
+			c.begin("")
+			c.live()
+			c.commit()
+		}
+	default:
+		if c.commit() && c.sheet.OnShortcut != nil {
+			c.sheet.OnShortcut(s)
+		}
+	}
+}
+
+func (c *valueCell) Tapped(*fyne.PointEvent) { c.sheet.focusCell(c) }
+
+func (c *valueCell) DoubleTapped(*fyne.PointEvent) {
+	c.sheet.focusCell(c)
+	if !c.editing {
+		c.begin(c.view.Text)
+		c.Refresh()
+	}
+}
+
+func (c *valueCell) MouseIn(*desktop.MouseEvent) {
+	c.hovered = true
+	c.sheet.focusChanged(c.id)
+}
+
+func (c *valueCell) MouseMoved(*desktop.MouseEvent) {}
+
+func (c *valueCell) MouseOut() {
+	c.hovered = false
+	if !c.focused {
+		c.sheet.focusChanged(c.sheet.FocusedID())
+	}
+}
+
+func (c *valueCell) CreateRenderer() fyne.WidgetRenderer {
+	r := &cellRenderer{c: c, box: canvas.NewRectangle(nil), text: canvas.NewText("", nil), caret: canvas.NewRectangle(focusLine)}
+	r.text.Alignment = fyne.TextAlignTrailing
+	r.Refresh()
+	return r
+}
+
+type cellRenderer struct {
+	c     *valueCell
+	box   *canvas.Rectangle
+	text  *canvas.Text
+	caret *canvas.Rectangle
+}
+
+func (r *cellRenderer) Layout(size fyne.Size) {
+	m := r.c.sheet.measure()
+	r.box.Resize(size)
+	r.text.Move(fyne.NewPos(m.pad, 0))
+	r.text.Resize(fyne.NewSize(size.Width-2*m.pad-2, size.Height))
+	r.caret.Move(fyne.NewPos(size.Width-m.pad-1, (size.Height-m.lineHeight)/2))
+	r.caret.Resize(fyne.NewSize(1.5, m.lineHeight))
+}
+
+func (r *cellRenderer) MinSize() fyne.Size { return fyne.NewSize(10, 10) }
+
+func (r *cellRenderer) Refresh() {
+	c, m := r.c, r.c.sheet.measure()
+	fill, line, width := theme.Color(theme.ColorNameInputBackground), gridLine, float32(1)
+	switch {
+	case c.view.Computed:
+		fill = computedFill
+	}
+	switch {
+	case c.editErr || c.view.Severity == Error:
+		fill, line = errorFill, errorLine
+	case c.view.Severity == Warning:
+		fill = warningFill
+	}
+	if c.focused {
+		line, width = focusLine, 2
+	}
+	if c.editErr {
+		line = errorLine
+	}
+	r.box.FillColor, r.box.StrokeColor, r.box.StrokeWidth = fill, line, width
+	r.text.Text, r.text.TextSize = c.text(), m.textSize
+	r.text.Color = theme.Color(theme.ColorNameForeground)
+	r.text.TextStyle = fyne.TextStyle{}
+	if c.view.Partial && !c.editing {
+		r.text.Color, r.text.TextStyle = partialText, fyne.TextStyle{Italic: true}
+	}
+	if c.editing && c.focused {
+		r.caret.Show()
+	} else {
+		r.caret.Hide()
+	}
+	r.box.Refresh()
+	r.text.Refresh()
+	r.caret.Refresh()
+}
+
+func (r *cellRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.box, r.text, r.caret}
+}
+
+func (r *cellRenderer) Destroy() {}

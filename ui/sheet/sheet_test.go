@@ -1,0 +1,200 @@
+package sheet_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"nianbao/forms/registry"
+	"nianbao/ui/look"
+	"nianbao/ui/sheet"
+)
+
+// recorder collects what a sheet reports.
+type recorder struct {
+	edits   []string
+	commits []string
+	pasted  []sheet.Assignment
+	focus   []string
+	reject  map[string]bool // texts OnEdit refuses
+}
+
+func newSheet(t *testing.T, formatID, tableID string) (*sheet.Sheet, *recorder, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(look.Theme())
+	e, ok := registry.Builtin().Lookup(formatID)
+	if !ok {
+		t.Fatal("no format", formatID)
+	}
+	s := sheet.New(e.Format.Table(tableID))
+	views := map[string]sheet.CellView{}
+	for i, c := range e.Format.Cells() {
+		if c.Table.ID == tableID && e.Rules.Computed(i) {
+			views[c.ID] = sheet.CellView{Computed: true}
+		}
+	}
+	s.Update(views)
+	rec := &recorder{reject: map[string]bool{}}
+	s.OnEdit = func(id, text string) error {
+		rec.edits = append(rec.edits, id+"="+text)
+		if rec.reject[text] {
+			return errors.New("bad")
+		}
+		return nil
+	}
+	s.OnCommit = func(id, before, after string) { rec.commits = append(rec.commits, id+":"+before+">"+after) }
+	s.OnPaste = func(b []sheet.Assignment) { rec.pasted = b }
+	s.OnFocus = func(id string) { rec.focus = append(rec.focus, id) }
+	w := test.NewTempWindow(t, s.Scroll())
+	w.Resize(fyne.NewSize(900, 700))
+	return s, rec, w
+}
+
+func key(c fyne.Focusable, name fyne.KeyName) { c.TypedKey(&fyne.KeyEvent{Name: name}) }
+
+func TestTypingAndMoving(t *testing.T) {
+	s, rec, w := newSheet(t, "2021", "t3")
+	if !s.Focus("t3.new.natural") {
+		t.Fatal("no cell")
+	}
+	c := s.Cell("t3.new.natural")
+	if w.Canvas().Focused() != c {
+		t.Fatal("cell not focused")
+	}
+	test.Type(c, "12")
+	if !slices.Equal(rec.edits, []string{"t3.new.natural=1", "t3.new.natural=12"}) {
+		t.Errorf("live edits = %q", rec.edits)
+	}
+	key(c, fyne.KeyReturn)
+	if !slices.Equal(rec.commits, []string{"t3.new.natural:>12"}) {
+		t.Errorf("commits = %q", rec.commits)
+	}
+	if got := s.FocusedID(); got != "t3.carried.natural" {
+		t.Errorf("Enter moved to %q, want the cell below", got)
+	}
+	moves := []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyRight, "t3.carried.business"},
+		{fyne.KeyDown, "t3.open.business"},
+		{fyne.KeyLeft, "t3.open.natural"},
+		{fyne.KeyUp, "t3.carried.natural"},
+		{fyne.KeyUp, "t3.new.natural"},
+		{fyne.KeyUp, "t3.new.natural"}, // the top row stays
+	}
+	for _, m := range moves {
+		key(w.Canvas().Focused(), m.key)
+		if got := s.FocusedID(); got != m.want {
+			t.Fatalf("%s moved to %q, want %q", m.key, got, m.want)
+		}
+	}
+}
+
+func TestTabSkipsTotals(t *testing.T) {
+	s, _, w := newSheet(t, "2021", "t3")
+	s.Focus("t3.new.otherorg")
+	key(w.Canvas().Focused(), fyne.KeyTab)
+	if got := s.FocusedID(); got != "t3.carried.natural" {
+		t.Errorf("Tab moved to %q, want past the 总计 cell to the next row", got)
+	}
+	c := w.Canvas().Focused().(desktop.Keyable)
+	c.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	key(w.Canvas().Focused(), fyne.KeyTab)
+	c.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if got := s.FocusedID(); got != "t3.new.otherorg" {
+		t.Errorf("Shift+Tab moved to %q", got)
+	}
+}
+
+func TestInvalidInputStays(t *testing.T) {
+	s, rec, w := newSheet(t, "2021", "t3")
+	s.Focus("t3.new.natural")
+	s.Update(map[string]sheet.CellView{"t3.new.natural": {Text: "5"}})
+	rec.reject["5x"] = true
+	c := w.Canvas().Focused()
+	test.Type(c, "5x")
+	key(c, fyne.KeyReturn)
+	if s.FocusedID() != "t3.new.natural" || len(rec.commits) != 0 {
+		t.Errorf("an invalid entry was committed: focus %q, commits %q", s.FocusedID(), rec.commits)
+	}
+	key(c, fyne.KeyEscape)
+	if last := rec.edits[len(rec.edits)-1]; last != "t3.new.natural=5" {
+		t.Errorf("Esc did not restore the old value: %q", last)
+	}
+	key(c, fyne.KeyDelete)
+	if !slices.Contains(rec.commits, "t3.new.natural:5>") {
+		t.Errorf("Delete did not clear: %q", rec.commits)
+	}
+}
+
+func TestPasteBlock(t *testing.T) {
+	s, rec, w := newSheet(t, "2021", "t3")
+	s.Focus("t3.new.research")
+	cb := fyne.CurrentApp().Clipboard()
+	cb.SetContent("1\t2\t3\t4\t5\r\n6\t7\r\n")
+	w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	var got []string
+	for _, a := range rec.pasted {
+		got = append(got, a.ID+"="+a.Text)
+	}
+	want := []string{"t3.new.research=1", "t3.new.charity=2", "t3.new.legal=3", "t3.new.otherorg=4", "t3.new.total=5",
+		"t3.carried.research=6", "t3.carried.charity=7"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pasted %q, want %q", got, want)
+	}
+}
+
+func TestParseBlock(t *testing.T) {
+	tests := []struct {
+		in   string
+		want [][]string
+	}{
+		{"1\t2\n3\t4\n", [][]string{{"1", "2"}, {"3", "4"}}},
+		{"12 34  56", [][]string{{"12", "34", "56"}}},
+		{"1\t\t3", [][]string{{"1", "", "3"}}},
+		{"１２\u3000３４", [][]string{{"１２", "３４"}}},
+		{"\n\n", nil},
+	}
+	for _, tc := range tests {
+		got := sheet.ParseBlock(tc.in)
+		if len(got) != len(tc.want) {
+			t.Errorf("ParseBlock(%q) = %q, want %q", tc.in, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if !slices.Equal(got[i], tc.want[i]) {
+				t.Errorf("ParseBlock(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		}
+	}
+}
+
+// TestLayoutImages pins how each table of the 2021 and 2019 formats looks.
+func TestLayoutImages(t *testing.T) {
+	for _, tc := range []struct{ format, table string }{{"2021", "t2"}, {"2021", "t3"}, {"2021", "t4"}, {"2019", "t2"}, {"2014", "stat"}} {
+		t.Run(tc.format+"-"+tc.table, func(t *testing.T) {
+			s, _, w := newSheet(t, tc.format, tc.table)
+			s.Update(map[string]sheet.CellView{"t3.new.natural": {Text: "21"}, "t3.new.total": {Text: "21", Computed: true, Partial: true},
+				"t3.carryover.natural": {Text: "3", Severity: sheet.Error}, "t2.license.decisions": {Text: "1264", Severity: sheet.Warning}})
+			size := s.MinSize()
+			w.Resize(fyne.NewSize(size.Width+8, min(size.Height+8, 2400)))
+			test.AssertImageMatches(t, "sheet-"+tc.format+"-"+tc.table+".png", w.Canvas().Capture())
+		})
+	}
+}
+
+func BenchmarkNewSheet(b *testing.B) {
+	a := test.NewTempApp(b)
+	a.Settings().SetTheme(look.Theme())
+	e, _ := registry.Builtin().Lookup("2021")
+	for b.Loop() {
+		s := sheet.New(e.Format.Table("t3"))
+		test.WidgetRenderer(s).Layout(s.MinSize())
+	}
+}
