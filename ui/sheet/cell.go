@@ -29,13 +29,13 @@ type valueCell struct {
 }
 
 var (
-	_ fyne.Focusable     = (*valueCell)(nil)
-	_ fyne.Tabbable      = (*valueCell)(nil)
-	_ fyne.Shortcutable  = (*valueCell)(nil)
-	_ fyne.Tappable      = (*valueCell)(nil)
+	_ fyne.Focusable      = (*valueCell)(nil)
+	_ fyne.Tabbable       = (*valueCell)(nil)
+	_ fyne.Shortcutable   = (*valueCell)(nil)
+	_ fyne.Tappable       = (*valueCell)(nil)
 	_ fyne.DoubleTappable = (*valueCell)(nil)
-	_ desktop.Hoverable  = (*valueCell)(nil)
-	_ desktop.Keyable    = (*valueCell)(nil)
+	_ desktop.Hoverable   = (*valueCell)(nil)
+	_ desktop.Keyable     = (*valueCell)(nil)
 )
 
 func newValueCell(s *Sheet, gc format.GridCell) *valueCell {

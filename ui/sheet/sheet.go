@@ -72,7 +72,7 @@ type Sheet struct {
 	labels []*labelBox
 	scroll *container.Scroll
 
-	metrics metrics
+	metrics  metrics
 	measured bool
 }
 
