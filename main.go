@@ -1,19 +1,37 @@
 // Command nianbao is 年报助手, the tool for compiling a 政府信息公开工作年度报告.
-// With a command name it runs the command line (nianbao help lists them).
+//
+// Without arguments it opens the editor; with a report file it opens that
+// file in the editor (this is how a double-clicked file arrives); with a
+// command name it runs the command line (nianbao help lists the commands).
 package main
 
 import (
 	"os"
 
+	"fyne.io/fyne/v2/app"
+
 	"nianbao/cli"
 	"nianbao/forms/report"
+	"nianbao/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
+// appID identifies the app to Fyne (preferences, storage).
+const appID = "cn.nianbao.editor"
+
 func main() {
 	cli.Version = version
 	report.AppVersion = version
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) == 0 || (len(args) == 1 && !cli.IsCommand(args[0])) {
+		path := ""
+		if len(args) == 1 {
+			path = args[0]
+		}
+		ui.Run(app.NewWithID(appID), path)
+		return
+	}
+	os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 }

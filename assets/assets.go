@@ -18,6 +18,9 @@ var Formats embed.FS
 //go:embed translations/*.json
 var Translations embed.FS
 
+// SampleName is the file name of the sample report in Samples.
+const SampleName = "示例-青溪县自然资源局-2025.nianbao"
+
 // Samples holds sample reports under "samples/".
 //
 //go:embed samples/*.nianbao

@@ -43,6 +43,12 @@ func commands() []*command {
 // Version is printed by "nianbao version"; main sets it.
 var Version = "dev"
 
+// IsCommand reports whether arg names a command (or asks for help), so that
+// main can tell "nianbao check x" from "nianbao 报告.nianbao".
+func IsCommand(arg string) bool {
+	return arg == "help" || arg == "-h" || arg == "--help" || find(arg) != nil
+}
+
 // Run runs the command line args (without the program name) and returns
 // the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {

@@ -41,6 +41,9 @@ func TestHelp(t *testing.T) {
 			t.Errorf("%s --help: exit %d\n%s", name, code, usage)
 		}
 	}
+	if !cli.IsCommand("check") || !cli.IsCommand("--help") || cli.IsCommand("报告.nianbao") {
+		t.Error("IsCommand does not tell commands from files")
+	}
 	code, _, errOut := run(t, "frobnicate")
 	if code != cli.ExitUsage || !strings.Contains(errOut, "没有“frobnicate”这个命令") {
 		t.Errorf("unknown command: exit %d, %q", code, errOut)

@@ -210,9 +210,6 @@ func flagInt(fs *flag.FlagSet, name string) int {
 	return fs.Lookup(name).Value.(flag.Getter).Get().(int)
 }
 
-// SampleName is the embedded sample report's file name.
-const SampleName = "示例-青溪县自然资源局-2025.nianbao"
-
 var cmdSample = &command{
 	name: "sample", usage: "cli.sample.usage", summary: "cli.sample.summary",
 	flags: func(fs *flag.FlagSet) {
@@ -227,7 +224,7 @@ var cmdSample = &command{
 		if err := refuseOverwrite(fs, out); err != nil {
 			return err
 		}
-		data, err := assets.Samples.ReadFile("samples/" + SampleName)
+		data, err := assets.Samples.ReadFile("samples/" + assets.SampleName)
 		if err != nil {
 			return err
 		}

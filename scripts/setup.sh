@@ -32,4 +32,9 @@ if ! go_ok; then
   exit 1
 fi
 export PATH="$(go env GOPATH)/bin:$PATH"
+
+# The editor is built with Fyne, which needs a C compiler and the OpenGL and
+# X11 headers on Linux.
+apt_install gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+  libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev libwayland-dev
 go mod download 2>/dev/null || true  # the build reports real failures

@@ -28,8 +28,16 @@ func load() {
 	if err != nil {
 		panic("l10n: embedded translation missing: " + err.Error())
 	}
-	if err := json.Unmarshal(data, &messages); err != nil {
+	var all map[string]any
+	if err := json.Unmarshal(data, &all); err != nil {
 		panic("l10n: embedded translation is not valid JSON: " + err.Error())
+	}
+	// Plural forms ({"other": …}) are for Fyne's own strings; we use flat ones.
+	messages = make(map[string]string, len(all))
+	for k, v := range all {
+		if s, ok := v.(string); ok {
+			messages[k] = s
+		}
 	}
 }
 
@@ -41,7 +49,7 @@ func Has(key string) bool {
 }
 
 // T returns the message for key with its {{.Name}} placeholders filled from
-// args, given as alternating names and values: T("file.open", "Path", p).
+// args, given as alternating names and values: T("file.notFound", "Path", p).
 // An unknown key is returned as is so that a missing translation shows up
 // instead of vanishing; a test keeps every key used in code translated.
 func T(key string, args ...any) string {

@@ -33,7 +33,7 @@ func TestT(t *testing.T) {
 
 // keyPattern finds message keys in Go source: string literals passed to
 // l10n.T, Errorf, Wrap, the format checker and the command table.
-var keyPattern = regexp.MustCompile(`(?:l10n\.(?:T|Errorf|Wrap)\((?:[a-zA-Z]+, )?|c\.add\(|usageError\(|usage: |summary: |ReadLimited\([^,]+, [^,]+, )"([a-zA-Z]+\.[a-zA-Z.]+)"`)
+var keyPattern = regexp.MustCompile(`(?:(?:l10n\.|\b)(?:T|Errorf|Wrap)\((?:[a-zA-Z]+, )?|c\.add\(|usageError\(|item\(|usage: |summary: |ReadLimited\([^,]+, [^,]+, )"([a-zA-Z]+\.[a-zA-Z.]+)"`)
 
 // TestEveryKeyTranslated scans the Go source for message keys and checks
 // that each has a translation whose template parses.
@@ -42,13 +42,17 @@ func TestEveryKeyTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var msgs map[string]string
-	if err := json.Unmarshal(data, &msgs); err != nil {
+	var all map[string]any
+	if err := json.Unmarshal(data, &all); err != nil {
 		t.Fatal(err)
 	}
-	for key, msg := range msgs {
-		if _, err := template.New(key).Parse(msg); err != nil {
-			t.Errorf("%s: %v", key, err)
+	msgs := map[string]string{}
+	for key, v := range all {
+		if msg, ok := v.(string); ok {
+			msgs[key] = msg
+			if _, err := template.New(key).Parse(msg); err != nil {
+				t.Errorf("%s: %v", key, err)
+			}
 		}
 	}
 	root := filepath.Join("..", "..")

@@ -1,0 +1,133 @@
+// Package ui is the editor of nianbao, a Fyne desktop app: a welcome view,
+// the report's parts in a navigation list, form-driven editors for the
+// preface, the text sections and the statistics tables, live totals and
+// checks with a list of problems that jumps to the cell, and files that
+// are saved atomically and autosaved for recovery after a crash.
+//
+// The package does not import fyne.io/fyne/v2/app: main creates the Fyne
+// app, and tests drive the editor with Fyne's test app.
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+	"nianbao/forms/rules"
+	"nianbao/ui/look"
+)
+
+// Options tune the editor; the zero value is what the program uses.
+type Options struct {
+	// Registry holds the formats; default: registry.Default().
+	Registry *registry.Registry
+	// RecoveryDir holds autosaved copies; default: the user's
+	// configuration folder, nianbao/recovery.
+	RecoveryDir string
+	// AutosaveDelay is the idle time after an edit before the autosave;
+	// default 3 s.
+	AutosaveDelay time.Duration
+}
+
+// App is the editor of one window.
+type App struct {
+	fyne fyne.App
+	win  fyne.Window
+	reg  *registry.Registry
+	opts Options
+
+	doc    *report.Doc // nil on the welcome view
+	result rules.Result
+	dirty  bool
+	undo   undoStack
+	ed     *editor // the main view of doc
+	rec    *recovery
+}
+
+// New sets up the editor in window w of app a, showing the welcome view.
+func New(a fyne.App, w fyne.Window, opts Options) *App {
+	if opts.Registry == nil {
+		opts.Registry = registry.Default()
+	}
+	if opts.AutosaveDelay == 0 {
+		opts.AutosaveDelay = 3 * time.Second
+	}
+	a.Settings().SetTheme(look.Theme())
+	if err := RegisterTranslations(); err != nil {
+		fyne.LogError("translations", err)
+	}
+	app := &App{fyne: a, win: w, reg: opts.Registry, opts: opts}
+	app.rec = newRecovery(opts.RecoveryDir)
+	w.SetMainMenu(app.mainMenu())
+	w.SetCloseIntercept(app.closeRequested)
+	app.showWelcome()
+	return app
+}
+
+// Run opens the editor in a new window of a, with the report at path if
+// given, offers to recover autosaved work, and runs the app.
+func Run(a fyne.App, path string) {
+	w := a.NewWindow(T("ui.appName"))
+	w.Resize(fyne.NewSize(1200, 800))
+	app := New(a, w, Options{})
+	if path != "" {
+		app.Open(path)
+	}
+	app.offerRecovery()
+	w.ShowAndRun()
+}
+
+// Doc returns the open report, or nil.
+func (a *App) Doc() *report.Doc { return a.doc }
+
+// Result returns the latest evaluation of the open report.
+func (a *App) Result() rules.Result { return a.result }
+
+// Dirty reports whether the open report has unsaved changes.
+func (a *App) Dirty() bool { return a.dirty }
+
+// show makes d the open report and shows it in the main view.
+func (a *App) show(d *report.Doc, dirty bool) {
+	a.doc, a.dirty = d, dirty
+	a.undo = undoStack{}
+	a.result = d.Evaluate()
+	a.ed = newEditor(a)
+	a.win.SetContent(a.ed.root)
+	a.ed.nav.Select(0)
+	a.ed.refresh()
+	a.updateTitle()
+	if d.Path != "" {
+		a.addRecent(d.Path)
+	}
+}
+
+// changed is called after every change of the open report: it re-evaluates
+// the rules, refreshes what shows them and schedules an autosave.
+func (a *App) changed() {
+	a.dirty = true
+	a.result = a.doc.Evaluate()
+	if a.ed != nil {
+		a.ed.refresh()
+	}
+	a.updateTitle()
+	a.rec.schedule(a)
+}
+
+func (a *App) updateTitle() {
+	title := T("ui.appName")
+	if a.doc != nil {
+		name := T("ui.untitled", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year)
+		if a.doc.Path != "" {
+			name = strings.TrimSuffix(filepath.Base(a.doc.Path), report.Extension)
+		}
+		if a.dirty {
+			name = "*" + name
+		}
+		title = name + " - " + title
+	}
+	a.win.SetTitle(title)
+}

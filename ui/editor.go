@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms/format"
+	"nianbao/forms/rules"
+)
+
+// part is one entry of the navigation: the preface (section nil) or a
+// section of the format.
+type part struct {
+	section *format.Section
+	view    partView // built when first shown
+}
+
+// partView is the editor of one part.
+type partView interface {
+	object() fyne.CanvasObject
+	refresh() // the report was re-evaluated
+}
+
+// editor is the main view of an open report: navigation, the selected
+// part's editor, the problems panel and the status line.
+type editor struct {
+	a        *App
+	root     fyne.CanvasObject
+	parts    []*part
+	current  int
+	nav      *widget.List
+	content  *fyne.Container
+	problems *widget.List
+	probHead *widget.Label
+	status   *widget.Label
+	counts   []int // problems per part
+}
+
+func newEditor(a *App) *editor {
+	e := &editor{a: a, parts: []*part{{}}}
+	for i := range a.doc.Entry.Format.Sections {
+		e.parts = append(e.parts, &part{section: &a.doc.Entry.Format.Sections[i]})
+	}
+	e.counts = make([]int, len(e.parts))
+	e.nav = widget.NewList(
+		func() int { return len(e.parts) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, widget.NewLabel(""), title)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(e.title(i))
+			badge := row.Objects[1].(*widget.Label)
+			badge.SetText("")
+			if n := e.counts[i]; n > 0 {
+				badge.SetText(fmt.Sprint(n))
+				badge.Importance = widget.DangerImportance
+			}
+			badge.Refresh()
+		})
+	e.nav.OnSelected = func(i widget.ListItemID) { e.select_(i) }
+	e.content = container.NewStack()
+	e.probHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.problems = widget.NewList(
+		func() int { return len(e.a.result.Problems) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := e.a.result.Problems[i]
+			row := o.(*fyne.Container)
+			icon := theme.ErrorIcon()
+			if p.Severity == format.Warning {
+				icon = theme.WarningIcon()
+			}
+			row.Objects[1].(*widget.Icon).SetResource(icon)
+			row.Objects[0].(*widget.Label).SetText(p.Message)
+		})
+	e.problems.OnSelected = func(i widget.ListItemID) {
+		e.problems.UnselectAll()
+		e.jumpTo(e.a.result.Problems[i])
+	}
+	e.status = widget.NewLabel("")
+	body := container.NewVSplit(e.content, container.NewBorder(e.probHead, nil, nil, nil, e.problems))
+	body.Offset = 0.78
+	split := container.NewHSplit(e.nav, body)
+	split.Offset = 0.25
+	e.root = container.NewBorder(nil, e.status, nil, nil, split)
+	return e
+}
+
+// title is the navigation label of part i.
+func (e *editor) title(i int) string {
+	if e.parts[i].section == nil {
+		return T("ui.part.preface")
+	}
+	return e.a.doc.Heading(e.parts[i].section)
+}
+
+// select_ shows part i.
+func (e *editor) select_(i int) {
+	e.current = i
+	p := e.parts[i]
+	if p.view == nil {
+		p.view = e.newView(p)
+		p.view.refresh()
+	}
+	e.content.Objects = []fyne.CanvasObject{p.view.object()}
+	e.content.Refresh()
+}
+
+func (e *editor) newView(p *part) partView {
+	switch {
+	case p.section == nil:
+		return newPrefaceView(e.a)
+	case p.section.Kind == format.TableSection:
+		return newTableView(e.a, p.section)
+	}
+	return newTextView(e.a, p.section)
+}
+
+// partOf returns the part a problem belongs to: the section of its cells'
+// table or its text, else the preface.
+func (e *editor) partOf(p rules.Problem) int {
+	for i, pt := range e.parts {
+		s := pt.section
+		if s == nil {
+			continue
+		}
+		if p.Section != "" && p.Section == s.ID {
+			return i
+		}
+		if len(p.Cells) > 0 && s.Kind == format.TableSection {
+			if c, ok := e.a.doc.Entry.Format.Cell(p.Cells[0]); ok && c.Table.ID == s.Table {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// refresh shows the latest evaluation everywhere.
+func (e *editor) refresh() {
+	for i := range e.counts {
+		e.counts[i] = 0
+	}
+	for _, p := range e.a.result.Problems {
+		e.counts[e.partOf(p)]++
+	}
+	e.nav.Refresh()
+	for _, p := range e.parts {
+		if p.view != nil {
+			p.view.refresh()
+		}
+	}
+	errs := e.a.result.Errors()
+	warns := len(e.a.result.Problems) - errs
+	e.probHead.SetText(T("ui.problems.head", "Errors", errs, "Warnings", warns))
+	e.problems.Refresh()
+	save := T("ui.status.saved")
+	if e.a.dirty {
+		save = T("ui.status.unsaved")
+	}
+	file := e.a.doc.Path
+	if file == "" {
+		file = T("ui.status.noFile")
+	}
+	e.status.SetText(T("ui.status.line", "Save", save, "Errors", errs, "Warnings", warns, "File", file,
+		"Format", e.a.doc.Entry.DisplayName()))
+}
+
+// jumpTo shows the part of a problem and puts the cursor at its cell or text.
+func (e *editor) jumpTo(p rules.Problem) {
+	i := e.partOf(p)
+	e.nav.Select(i)
+	switch v := e.parts[i].view.(type) {
+	case *tableView:
+		if len(p.Cells) > 0 {
+			v.sheet.Focus(p.Cells[0])
+		}
+	case *textView:
+		e.a.win.Canvas().Focus(v.entry)
+	}
+}
+
+// jumpToCell shows the table of a cell and focuses it.
+func (e *editor) jumpToCell(id string) {
+	e.jumpTo(rules.Problem{Cells: []string{id}})
+}

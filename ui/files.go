@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/assets"
+	"nianbao/forms/report"
+)
+
+// recentKey is the preference holding recently used report files.
+const (
+	recentKey = "recentFiles"
+	maxRecent = 8
+)
+
+// Recent returns the recently used report files, newest first.
+func (a *App) Recent() []string { return a.fyne.Preferences().StringList(recentKey) }
+
+func (a *App) addRecent(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := slices.DeleteFunc(a.Recent(), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	a.fyne.Preferences().SetStringList(recentKey, list)
+}
+
+// showError shows err in a dialog.
+func (a *App) showError(err error) { dialog.ShowError(err, a.win) }
+
+// whenDiscardable runs then at once if the open report has no unsaved
+// changes, else after the clerk chose to save or to discard them.
+func (a *App) whenDiscardable(then func()) {
+	if a.doc == nil || !a.dirty {
+		then()
+		return
+	}
+	var d *dialog.CustomDialog
+	save := widget.NewButton(T("ui.ask.save"), func() {
+		d.Hide()
+		a.Save(func(ok bool) {
+			if ok {
+				then()
+			}
+		})
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton(T("ui.ask.discard"), func() {
+		d.Hide()
+		a.rec.clear()
+		then()
+	})
+	cancel := widget.NewButton(T("Cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(T("ui.ask.title"), widget.NewLabel(T("ui.ask.unsaved")), a.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Show()
+}
+
+// closeRequested runs when the window's close button is pressed.
+func (a *App) closeRequested() {
+	a.whenDiscardable(func() {
+		a.rec.stop()
+		a.win.Close()
+	})
+}
+
+// Open opens the report at path, after the open report's changes are dealt
+// with. Errors are shown; nothing is written.
+func (a *App) Open(path string) {
+	a.whenDiscardable(func() {
+		d, err := report.Open(path, a.reg)
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		a.rec.reset()
+		a.show(d, false)
+	})
+}
+
+// OpenSample opens the embedded sample report as a new, unsaved report.
+func (a *App) OpenSample() {
+	a.whenDiscardable(func() {
+		data, err := assets.Samples.ReadFile("samples/" + assets.SampleName)
+		if err == nil {
+			var r *report.Report
+			if r, err = report.Unmarshal(data, a.reg); err == nil {
+				var d *report.Doc
+				if d, err = report.Bind(r, a.reg); err == nil {
+					a.rec.reset()
+					a.show(d, false)
+					return
+				}
+			}
+		}
+		a.showError(err)
+	})
+}
+
+var reportFilter = storage.NewExtensionFileFilter([]string{report.Extension})
+
+// chooseOpen asks for a report file to open.
+func (a *App) chooseOpen() {
+	a.chooseFile(func(path string) { a.Open(path) })
+}
+
+// chooseFile asks for an existing report file.
+func (a *App) chooseFile(then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, a.win)
+	d.SetFilter(reportFilter)
+	d.Show()
+}
+
+// choosePrev asks for last year's report and links it.
+func (a *App) choosePrev() {
+	a.chooseFile(func(path string) {
+		if err := a.doc.LinkPrev(path); err != nil {
+			a.showError(err)
+		}
+		a.changed()
+	})
+}
+
+// Save saves the open report to its file, asking for one if it has none;
+// done, if not nil, learns whether it was saved.
+func (a *App) Save(done func(bool)) {
+	if done == nil {
+		done = func(bool) {}
+	}
+	if a.doc == nil {
+		done(false)
+		return
+	}
+	if a.doc.Path == "" {
+		a.chooseSaveAs(done)
+		return
+	}
+	done(a.SaveAs(a.doc.Path))
+}
+
+// SaveAs saves the open report to path and makes it the report's file. It
+// shows any error and reports whether the report was saved.
+func (a *App) SaveAs(path string) bool {
+	if err := a.doc.Save(path); err != nil {
+		a.showError(err)
+		return false
+	}
+	a.dirty = false
+	a.rec.clear()
+	a.addRecent(path)
+	a.updateTitle()
+	if a.ed != nil {
+		a.ed.refresh()
+	}
+	return true
+}
+
+// chooseSaveAs asks where to save the open report.
+func (a *App) chooseSaveAs(done func(bool)) {
+	if done == nil {
+		done = func(bool) {}
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			done(false)
+			return
+		}
+		if w == nil {
+			done(false)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if filepath.Ext(path) != report.Extension {
+			os.Remove(path) // the dialog created it; ours gets the extension
+			path += report.Extension
+		}
+		done(a.SaveAs(path))
+	}, a.win)
+	d.SetFilter(reportFilter)
+	d.SetFileName(T("ui.defaultFileName", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year))
+	if a.doc.Path != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(a.doc.Path))); err == nil {
+			d.SetLocation(dir)
+		}
+	}
+	d.Show()
+}

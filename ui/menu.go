@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Shortcuts of the main menu. Menu shortcuts work wherever the cursor is,
+// also inside a text or a cell.
+var (
+	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSaveAs = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+)
+
+func (a *App) mainMenu() *fyne.MainMenu {
+	item := func(key string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(T(key), action)
+		it.Shortcut = sc
+		return it
+	}
+	file := fyne.NewMenu(T("ui.menu.file"),
+		item("ui.menu.new", shortcutNew, a.askNewReport),
+		item("ui.menu.open", shortcutOpen, a.chooseOpen),
+		item("ui.menu.sample", nil, a.OpenSample),
+		fyne.NewMenuItemSeparator(),
+		item("ui.menu.save", shortcutSave, func() { a.Save(nil) }),
+		item("ui.menu.saveAs", shortcutSaveAs, func() {
+			if a.doc != nil {
+				a.chooseSaveAs(nil)
+			}
+		}),
+		fyne.NewMenuItemSeparator(),
+		item("ui.menu.close", nil, func() { a.whenDiscardable(a.closeReport) }),
+	)
+	edit := fyne.NewMenu(T("ui.menu.edit"),
+		item("ui.menu.undo", &fyne.ShortcutUndo{}, a.undoAction),
+		item("ui.menu.redo", &fyne.ShortcutRedo{}, a.redoAction),
+		fyne.NewMenuItemSeparator(),
+		item("ui.table.fillZero", nil, func() {
+			if v := a.currentTable(); v != nil {
+				v.confirmFillZero()
+			}
+		}),
+	)
+	help := fyne.NewMenu(T("ui.menu.help"),
+		item("ui.menu.about", nil, func() {
+			dialog.ShowInformation(T("ui.menu.about"), T("ui.about"), a.win)
+		}),
+	)
+	return fyne.NewMainMenu(file, edit, help)
+}
+
+// closeReport returns to the welcome view.
+func (a *App) closeReport() {
+	a.rec.reset()
+	a.doc, a.ed, a.dirty = nil, nil, false
+	a.showWelcome()
+	a.updateTitle()
+}
+
+// currentTable returns the table view on screen, or nil.
+func (a *App) currentTable() *tableView {
+	if a.ed == nil {
+		return nil
+	}
+	v, _ := a.ed.parts[a.ed.current].view.(*tableView)
+	return v
+}
+
+// undoAction undoes in the text being edited, or the last cell edit.
+func (a *App) undoAction() {
+	if e, ok := a.win.Canvas().Focused().(*widget.Entry); ok {
+		e.Undo()
+		return
+	}
+	if a.doc != nil {
+		a.Undo()
+	}
+}
+
+// redoAction redoes in the text being edited, or the last undone cell edit.
+func (a *App) redoAction() {
+	if e, ok := a.win.Canvas().Focused().(*widget.Entry); ok {
+		e.Redo()
+		return
+	}
+	if a.doc != nil {
+		a.Redo()
+	}
+}
+
+// shortcut handles shortcuts a table cell passes on: where the main menu
+// does not catch them first (tests, platforms without a menu bar).
+func (a *App) shortcut(s fyne.Shortcut) {
+	switch s.ShortcutName() {
+	case (&fyne.ShortcutUndo{}).ShortcutName():
+		a.undoAction()
+	case (&fyne.ShortcutRedo{}).ShortcutName():
+		a.redoAction()
+	case shortcutSave.ShortcutName():
+		a.Save(nil)
+	case shortcutSaveAs.ShortcutName():
+		a.chooseSaveAs(nil)
+	case shortcutNew.ShortcutName():
+		a.askNewReport()
+	case shortcutOpen.ShortcutName():
+		a.chooseOpen()
+	}
+}

@@ -1,0 +1,61 @@
+package ui
+
+// change is one undoable edit of a cell: its text before and after.
+type change struct {
+	id, before, after string
+}
+
+// undoStack holds the edits of table cells, each step a batch (a paste or
+// "fill blanks with 0" is one step). Text sections have their own undo in
+// their entries.
+type undoStack struct {
+	done, undone [][]change
+}
+
+func (u *undoStack) push(batch []change) {
+	if len(batch) == 0 {
+		return
+	}
+	u.done = append(u.done, batch)
+	u.undone = nil
+}
+
+// step pops a batch from one side onto the other and returns it.
+func step(from, to *[][]change) []change {
+	if len(*from) == 0 {
+		return nil
+	}
+	b := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, b)
+	return b
+}
+
+// Undo reverts the last cell edit; it reports whether there was one.
+func (a *App) Undo() bool {
+	batch := step(&a.undo.done, &a.undo.undone)
+	for i := len(batch) - 1; i >= 0; i-- {
+		a.doc.SetCell(batch[i].id, batch[i].before)
+	}
+	return a.afterUndo(batch)
+}
+
+// Redo applies the last undone cell edit again.
+func (a *App) Redo() bool {
+	batch := step(&a.undo.undone, &a.undo.done)
+	for _, c := range batch {
+		a.doc.SetCell(c.id, c.after)
+	}
+	return a.afterUndo(batch)
+}
+
+func (a *App) afterUndo(batch []change) bool {
+	if len(batch) == 0 {
+		return false
+	}
+	a.changed()
+	if a.ed != nil {
+		a.ed.jumpToCell(batch[0].id)
+	}
+	return true
+}

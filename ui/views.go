@@ -1,0 +1,360 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms/format"
+	"nianbao/forms/report"
+	"nianbao/forms/rules"
+	"nianbao/ui/sheet"
+)
+
+// prefaceView edits the unit, its contact details and the closing.
+type prefaceView struct {
+	a      *App
+	root   fyne.CanvasObject
+	prev   *widget.Label
+	issues *widget.Label
+}
+
+func newPrefaceView(a *App) *prefaceView {
+	v := &prefaceView{a: a, prev: widget.NewLabel(""), issues: widget.NewLabel("")}
+	v.issues.Wrapping = fyne.TextWrapWord
+	r := a.doc.Report
+	field := func(key, text string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(text)
+		e.OnChanged = func(s string) {
+			if err := a.doc.SetField(key, s); err != nil {
+				e.SetValidationError(err)
+				return
+			}
+			e.SetValidationError(nil)
+			a.changed()
+		}
+		return e
+	}
+	kinds := make([]string, len(format.UnitKinds))
+	for i, k := range format.UnitKinds {
+		kinds[i] = T("unitKind." + k)
+	}
+	kind := widget.NewSelect(kinds, func(label string) {
+		if i := slices.Index(kinds, label); i >= 0 && format.UnitKinds[i] != a.doc.Report.Unit.Kind {
+			a.doc.SetField("unit.kind", format.UnitKinds[i])
+			a.changed()
+		}
+	})
+	if i := slices.Index(format.UnitKinds, r.Unit.Kind); i >= 0 {
+		kind.SetSelected(kinds[i])
+	}
+	typed := widget.NewCheck(T("ui.preface.typedTotals"), func(on bool) {
+		if on != a.doc.Report.TypedTotals {
+			a.doc.SetTypedTotals(on)
+			a.changed()
+		}
+	})
+	typed.SetChecked(r.TypedTotals)
+	link := widget.NewButton(T("ui.preface.linkPrev"), func() { a.choosePrev() })
+	unlink := widget.NewButton(T("ui.preface.unlinkPrev"), func() {
+		a.doc.SetField("prev", "")
+		a.changed()
+	})
+	form := widget.NewForm(
+		widget.NewFormItem(T("ui.preface.unit"), field("unit.name", r.Unit.Name)),
+		widget.NewFormItem(T("ui.preface.kind"), kind),
+		widget.NewFormItem(T("ui.preface.year"), widget.NewLabel(T("ui.preface.yearValue", "Year", r.Year))),
+		widget.NewFormItem(T("ui.preface.format"), widget.NewLabel(a.doc.Entry.DisplayName())),
+		widget.NewFormItem(T("ui.preface.address"), field("preface.address", r.Preface.Address)),
+		widget.NewFormItem(T("ui.preface.postcode"), field("preface.postcode", r.Preface.Postcode)),
+		widget.NewFormItem(T("ui.preface.phone"), field("preface.phone", r.Preface.Phone)),
+		widget.NewFormItem(T("ui.preface.website"), field("preface.website", r.Preface.Website)),
+		widget.NewFormItem(T("ui.preface.organ"), field("closing.organ", r.Closing.Organ)),
+		widget.NewFormItem(T("ui.preface.date"), field("closing.date", r.Closing.Date)),
+		widget.NewFormItem(T("ui.preface.prev"), container.NewBorder(nil, nil, nil, container.NewHBox(link, unlink), v.prev)),
+		widget.NewFormItem(T("ui.preface.totals"), typed),
+	)
+	head := widget.NewLabelWithStyle(T("ui.part.preface"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.root = container.NewBorder(head, nil, nil, nil, container.NewVScroll(container.NewVBox(form, v.issues)))
+	return v
+}
+
+func (v *prefaceView) object() fyne.CanvasObject { return v.root }
+
+func (v *prefaceView) refresh() {
+	prev := v.a.doc.Report.Prev
+	if prev == "" {
+		prev = T("ui.preface.noPrev")
+	}
+	v.prev.SetText(prev)
+	var msgs []string
+	for _, p := range v.a.result.Problems {
+		if v.a.ed.partOf(p) == 0 {
+			msgs = append(msgs, p.Message)
+		}
+	}
+	v.issues.SetText(strings.Join(msgs, "\n"))
+}
+
+// textView edits a text section, with its guidance and a character count.
+type textView struct {
+	a       *App
+	section *format.Section
+	root    fyne.CanvasObject
+	entry   *widget.Entry
+	count   *widget.Label
+	issues  *widget.Label
+}
+
+func newTextView(a *App, s *format.Section) *textView {
+	v := &textView{a: a, section: s, entry: widget.NewMultiLineEntry(), count: widget.NewLabel(""), issues: widget.NewLabel("")}
+	v.entry.Wrapping = fyne.TextWrapWord
+	v.entry.SetPlaceHolder(T("ui.text.placeholder"))
+	v.entry.SetText(a.doc.Report.Texts[s.ID])
+	v.entry.OnChanged = func(text string) {
+		a.doc.SetText(s.ID, text)
+		a.changed()
+	}
+	v.issues.Wrapping = fyne.TextWrapWord
+	var head fyne.CanvasObject = widget.NewLabelWithStyle(a.doc.Heading(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if s.HeadingEditable {
+		h := widget.NewEntry()
+		h.SetText(a.doc.Heading(s))
+		h.OnChanged = func(text string) {
+			a.doc.SetField("heading."+s.ID, text)
+			a.changed()
+		}
+		head = h
+	}
+	guide := widget.NewLabel(s.Guidance)
+	guide.Wrapping = fyne.TextWrapWord
+	side := widget.NewCard(T("ui.text.guidance"), "", guide)
+	body := container.NewHSplit(v.entry, container.NewVScroll(side))
+	body.Offset = 0.72
+	v.root = container.NewBorder(head, container.NewVBox(v.count, v.issues), nil, nil, body)
+	return v
+}
+
+func (v *textView) object() fyne.CanvasObject { return v.root }
+
+func (v *textView) refresh() {
+	n := rules.CountChars(v.entry.Text)
+	if v.section.MaxChars > 0 {
+		v.count.SetText(T("ui.text.countLimit", "Count", n, "Limit", v.section.MaxChars))
+		v.count.Importance = widget.MediumImportance
+		if n > v.section.MaxChars {
+			v.count.Importance = widget.DangerImportance
+		}
+	} else {
+		v.count.SetText(T("ui.text.count", "Count", n))
+	}
+	v.count.Refresh()
+	var msgs []string
+	for _, p := range v.a.result.Problems {
+		if p.Section == v.section.ID {
+			msgs = append(msgs, p.Message)
+		}
+	}
+	v.issues.SetText(strings.Join(msgs, "\n"))
+}
+
+// tableView edits a statistics table.
+type tableView struct {
+	a       *App
+	section *format.Section
+	table   *format.Table
+	sheet   *sheet.Sheet
+	info    *widget.Label
+	root    fyne.CanvasObject
+	focus   string // the cell whose details the info line shows
+	note    string // a message about the last edit, shown until the next focus change
+}
+
+func newTableView(a *App, s *format.Section) *tableView {
+	t := a.doc.Entry.Format.Table(s.Table)
+	v := &tableView{a: a, section: s, table: t, sheet: sheet.New(t), info: widget.NewLabel("")}
+	v.info.Wrapping = fyne.TextWrapWord
+	v.sheet.OnEdit = func(id, text string) error {
+		err := a.doc.SetCell(id, text)
+		if err != nil {
+			v.note = err.Error()
+			v.showInfo()
+			return err
+		}
+		v.note = ""
+		a.changed()
+		return nil
+	}
+	v.sheet.OnCommit = func(id, before, after string) { a.undo.push([]change{{id, before, after}}) }
+	v.sheet.OnPaste = v.paste
+	v.sheet.OnFocus = func(id string) {
+		v.focus, v.note = id, ""
+		v.showInfo()
+	}
+	v.sheet.OnShortcut = a.shortcut
+	head := widget.NewLabelWithStyle(a.doc.Heading(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	fill := widget.NewButton(T("ui.table.fillZero"), v.confirmFillZero)
+	top := container.NewBorder(nil, nil, nil, fill, head)
+	if t.Title != "" {
+		top = container.NewVBox(top, widget.NewLabelWithStyle(t.Title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	v.root = container.NewBorder(top, v.info, nil, nil, v.sheet.Scroll())
+	return v
+}
+
+func (v *tableView) object() fyne.CanvasObject { return v.root }
+
+// refresh shows the evaluated values and problems in the sheet.
+func (v *tableView) refresh() {
+	d, res := v.a.doc, v.a.result
+	severity := map[string]sheet.Severity{}
+	for _, p := range res.Problems {
+		sev := sheet.Warning
+		if p.Severity == format.Error {
+			sev = sheet.Error
+		}
+		for _, id := range p.Cells {
+			severity[id] = max(severity[id], sev)
+		}
+	}
+	views := map[string]sheet.CellView{}
+	for i, c := range d.Entry.Format.Cells() {
+		if c.Table != v.table {
+			continue
+		}
+		computed := d.Entry.Rules.Computed(i) && !d.Report.TypedTotals
+		views[c.ID] = sheet.CellView{
+			Text:     cellText(d, c.ID, res.Values[i].String()),
+			Computed: computed,
+			Partial:  computed && res.Partial[i],
+			Severity: severity[c.ID],
+		}
+	}
+	v.sheet.Update(views)
+	v.showInfo()
+}
+
+// cellText is a value as shown: stored text that cannot be read is shown
+// as it is, so that the clerk sees what to correct.
+func cellText(d *report.Doc, id, text string) string {
+	if bad, ok := d.Report.Invalid()[id]; ok {
+		return bad
+	}
+	return text
+}
+
+// showInfo shows the focused cell's name, what it takes and its problems.
+func (v *tableView) showInfo() {
+	if v.focus == "" {
+		v.info.SetText(T("ui.table.hint"))
+		return
+	}
+	c, _ := v.a.doc.Entry.Format.Cell(v.focus)
+	lines := []string{c.Label() + "　" + kindHint(c, v.a.doc)}
+	if v.note != "" {
+		lines = append(lines, "✗ "+v.note)
+	}
+	for _, p := range v.a.result.Problems {
+		if slices.Contains(p.Cells, v.focus) {
+			lines = append(lines, "• "+p.Message)
+		}
+	}
+	v.info.SetText(strings.Join(lines, "\n"))
+}
+
+// kindHint tells what a cell takes.
+func kindHint(c *format.Cell, d *report.Doc) string {
+	if d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals {
+		return T("ui.hint.computed")
+	}
+	switch c.Spec.Kind {
+	case format.Signed:
+		return T("ui.hint.signed")
+	case format.Money:
+		unit := c.Spec.Unit
+		if unit == "" {
+			unit = d.Report.Units[c.ID]
+		}
+		if unit == "" {
+			return T("ui.hint.moneyChoose", "Units", strings.Join(c.Spec.Units, "、"), "Decimals", c.Spec.Decimals)
+		}
+		return T("ui.hint.money", "Unit", unit, "Decimals", c.Spec.Decimals)
+	case format.Text:
+		return T("ui.hint.text")
+	}
+	return T("ui.hint.count")
+}
+
+// paste applies a pasted block as one undoable step. Totals in the block's
+// way are skipped; values that do not fit their cell are reported.
+func (v *tableView) paste(block []sheet.Assignment) {
+	d := v.a.doc
+	var batch []change
+	var bad []string
+	skipped := 0
+	for _, as := range block {
+		c, _ := d.Entry.Format.Cell(as.ID)
+		if d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals {
+			skipped++
+			continue
+		}
+		before := d.Report.Cells[as.ID].String()
+		if err := d.SetCell(as.ID, as.Text); err != nil {
+			bad = append(bad, err.Error())
+			continue
+		}
+		batch = append(batch, change{as.ID, before, d.Report.Cells[as.ID].String()})
+	}
+	v.a.undo.push(batch)
+	v.a.changed()
+	v.note = T("ui.table.pasted", "Count", len(batch), "Skipped", skipped)
+	if len(bad) > 0 {
+		v.note += "\n" + strings.Join(bad, "\n")
+	}
+	v.showInfo()
+}
+
+// blankInputs returns the table's input cells that are blank.
+func (v *tableView) blankInputs() []string {
+	d := v.a.doc
+	var ids []string
+	for i, c := range d.Entry.Format.Cells() {
+		if c.Table == v.table && !(d.Entry.Rules.Computed(i) && !d.Report.TypedTotals) &&
+			d.Report.Cells[c.ID].IsBlank() && d.Report.Invalid()[c.ID] == "" {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
+func (v *tableView) confirmFillZero() {
+	ids := v.blankInputs()
+	if len(ids) == 0 {
+		dialog.ShowInformation(T("ui.table.fillZero"), T("ui.table.noBlanks"), v.a.win)
+		return
+	}
+	dialog.ShowConfirm(T("ui.table.fillZero"), T("ui.table.fillZeroAsk", "Count", len(ids), "Table", v.table.Ref()),
+		func(ok bool) {
+			if ok {
+				v.FillZero()
+			}
+		}, v.a.win)
+}
+
+// FillZero sets every blank input cell of the table to 0, as one undoable
+// step. Blanks stay a deliberate choice: the editor asks first.
+func (v *tableView) FillZero() {
+	var batch []change
+	for _, id := range v.blankInputs() {
+		if v.a.doc.SetCell(id, "0") == nil {
+			batch = append(batch, change{id, "", "0"})
+		}
+	}
+	v.a.undo.push(batch)
+	v.a.changed()
+}
