@@ -13,7 +13,6 @@ import (
 
 	"nianbao/assets"
 	"nianbao/forms/registry"
-	"nianbao/forms/report"
 )
 
 // newTestApp starts the editor in a test window, with its own recovery
@@ -332,7 +331,7 @@ func TestScreens(t *testing.T) {
 	}
 }
 
-var _ = report.Extension
+
 
 // BenchmarkTableView measures building the view of table 三.
 func BenchmarkTableView(b *testing.B) {
@@ -359,5 +358,42 @@ func BenchmarkKeystroke(b *testing.B) {
 		if i%8 == 7 {
 			c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 		}
+	}
+}
+
+func TestNewReportDialog(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.askNewReport()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	markup := test.RenderObjectToMarkup(top)
+	for _, want := range []string{"新建报告", "单位名称", "报告年度", "全国通用格式（2021年版）", "从上年报告开始"} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("dialog lacks %q", want)
+		}
+	}
+}
+
+// TestShortcutsFromCells checks that undo and save reach the app from a
+// focused cell, where no menu catches them.
+func TestShortcutsFromCells(t *testing.T) {
+	app, w := newTestApp(t, "")
+	path := filepath.Join(t.TempDir(), "r.nianbao")
+	os.WriteFile(path, mustSample(t), 0o644)
+	app.Open(path)
+	v := openTable(t, app, "appeals")
+	v.sheet.Focus("t4.review.other")
+	test.Type(w.Canvas().Focused(), "4")
+	key(w, fyne.KeyReturn)
+	v.sheet.Focus("t4.review.other")
+	w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	if value(app, "t4.review.other") != "0" {
+		t.Errorf("Ctrl+Z from a cell: %s", value(app, "t4.review.other"))
+	}
+	w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(shortcutSave)
+	if app.Dirty() {
+		t.Error("Ctrl+S from a cell did not save")
 	}
 }

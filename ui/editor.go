@@ -66,7 +66,7 @@ func newEditor(a *App) *editor {
 		})
 	e.nav.OnSelected = func(i widget.ListItemID) { e.select_(i) }
 	e.content = container.NewStack()
-	e.probHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.probHead = widget.NewLabel("")
 	e.problems = widget.NewList(
 		func() int { return len(e.a.result.Problems) },
 		func() fyne.CanvasObject {

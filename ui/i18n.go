@@ -8,10 +8,12 @@ import (
 	"nianbao/forms/l10n"
 )
 
-// fyneLocales are the languages Fyne ships translations for. Our Chinese
-// strings are registered for each of them, and for Chinese itself, so that
-// the editor is Chinese whatever the system's language.
-var fyneLocales = []string{"en", "cs", "de", "el", "es", "fr", "ja", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
+// locales are those our Chinese strings are registered for: Chinese, and
+// English so that the editor is Chinese on an English system too. (On any
+// other system language T still falls back to the same Chinese strings;
+// only Fyne's own few words would follow the system.) Each registration
+// parses the file, so there are no more than needed.
+var locales = []string{"zh-Hans", "en"}
 
 // RegisterTranslations hands the embedded translations to Fyne's lang
 // package. The same file holds Fyne's own strings (Cancel, OK, Copy …) under
@@ -21,7 +23,7 @@ func RegisterTranslations() error {
 	if err != nil {
 		return err
 	}
-	for _, loc := range fyneLocales {
+	for _, loc := range locales {
 		if err := lang.AddTranslationsForLocale(data, fyne.Locale(loc)); err != nil {
 			return err
 		}

@@ -79,7 +79,7 @@ func newPrefaceView(a *App) *prefaceView {
 		widget.NewFormItem(T("ui.preface.prev"), container.NewBorder(nil, nil, nil, container.NewHBox(link, unlink), v.prev)),
 		widget.NewFormItem(T("ui.preface.totals"), typed),
 	)
-	head := widget.NewLabelWithStyle(T("ui.part.preface"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabel(T("ui.part.preface"))
 	v.root = container.NewBorder(head, nil, nil, nil, container.NewVScroll(container.NewVBox(form, v.issues)))
 	return v
 }
@@ -121,7 +121,7 @@ func newTextView(a *App, s *format.Section) *textView {
 		a.changed()
 	}
 	v.issues.Wrapping = fyne.TextWrapWord
-	var head fyne.CanvasObject = widget.NewLabelWithStyle(a.doc.Heading(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var head fyne.CanvasObject = widget.NewLabel(a.doc.Heading(s))
 	if s.HeadingEditable {
 		h := widget.NewEntry()
 		h.SetText(a.doc.Heading(s))
@@ -197,11 +197,11 @@ func newTableView(a *App, s *format.Section) *tableView {
 		v.showInfo()
 	}
 	v.sheet.OnShortcut = a.shortcut
-	head := widget.NewLabelWithStyle(a.doc.Heading(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabel(a.doc.Heading(s))
 	fill := widget.NewButton(T("ui.table.fillZero"), v.confirmFillZero)
 	top := container.NewBorder(nil, nil, nil, fill, head)
 	if t.Title != "" {
-		top = container.NewVBox(top, widget.NewLabelWithStyle(t.Title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		top = container.NewVBox(top, widget.NewLabelWithStyle(t.Title, fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
 	v.root = container.NewBorder(top, v.info, nil, nil, v.sheet.Scroll())
 	return v

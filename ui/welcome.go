@@ -14,7 +14,6 @@ import (
 func (a *App) showWelcome() {
 	title := canvas.NewText(T("ui.appName"), theme.Color(theme.ColorNameForeground))
 	title.TextSize = theme.TextSize() * 2.2
-	title.TextStyle.Bold = true
 	sub := widget.NewLabel(T("ui.welcome.subtitle"))
 	newBtn := widget.NewButtonWithIcon(T("ui.welcome.new"), theme.DocumentCreateIcon(), a.askNewReport)
 	newBtn.Importance = widget.HighImportance
@@ -22,7 +21,7 @@ func (a *App) showWelcome() {
 	sampleBtn := widget.NewButtonWithIcon(T("ui.welcome.sample"), theme.FileIcon(), a.OpenSample)
 	items := []fyne.CanvasObject{title, sub, widget.NewSeparator(), newBtn, openBtn, sampleBtn}
 	if recent := a.Recent(); len(recent) > 0 {
-		items = append(items, widget.NewSeparator(), widget.NewLabelWithStyle(T("ui.welcome.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		items = append(items, widget.NewSeparator(), widget.NewLabel(T("ui.welcome.recent")))
 		for _, p := range recent {
 			b := widget.NewButton(filepath.Base(p)+"　"+filepath.Dir(p), func() { a.Open(p) })
 			b.Alignment = widget.ButtonAlignLeading

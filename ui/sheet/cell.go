@@ -271,9 +271,8 @@ func (r *cellRenderer) Refresh() {
 	r.box.FillColor, r.box.StrokeColor, r.box.StrokeWidth = fill, line, width
 	r.text.Text, r.text.TextSize = c.text(), m.textSize
 	r.text.Color = theme.Color(theme.ColorNameForeground)
-	r.text.TextStyle = fyne.TextStyle{}
 	if c.view.Partial && !c.editing {
-		r.text.Color, r.text.TextStyle = partialText, fyne.TextStyle{Italic: true}
+		r.text.Color = partialText // grey, not italic: each text style costs a parse of the CJK font
 	}
 	if c.editing && c.focused {
 		r.caret.Show()
