@@ -331,8 +331,6 @@ func TestScreens(t *testing.T) {
 	}
 }
 
-
-
 // BenchmarkTableView measures building the view of table 三.
 func BenchmarkTableView(b *testing.B) {
 	app, _ := newTestApp(b, "")
