@@ -13,15 +13,18 @@ const SchemaVersion = 1
 
 // Format is one report format.
 type Format struct {
-	Schema   int       `json:"schema"`
-	ID       string    `json:"id"`
-	Name     string    `json:"name"`
-	Basis    string    `json:"basis,omitempty"` // the document that issued it
-	Years    YearRange `json:"years"`
-	Note     string    `json:"note,omitempty"` // a local annotation shown with the format
-	Sections []Section `json:"sections"`
-	Tables   []Table   `json:"tables"`
-	Rules    []Rule    `json:"rules"`
+	Schema int    `json:"schema"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Basis  string `json:"basis,omitempty"` // the document that issued it
+	// ReportBasis is how a report's preface cites the format, after the 条例:
+	// 《…年度报告格式》（国办公开办函〔2021〕30号）.
+	ReportBasis string    `json:"reportBasis,omitempty"`
+	Years       YearRange `json:"years"`
+	Note        string    `json:"note,omitempty"` // a local annotation shown with the format
+	Sections    []Section `json:"sections"`
+	Tables      []Table   `json:"tables"`
+	Rules       []Rule    `json:"rules"`
 
 	cells []Cell
 	index map[string]int

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"nianbao/export"
+	"nianbao/export/render"
+	"nianbao/forms/l10n"
+	"nianbao/forms/report"
+)
+
+var cmdExport = &command{
+	name: "export", usage: "cli.export.usage", summary: "cli.export.summary",
+	flags: func(fs *flag.FlagSet) {
+		fs.String("to", "", l10n.T("cli.export.to"))
+		fs.String("o", "", l10n.T("cli.export.out"))
+		fs.String("blank", "—", l10n.T("cli.export.blank"))
+		fs.Bool("draft", false, l10n.T("cli.export.draft"))
+	},
+	run: runExport,
+}
+
+func runExport(e *env, fs *flag.FlagSet, args []string) error {
+	if len(args) == 0 {
+		return e.usageError("cli.needFile")
+	}
+	if len(args) > 1 {
+		return e.usageError("cli.extraArgs", "Args", strings.Join(args[1:], " "))
+	}
+	kind, err := render.Lookup(flagString(fs, "to"))
+	if err != nil {
+		return err
+	}
+	blank := flagString(fs, "blank")
+	if blank != "—" && blank != "0" && blank != "/" {
+		return e.usageError("cli.export.badBlank", "Value", blank)
+	}
+	d, err := report.Open(args[0], e.reg)
+	if err != nil {
+		return err
+	}
+	draft := flagBool(fs, "draft")
+	res := d.Evaluate()
+	if n := res.Errors(); n > 0 && !draft {
+		fmt.Fprintln(e.stderr, l10n.T("cli.export.hasErrors", "Count", n))
+		return problemsFound{}
+	}
+	out := flagString(fs, "o")
+	if out == "" {
+		out = render.DefaultPath(args[0], kind)
+	}
+	if err := render.File(d, kind, out, export.Options{Blank: blank, Draft: draft}); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, l10n.T("cli.export.done", "Path", out))
+	return nil
+}

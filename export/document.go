@@ -1,0 +1,244 @@
+// Package export turns a report into the files it ends as: the signed
+// paper copy's PDF, the Word and spreadsheet attachments, the portal's HTML
+// page and plain text. This package builds the format-neutral Document every
+// writer renders, so that all outputs hold the same content in the same
+// order; the writers live in its subpackages. It imports no GUI package.
+package export
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+	"nianbao/forms/report"
+	"nianbao/forms/rules"
+	"nianbao/forms/value"
+)
+
+// Options say how a report is printed.
+type Options struct {
+	// Blank is printed for a cell nobody filled in: "—" by default, or
+	// "0" or "/" as the clerk chooses. It is never left empty.
+	Blank string
+	// Draft marks the output as a draft (草稿); Build sets it when the
+	// report has errors.
+	Draft bool
+}
+
+// NA is how 不适用 prints.
+const NA = value.NAMark
+
+// Document is a report laid out for output.
+type Document struct {
+	Title    string
+	Draft    bool
+	Preface  []string // paragraphs before the first section
+	Sections []Section
+	Closing  Closing
+	Appendix []Section // printed after the closing, as 附件 (the pre-2019 统计表)
+	Meta     Meta
+}
+
+// Meta describes the document for file properties.
+type Meta struct {
+	Author  string // the unit
+	Subject string // the format's name
+	Year    int
+	Created time.Time
+}
+
+// Closing is the signature block.
+type Closing struct {
+	Organ string
+	Date  string // 2026年1月20日
+}
+
+// Section is one part of the report with its official heading.
+type Section struct {
+	ID      string
+	Heading string
+	Blocks  []Block
+}
+
+// BlockKind tells what a block is.
+type BlockKind uint8
+
+// The block kinds.
+const (
+	Paragraph  BlockKind = iota
+	SubHeading           // （一）主动公开情况 standing alone
+	TableBlock
+)
+
+// Block is a paragraph, a sub-heading or a table.
+type Block struct {
+	Kind  BlockKind
+	Text  string
+	Table *Table
+}
+
+// Table is a statistics table with the texts of its cells.
+type Table struct {
+	Source *format.Table
+	Title  string
+	Grid   format.Grid
+	Cells  []Cell // Grid.Cells with their texts
+}
+
+// Cell is a grid cell with the text it prints.
+type Cell struct {
+	format.GridCell
+	Text     string
+	Computed bool // a total (written as a formula where the format allows)
+}
+
+// Build lays out the report d. It evaluates the rules, so totals print as
+// computed; a report with errors comes out as a draft.
+func Build(d *report.Doc, opt Options) *Document {
+	if opt.Blank == "" {
+		opt.Blank = "—"
+	}
+	r, f := d.Report, d.Entry.Format
+	res := d.Evaluate()
+	doc := &Document{
+		Title: l10n.T("export.title", "Unit", r.Unit.Name, "Year", r.Year),
+		Draft: opt.Draft || res.Errors() > 0,
+		Meta:  Meta{Author: r.Unit.Name, Subject: d.Entry.DisplayName(), Year: r.Year, Created: time.Now()},
+		Closing: Closing{
+			Organ: r.Closing.Organ,
+			Date:  chineseDate(r.Closing.Date),
+		},
+	}
+	doc.Preface = preface(d)
+	for i := range f.Sections {
+		s := &f.Sections[i]
+		sec := Section{ID: s.ID, Heading: d.Heading(s)}
+		if s.Kind == format.TableSection {
+			sec.Blocks = []Block{{Kind: TableBlock, Table: buildTable(d, f.Table(s.Table), res, opt)}}
+		} else {
+			sec.Blocks = textBlocks(r.Texts[s.ID])
+		}
+		if s.Appendix {
+			doc.Appendix = append(doc.Appendix, sec)
+		} else {
+			doc.Sections = append(doc.Sections, sec)
+		}
+	}
+	return doc
+}
+
+// preface writes the opening paragraph: the basis, the parts, the period,
+// where the report is published and whom to ask.
+func preface(d *report.Doc) []string {
+	r := d.Report
+	var parts []string
+	for _, s := range d.Entry.Format.Sections {
+		if !s.Appendix {
+			parts = append(parts, stripNumber(d.Heading(&s)))
+		}
+	}
+	p := []string{l10n.T("export.preface.basis", "Basis", d.Entry.Format.ReportBasis) +
+		l10n.T("export.preface.parts", "Parts", strings.Join(parts, "、"), "Count", chineseCount(len(parts))) +
+		l10n.T("export.preface.period", "Year", r.Year)}
+	if r.Preface.Website != "" {
+		p[0] += l10n.T("export.preface.website", "Website", r.Preface.Website)
+	}
+	var contact []string
+	if r.Preface.Address != "" {
+		contact = append(contact, l10n.T("export.preface.address", "Address", r.Preface.Address))
+	}
+	if r.Preface.Postcode != "" {
+		contact = append(contact, l10n.T("export.preface.postcode", "Postcode", r.Preface.Postcode))
+	}
+	if r.Preface.Phone != "" {
+		contact = append(contact, l10n.T("export.preface.phone", "Phone", r.Preface.Phone))
+	}
+	if len(contact) > 0 {
+		p[0] += l10n.T("export.preface.contact", "Unit", r.Unit.Name, "Contact", strings.Join(contact, "；"))
+	}
+	return p
+}
+
+// stripNumber removes the leading number of a heading: 一、总体情况 → 总体情况.
+func stripNumber(h string) string {
+	if _, rest, ok := strings.Cut(h, "、"); ok && len([]rune(h))-len([]rune(rest)) <= 4 {
+		return rest
+	}
+	return h
+}
+
+var cnDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+func chineseCount(n int) string {
+	if n >= 0 && n < len(cnDigits) {
+		return cnDigits[n]
+	}
+	return strconv.Itoa(n)
+}
+
+// chineseDate turns 2026-01-20 into 2026年1月20日.
+func chineseDate(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return t.Format("2006年1月2日")
+}
+
+// textBlocks splits a section's text into paragraphs; a short line such as
+// （一）主动公开情况 standing alone is a sub-heading.
+func textBlocks(text string) []Block {
+	var out []Block
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "\u3000"))
+		if line == "" {
+			continue
+		}
+		kind := Paragraph
+		if isSubHeading(line) {
+			kind = SubHeading
+		}
+		out = append(out, Block{Kind: kind, Text: line})
+	}
+	return out
+}
+
+func isSubHeading(line string) bool {
+	return strings.HasPrefix(line, "（") && len([]rune(line)) <= 30 && !strings.ContainsAny(strings.TrimRight(line, "。"), "。；，")
+}
+
+// buildTable lays a table out with the texts of its labels and values.
+func buildTable(d *report.Doc, t *format.Table, res rules.Result, opt Options) *Table {
+	g := t.Layout()
+	out := &Table{Source: t, Title: t.Title, Grid: g}
+	for _, gc := range g.Cells {
+		c := Cell{GridCell: gc, Text: gc.Text}
+		if gc.Role == format.ValueCell {
+			cell, _ := d.Entry.Format.Cell(gc.CellID)
+			c.Computed = d.Entry.Rules.Computed(cell.Index) && !d.Report.TypedTotals
+			c.Text = valueText(d, cell, res.Values[cell.Index], opt)
+		}
+		out.Cells = append(out.Cells, c)
+	}
+	return out
+}
+
+// valueText is how a value prints: numbers as entered, 不适用 as "/", a
+// blank as the clerk chose, and the chosen unit after money that has one.
+func valueText(d *report.Doc, c *format.Cell, v value.Value, opt Options) string {
+	switch v.State {
+	case value.Blank:
+		return opt.Blank
+	case value.NA:
+		return NA
+	case value.Text:
+		return v.Text
+	}
+	s := v.Num.String()
+	if len(c.Spec.Units) > 0 {
+		s += d.Report.Units[c.ID]
+	}
+	return s
+}

@@ -1,0 +1,71 @@
+// Package render writes a report to a file of a chosen kind: it builds the
+// export Document and hands it to the writer of that kind, and writes the
+// file atomically. The command line and the editor both export through it.
+package render
+
+import (
+	"slices"
+	"strings"
+
+	"nianbao/export"
+	"nianbao/export/html"
+	"nianbao/export/txt"
+	"nianbao/forms/l10n"
+	"nianbao/forms/report"
+	"nianbao/forms/safefile"
+)
+
+// Kind is an output file type.
+type Kind struct {
+	Name      string // as given to nianbao export --to
+	Extension string
+	write     func(*report.Doc, *export.Document) ([]byte, error)
+}
+
+// Kinds lists the output file types.
+var Kinds = []Kind{
+	{Name: "html", Extension: ".html", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
+		return html.Page(doc)
+	}},
+	{Name: "fragment", Extension: ".fragment.html", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
+		return html.Fragment(doc)
+	}},
+	{Name: "txt", Extension: ".txt", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
+		return txt.Write(doc), nil
+	}},
+}
+
+// Lookup returns the kind called name.
+func Lookup(name string) (Kind, error) {
+	name = strings.ToLower(strings.TrimPrefix(name, "."))
+	if i := slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == name }); i >= 0 {
+		return Kinds[i], nil
+	}
+	var names []string
+	for _, k := range Kinds {
+		names = append(names, k.Name)
+	}
+	return Kind{}, l10n.Errorf("export.unknownKind", "Name", name, "Names", strings.Join(names, "、"))
+}
+
+// Bytes renders the report d as kind.
+func Bytes(d *report.Doc, kind Kind, opt export.Options) ([]byte, error) {
+	return kind.write(d, export.Build(d, opt))
+}
+
+// File renders the report d as kind into path, atomically: a file open in
+// Word or WPS, or a read-only folder, gives a Chinese message and the old
+// file stays as it was.
+func File(d *report.Doc, kind Kind, path string, opt export.Options) error {
+	data, err := Bytes(d, kind, opt)
+	if err != nil {
+		return err
+	}
+	return safefile.Write(path, data, safefile.Options{})
+}
+
+// DefaultPath is where an export of the report file at reportPath goes: the
+// same folder and name, with the kind's extension.
+func DefaultPath(reportPath string, kind Kind) string {
+	return strings.TrimSuffix(reportPath, report.Extension) + kind.Extension
+}
