@@ -20,4 +20,3 @@ func Wide(r rune) bool {
 		(r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) ||
 		(r >= 0xFFE0 && r <= 0xFFE6) || r >= 0x20000)
 }
-

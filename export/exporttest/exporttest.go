@@ -1,0 +1,80 @@
+// Package exporttest holds what the tests of every export writer share: the
+// sample report, and the check that an output holds every heading, table
+// label and value of the report in reading order.
+package exporttest
+
+import (
+	"strings"
+	"testing"
+
+	"nianbao/assets"
+	"nianbao/export"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+)
+
+// Sample returns the embedded sample report, bound to the official formats.
+func Sample(t testing.TB) *report.Doc {
+	t.Helper()
+	data, err := assets.Samples.ReadFile("samples/" + assets.SampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := registry.Builtin()
+	r, err := report.Unmarshal(data, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Bind(r, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// Sequence lists the texts an output of doc must hold, in order: the title,
+// the preface, each heading and paragraph, every table cell in reading
+// order, the closing and the appendix.
+func Sequence(doc *export.Document) []string {
+	seq := []string{doc.Title}
+	seq = append(seq, doc.Preface...)
+	add := func(secs []export.Section) {
+		for _, s := range secs {
+			seq = append(seq, s.Heading)
+			for _, b := range s.Blocks {
+				if b.Table == nil {
+					seq = append(seq, b.Text)
+					continue
+				}
+				for _, c := range b.Table.Cells {
+					if c.Text != "" {
+						seq = append(seq, c.Text)
+					}
+				}
+			}
+		}
+	}
+	add(doc.Sections)
+	seq = append(seq, doc.Closing.Organ, doc.Closing.Date)
+	add(doc.Appendix)
+	return seq
+}
+
+// AssertInOrder checks that text holds every item of want, in order. Spaces
+// in text are ignored, as extraction tools insert them in table rows.
+func AssertInOrder(t *testing.T, text string, want []string) {
+	t.Helper()
+	squash := func(s string) string {
+		return strings.NewReplacer(" ", "", "\n", "", "\t", "", "\u00a0", "", "\u3000", "").Replace(s)
+	}
+	text = squash(text)
+	pos := 0
+	for i, w := range want {
+		w = squash(w)
+		j := strings.Index(text[pos:], w)
+		if j < 0 {
+			t.Fatalf("item %d %q not found after position %d; %d items matched", i, w, pos, i)
+		}
+		pos += j + len(w)
+	}
+}

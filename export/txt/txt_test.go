@@ -1,0 +1,40 @@
+package txt_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"nianbao/export"
+	"nianbao/export/exporttest"
+	"nianbao/export/txt"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestSample(t *testing.T) {
+	doc := export.Build(exporttest.Sample(t), export.Options{})
+	got := txt.Write(doc)
+	exporttest.AssertInOrder(t, string(got), exporttest.Sequence(doc))
+	golden := filepath.Join("testdata", "sample.txt")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(golden, got, 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err, "(go test -update writes it)")
+	}
+	if string(got) != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it)", golden)
+	}
+}
+
+func TestDraftAndBlanks(t *testing.T) {
+	d := exporttest.Sample(t)
+	d.SetCell("t4.review.other", "")
+	d.SetCell("t2.rules.issued", "/")
+	got := string(txt.Write(export.Build(d, export.Options{Blank: "0"})))
+	exporttest.AssertInOrder(t, got, []string{"草稿", "规章", "/", "0", "0", "结果维持"})
+}
