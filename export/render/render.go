@@ -10,6 +10,7 @@ import (
 	"nianbao/export"
 	"nianbao/export/html"
 	"nianbao/export/txt"
+	"nianbao/export/xlsx"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
@@ -29,6 +30,12 @@ var Kinds = []Kind{
 	}},
 	{Name: "fragment", Extension: ".fragment.html", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
 		return html.Fragment(doc)
+	}},
+	{Name: "xlsx", Extension: ".xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, error) {
+		return xlsx.Write(d, doc, xlsx.Options{})
+	}},
+	{Name: "xlsx-template", Extension: ".template.xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, error) {
+		return xlsx.Write(d, doc, xlsx.Options{Template: true})
 	}},
 	{Name: "txt", Extension: ".txt", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
 		return txt.Write(doc), nil

@@ -14,6 +14,7 @@ import (
 
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
+	"nianbao/forms/value"
 )
 
 // Set is the compiled rules of one format.
@@ -110,6 +111,50 @@ func (s *Set) Carries() []Carry {
 		if in.rule.Carry {
 			out = append(out, Carry{To: in.lhs.ops[0].cell, From: in.rhs.ops[0].id})
 		}
+	}
+	return out
+}
+
+// Term is one cell on a side of a Formula.
+type Term struct {
+	Cell int // index into the format's cells
+	Neg  bool
+}
+
+// Formula is a rule instance in terms of the report's own cells, for
+// writing spreadsheets with live formulas. Rules that read last year's
+// report have none.
+type Formula struct {
+	Rule        *format.Rule
+	Label       string // the ForEach member's label
+	Left, Right []Term
+	LeftConst   value.Dec
+	RightConst  value.Dec
+	Op          string // "=", "<>", "<=", ">=", "<" or ">"
+	Computes    int    // the cell it computes, or -1
+}
+
+var opText = map[op]string{opEq: "=", opNe: "<>", opLe: "<=", opGe: ">=", opLt: "<", opGt: ">"}
+
+// Formulas returns the expression rules as formulas, in declaration order.
+func (s *Set) Formulas() []Formula {
+	var out []Formula
+	terms := func(sd side) []Term {
+		t := make([]Term, len(sd.ops))
+		for i, o := range sd.ops {
+			t[i] = Term{Cell: o.cell, Neg: o.neg}
+		}
+		return t
+	}
+	for _, in := range s.instances {
+		if in.hasPrev {
+			continue
+		}
+		out = append(out, Formula{
+			Rule: in.rule, Label: in.label, Left: terms(in.lhs), Right: terms(in.rhs),
+			LeftConst: value.Dec(in.lhs.konst), RightConst: value.Dec(in.rhs.konst),
+			Op: opText[in.op], Computes: in.computes,
+		})
 	}
 	return out
 }

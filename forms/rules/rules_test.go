@@ -396,3 +396,28 @@ func BenchmarkEvaluate2021(b *testing.B) {
 		e.Rules.Evaluate(in)
 	}
 }
+
+func TestFormulas(t *testing.T) {
+	e := entry(t, "2021")
+	var r1, r3 *rules.Formula
+	fs := e.Rules.Formulas()
+	for i := range fs {
+		f := &fs[i]
+		if f.Rule.ID == "R5" || f.Rule.ID == "W4" {
+			t.Errorf("%s reads last year's report and has no formula", f.Rule.ID)
+		}
+		if f.Rule.ID == "R1" && r1 == nil {
+			r1 = f
+		}
+		if f.Rule.ID == "R3" && r3 == nil {
+			r3 = f
+		}
+	}
+	cells := e.Format.Cells()
+	if r1 == nil || r1.Op != "=" || len(r1.Left) != 2 || cells[r1.Left[0].Cell].ID != "t3.new.natural" || r1.Computes != -1 {
+		t.Errorf("R1 formula = %+v", r1)
+	}
+	if r3 == nil || cells[r3.Computes].ID != "t3.new.total" || len(r3.Right) != 6 {
+		t.Errorf("R3 formula = %+v", r3)
+	}
+}
