@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"nianbao/export"
+	"nianbao/export/docx"
 	"nianbao/export/html"
 	"nianbao/export/txt"
 	"nianbao/export/xlsx"
@@ -25,6 +26,9 @@ type Kind struct {
 
 // Kinds lists the output file types.
 var Kinds = []Kind{
+	{Name: "docx", Extension: ".docx", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
+		return docx.Write(doc, docx.Options{})
+	}},
 	{Name: "html", Extension: ".html", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
 		return html.Page(doc)
 	}},

@@ -1,0 +1,430 @@
+// Package docx writes a report as a Word document by hand-written
+// WordprocessingML (no library does merged cells and East Asian fonts right):
+// the official layout of GB/T 9704 — A4, its margins, 22 lines of 28
+// characters, 方正小标宋简体 title, 仿宋_GB2312 body, 黑体 and 楷体 headings,
+// odd/even page numbers "— N —" — with the tables as real Word tables (merged
+// cells, header rows repeated on every page). It opens in Word and WPS and
+// stays editable: clerks will still touch it up.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+
+	"nianbao/export"
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+)
+
+// Fonts names the fonts of a document.
+type Fonts struct {
+	Title, Body, Heading1, Heading2, Table string
+}
+
+// Font profiles: the official fonts government PCs usually have, and the
+// fonts every Windows PC has.
+var (
+	OfficialFonts = Fonts{Title: "方正小标宋简体", Body: "仿宋_GB2312", Heading1: "黑体", Heading2: "楷体_GB2312", Table: "宋体"}
+	WindowsFonts  = Fonts{Title: "宋体", Body: "仿宋", Heading1: "黑体", Heading2: "楷体", Table: "宋体"}
+)
+
+// altNames are the Latin names Word and WPS also know the fonts by.
+var altNames = map[string]string{
+	"方正小标宋简体": "FZXiaoBiaoSong-B05S", "仿宋_GB2312": "FangSong_GB2312", "楷体_GB2312": "KaiTi_GB2312",
+	"黑体": "SimHei", "宋体": "SimSun", "仿宋": "FangSong", "楷体": "KaiTi",
+}
+
+// Options tune the document.
+type Options struct {
+	Fonts Fonts // default OfficialFonts
+}
+
+// Page geometry of GB/T 9704 in twentieths of a point.
+const (
+	pageW, pageH           = 11906, 16838
+	marginTop, marginBot   = 2098, 1984 // 37 mm, 35 mm
+	marginLeft, marginRght = 1587, 1474 // 28 mm, 26 mm
+	textWidth              = pageW - marginLeft - marginRght
+	bodyLine               = 579 // 22 lines on the text area
+	bodySize               = 32  // 三号, 16 pt, in half-points
+	titleSize              = 44  // 二号, 22 pt
+	tableSize              = 21  // 五号, 10.5 pt
+	pageNumSize            = 28  // 四号, 14 pt
+)
+
+// Write returns the .docx file of doc.
+func Write(doc *export.Document, opt Options) ([]byte, error) {
+	if opt.Fonts == (Fonts{}) {
+		opt.Fonts = OfficialFonts
+	}
+	w := &writer{opt: opt}
+	body := w.body(doc)
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	files := []struct{ name, content string }{
+		{"[Content_Types].xml", contentTypes},
+		{"_rels/.rels", rootRels},
+		{"docProps/core.xml", coreProps(doc)},
+		{"docProps/app.xml", appProps},
+		{"word/_rels/document.xml.rels", documentRels},
+		{"word/document.xml", body},
+		{"word/styles.xml", w.styles()},
+		{"word/settings.xml", settings},
+		{"word/fontTable.xml", w.fontTable()},
+		{"word/footer1.xml", footer("right")},
+		{"word/footer2.xml", footer("left")},
+	}
+	for _, f := range files {
+		fw, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: doc.Meta.Created})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write([]byte(f.content)); err != nil {
+			return nil, err
+		}
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type writer struct {
+	opt Options
+	b   strings.Builder
+}
+
+func esc(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// rFonts names a font for every script; Word and WPS take Chinese text's
+// font from eastAsia.
+func rFonts(font string) string {
+	return fmt.Sprintf(`<w:rFonts w:ascii="%[1]s" w:hAnsi="%[1]s" w:eastAsia="%[1]s" w:cs="%[1]s" w:hint="eastAsia"/>`, esc(font))
+}
+
+// run is a run of text in a font and size, with character spacing in
+// twentieths of a point (−5 fits 28 characters of 三号 on a line).
+func run(text, font string, size, spacing int, color string) string {
+	var p strings.Builder
+	p.WriteString("<w:r><w:rPr>" + rFonts(font))
+	if color != "" {
+		p.WriteString(`<w:color w:val="` + color + `"/>`)
+	}
+	if spacing != 0 {
+		fmt.Fprintf(&p, `<w:spacing w:val="%d"/>`, spacing)
+	}
+	fmt.Fprintf(&p, `<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, size, size, esc(text))
+	return p.String()
+}
+
+// para writes a paragraph: pPr children in Word's order (keepNext,
+// spacing, ind, jc).
+func (w *writer) para(text, font string, size int, ind, jc string, line int, color string) {
+	w.paragraph(false, text, font, size, ind, jc, line, color)
+}
+
+// heading writes a paragraph kept on the page of the one that follows.
+func (w *writer) heading(text, font string) {
+	w.paragraph(true, text, font, bodySize, indentFirst2, "both", bodyLine, "")
+}
+
+func (w *writer) paragraph(keepNext bool, text, font string, size int, ind, jc string, line int, color string) {
+	w.b.WriteString("<w:p><w:pPr>")
+	if keepNext {
+		w.b.WriteString("<w:keepNext/>")
+	}
+	if line > 0 {
+		fmt.Fprintf(&w.b, `<w:spacing w:line="%d" w:lineRule="exact"/>`, line)
+	}
+	w.b.WriteString(ind)
+	if jc != "" {
+		w.b.WriteString(`<w:jc w:val="` + jc + `"/>`)
+	}
+	spacing := 0
+	if size == bodySize {
+		spacing = -5
+	}
+	w.b.WriteString("</w:pPr>" + run(text, font, size, spacing, color) + "</w:p>")
+}
+
+const (
+	indentFirst2 = `<w:ind w:firstLineChars="200" w:firstLine="640"/>`
+	indentRight4 = `<w:ind w:rightChars="400" w:right="1280"/>`
+)
+
+func (w *writer) body(doc *export.Document) string {
+	f := w.opt.Fonts
+	w.b.WriteString(xml.Header + `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`)
+	if doc.Draft {
+		w.para(l10n.T("export.draftNote"), f.Heading1, bodySize, "", "center", bodyLine, "C00000")
+	}
+	w.para(doc.Title, f.Title, titleSize, "", "center", 0, "")
+	w.para("", f.Body, bodySize, "", "", bodyLine, "")
+	for _, p := range doc.Preface {
+		w.para(p, f.Body, bodySize, indentFirst2, "both", bodyLine, "")
+	}
+	w.sections(doc.Sections)
+	w.para("", f.Body, bodySize, "", "", bodyLine, "")
+	w.para(doc.Closing.Organ, f.Body, bodySize, indentRight4, "right", bodyLine, "")
+	w.para(doc.Closing.Date, f.Body, bodySize, indentRight4, "right", bodyLine, "")
+	if len(doc.Appendix) > 0 {
+		w.b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+		w.sections(doc.Appendix)
+	}
+	fmt.Fprintf(&w.b, `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>`+
+		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>`+
+		`<w:docGrid w:type="lines" w:linePitch="%d"/></w:sectPr></w:body></w:document>`,
+		pageW, pageH, marginTop, marginRght, marginBot, marginLeft, bodyLine)
+	return w.b.String()
+}
+
+func (w *writer) sections(secs []export.Section) {
+	f := w.opt.Fonts
+	for _, s := range secs {
+		w.heading(s.Heading, f.Heading1)
+		for _, blk := range s.Blocks {
+			switch blk.Kind {
+			case export.TableBlock:
+				w.table(blk.Table)
+			case export.SubHeading:
+				w.heading(blk.Text, f.Heading2)
+			default:
+				w.para(blk.Text, f.Body, bodySize, indentFirst2, "both", bodyLine, "")
+			}
+		}
+	}
+}
+
+// table writes a Word table: gridSpan for column spans, vMerge for row spans
+// (a covered cell is a continuing cell with the same span), header rows
+// marked to repeat, no row split across pages.
+func (w *writer) table(t *export.Table) {
+	widths := columnWidths(t)
+	font := w.opt.Fonts.Table
+	if t.Title != "" {
+		w.paragraph(true, t.Title, w.opt.Fonts.Heading1, 28, "", "center", 0, "")
+	}
+	w.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + fmt.Sprint(textWidth) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		w.b.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+	}
+	w.b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
+	for _, wd := range widths {
+		fmt.Fprintf(&w.b, `<w:gridCol w:w="%d"/>`, wd)
+	}
+	w.b.WriteString("</w:tblGrid>")
+	// origin[r][c] is the cell whose merged area covers grid position (r, c).
+	origin := make([][]*export.Cell, t.Grid.Rows)
+	for r := range origin {
+		origin[r] = make([]*export.Cell, t.Grid.Cols)
+	}
+	for i := range t.Cells {
+		c := &t.Cells[i]
+		for r := c.Row; r < c.Row+c.RowSpan; r++ {
+			for col := c.Col; col < c.Col+c.ColSpan; col++ {
+				origin[r][col] = c
+			}
+		}
+	}
+	for r := 0; r < t.Grid.Rows; r++ {
+		w.b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
+		if r < t.Grid.HeaderRows {
+			w.b.WriteString("<w:tblHeader/>")
+		}
+		w.b.WriteString("</w:trPr>")
+		for col := 0; col < t.Grid.Cols; {
+			c := origin[r][col]
+			span := 0
+			for i := col; i < col+c.ColSpan; i++ {
+				span += widths[i]
+			}
+			w.b.WriteString(`<w:tc><w:tcPr>` + fmt.Sprintf(`<w:tcW w:w="%d" w:type="dxa"/>`, span))
+			if c.ColSpan > 1 {
+				fmt.Fprintf(&w.b, `<w:gridSpan w:val="%d"/>`, c.ColSpan)
+			}
+			switch {
+			case c.RowSpan > 1 && c.Row == r:
+				w.b.WriteString(`<w:vMerge w:val="restart"/>`)
+			case c.RowSpan > 1:
+				w.b.WriteString(`<w:vMerge/>`)
+			}
+			w.b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
+			text := ""
+			if c.Row == r {
+				text = c.Text
+			}
+			w.b.WriteString(`<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`)
+			if c.Indent > 0 {
+				fmt.Fprintf(&w.b, `<w:ind w:leftChars="%d" w:left="%d"/>`, 100*c.Indent, 210*c.Indent)
+			}
+			w.b.WriteString(`<w:jc w:val="` + align(c) + `"/></w:pPr>` + run(text, font, tableSize, 0, "") + `</w:p></w:tc>`)
+			col += c.ColSpan
+		}
+		w.b.WriteString("</w:tr>")
+	}
+	w.b.WriteString("</w:tbl>")
+	w.para("", w.opt.Fonts.Body, bodySize, "", "", bodyLine, "")
+}
+
+func align(c *export.Cell) string {
+	switch {
+	case c.Role == format.ValueCell || c.Role == format.Blank:
+		return "right"
+	case c.Role == format.RowLabel:
+		return "left"
+	}
+	return "center"
+}
+
+// Column widths in twips: a value column holds a six-digit number, a tall
+// merged label (三、本年度办理结果) wraps four characters to a line as printed,
+// and the other label columns share what is left by the labels they hold.
+const (
+	valueColW = 640
+	tallColW  = 4*210 + 120
+)
+
+// columnWidths shares the text width among a table's columns.
+func columnWidths(t *export.Table) []int {
+	n := t.Grid.Cols
+	out := make([]int, n)
+	isValue := make([]bool, n)
+	tall := make([]bool, n)
+	need := make([]float64, n)
+	for _, c := range t.Cells {
+		switch {
+		case c.Role == format.ValueCell || c.Role == format.Blank || c.Role == format.UnitLabel:
+			for i := c.Col; i < c.Col+c.ColSpan; i++ {
+				isValue[i] = true
+			}
+		case c.Role == format.RowLabel && c.ColSpan == 1 && c.RowSpan > 2:
+			tall[c.Col] = true
+		case c.Role == format.RowLabel && c.ColSpan == 1:
+			need[c.Col] = max(need[c.Col], float64(min(export.Width(c.Text), 40)))
+		}
+	}
+	rest, labelNeed := textWidth, 0.0
+	for i := range out {
+		switch {
+		case isValue[i]:
+			out[i] = valueColW
+		case tall[i] && need[i] == 0:
+			out[i] = tallColW
+		default:
+			labelNeed += max(need[i], 8)
+			continue
+		}
+		rest -= out[i]
+	}
+	for i := range out {
+		if out[i] == 0 {
+			out[i] = int(float64(rest) * max(need[i], 8) / labelNeed)
+		}
+	}
+	// A table too wide for the page (表四: fifteen value columns) shrinks.
+	total := 0
+	for _, w := range out {
+		total += w
+	}
+	for i := range out {
+		out[i] = out[i] * textWidth / total
+	}
+	sum := 0
+	for _, w := range out {
+		sum += w
+	}
+	out[n-1] += textWidth - sum
+	return out
+}
+
+func (w *writer) styles() string {
+	f := w.opt.Fonts
+	return xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:docDefaults><w:rPrDefault><w:rPr>` + rFonts(f.Body) + `<w:kern w:val="2"/>` +
+		fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, bodySize, bodySize) +
+		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
+		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
+		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+		`</w:styles>`
+}
+
+func (w *writer) fontTable() string {
+	var b strings.Builder
+	b.WriteString(xml.Header + `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
+	f := w.opt.Fonts
+	seen := map[string]bool{}
+	for _, name := range []string{f.Title, f.Body, f.Heading1, f.Heading2, f.Table} {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		b.WriteString(`<w:font w:name="` + esc(name) + `">`)
+		if alt := altNames[name]; alt != "" {
+			b.WriteString(`<w:altName w:val="` + alt + `"/>`)
+		}
+		b.WriteString(`<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
+	}
+	b.WriteString("</w:fonts>")
+	return b.String()
+}
+
+// footer is a page-number footer: "— N —" in 四号宋体, right on odd pages and
+// left on even ones, a quarter em in from the edge.
+func footer(side string) string {
+	ind := `<w:ind w:right="320"/>`
+	if side == "left" {
+		ind = `<w:ind w:left="320"/>`
+	}
+	r := func(inner string) string {
+		return `<w:r><w:rPr>` + rFonts("宋体") + fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, pageNumSize, pageNumSize) + inner + `</w:r>`
+	}
+	return xml.Header + `<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr>` + ind + `<w:jc w:val="` + side + `"/></w:pPr>` +
+		r(`<w:t xml:space="preserve">— </w:t>`) + r(`<w:fldChar w:fldCharType="begin"/>`) + r(`<w:instrText xml:space="preserve"> PAGE </w:instrText>`) +
+		r(`<w:fldChar w:fldCharType="separate"/>`) + r(`<w:t>1</w:t>`) + r(`<w:fldChar w:fldCharType="end"/>`) + r(`<w:t xml:space="preserve"> —</w:t>`) +
+		`</w:p></w:ftr>`
+}
+
+func coreProps(doc *export.Document) string {
+	created := doc.Meta.Created.UTC().Format("2006-01-02T15:04:05Z")
+	return xml.Header + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+		`<dc:title>` + esc(doc.Title) + `</dc:title><dc:subject>` + esc(doc.Meta.Subject) + `</dc:subject><dc:creator>` + esc(doc.Meta.Author) + `</dc:creator>` +
+		`<dcterms:created xsi:type="dcterms:W3CDTF">` + created + `</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">` + created + `</dcterms:modified></cp:coreProperties>`
+}
+
+const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
+	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`
+
+const rootRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`
+
+const documentRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+	`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+	`<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
+	`<Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
+	`<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>`
+
+const settings = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+	`<w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/>` +
+	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+
+const appProps = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>nianbao</Application></Properties>`
