@@ -74,7 +74,10 @@ const (
 
 // Block is a paragraph, a sub-heading or a table.
 type Block struct {
-	Kind  BlockKind
+	Kind BlockKind
+	// Lead is a paragraph's run-in sub-heading, printed in the heading
+	// font: "（一）主动公开情况。" of "（一）主动公开情况。全年…".
+	Lead  string
 	Text  string
 	Table *Table
 }
@@ -196,13 +199,30 @@ func textBlocks(text string) []Block {
 		if line == "" {
 			continue
 		}
-		kind := Paragraph
-		if isSubHeading(line) {
-			kind = SubHeading
+		switch {
+		case isSubHeading(line):
+			out = append(out, Block{Kind: SubHeading, Text: line})
+		default:
+			lead, rest := runIn(line)
+			out = append(out, Block{Kind: Paragraph, Lead: lead, Text: rest})
 		}
-		out = append(out, Block{Kind: kind, Text: line})
 	}
 	return out
+}
+
+// runIn splits a run-in sub-heading off a paragraph: a numbered phrase
+// such as （一）… or 一是… ending with 。 within the first 24 characters.
+func runIn(line string) (lead, rest string) {
+	if !strings.HasPrefix(line, "（") {
+		return "", line
+	}
+	r := []rune(line)
+	for i := 0; i < len(r) && i < 24; i++ {
+		if r[i] == '。' {
+			return string(r[:i+1]), string(r[i+1:])
+		}
+	}
+	return "", line
 }
 
 func isSubHeading(line string) bool {

@@ -154,6 +154,16 @@ func (w *writer) paragraph(keepNext bool, text, font string, size int, ind, jc s
 	w.b.WriteString("</w:pPr>" + run(text, font, size, spacing, color) + "</w:p>")
 }
 
+// leadPara writes a body paragraph whose run-in sub-heading is in 楷体.
+func (w *writer) leadPara(lead, text string) {
+	f := w.opt.Fonts
+	fmt.Fprintf(&w.b, `<w:p><w:pPr><w:spacing w:line="%d" w:lineRule="exact"/>%s<w:jc w:val="both"/></w:pPr>`, bodyLine, indentFirst2)
+	if lead != "" {
+		w.b.WriteString(run(lead, f.Heading2, bodySize, -5, ""))
+	}
+	w.b.WriteString(run(text, f.Body, bodySize, -5, "") + "</w:p>")
+}
+
 const (
 	indentFirst2 = `<w:ind w:firstLineChars="200" w:firstLine="640"/>`
 	indentRight4 = `<w:ind w:rightChars="400" w:right="1280"/>`
@@ -196,7 +206,7 @@ func (w *writer) sections(secs []export.Section) {
 			case export.SubHeading:
 				w.heading(blk.Text, f.Heading2)
 			default:
-				w.para(blk.Text, f.Body, bodySize, indentFirst2, "both", bodyLine, "")
+				w.leadPara(blk.Lead, blk.Text)
 			}
 		}
 	}

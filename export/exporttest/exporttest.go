@@ -43,7 +43,7 @@ func Sequence(doc *export.Document) []string {
 			seq = append(seq, s.Heading)
 			for _, b := range s.Blocks {
 				if b.Table == nil {
-					seq = append(seq, b.Text)
+					seq = append(seq, b.Lead+b.Text)
 					continue
 				}
 				for _, c := range b.Table.Cells {

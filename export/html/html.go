@@ -66,6 +66,7 @@ type sectionView struct {
 
 type blockView struct {
 	H3    bool
+	Lead  string
 	Text  string
 	Style template.CSS
 	Table *tableView
@@ -112,7 +113,7 @@ func sections(secs []export.Section, st styles) []sectionView {
 			case export.SubHeading:
 				sv.Blocks = append(sv.Blocks, blockView{H3: true, Text: blk.Text, Style: st.H3})
 			default:
-				sv.Blocks = append(sv.Blocks, blockView{Text: blk.Text, Style: st.P})
+				sv.Blocks = append(sv.Blocks, blockView{Lead: blk.Lead, Text: blk.Text, Style: st.P})
 			}
 		}
 		out = append(out, sv)

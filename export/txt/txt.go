@@ -39,7 +39,7 @@ func Write(doc *export.Document) []byte {
 				case export.SubHeading:
 					line(indent + blk.Text)
 				default:
-					line(indent + blk.Text)
+					line(indent + blk.Lead + blk.Text)
 				}
 			}
 		}
