@@ -71,10 +71,6 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 // Run opens the editor in a new window of a, with the report at path if
 // given, offers to recover autosaved work, and runs the app.
 func Run(a fyne.App, path string) {
-	a.Settings().SetTheme(look.Theme())
-	// Parsing the CJK font is the largest start-up cost: do it on the other
-	// core while the window and its GL context are created.
-	go look.Warm()
 	w := a.NewWindow(T("ui.appName"))
 	w.Resize(fyne.NewSize(1200, 800))
 	app := New(a, w, Options{})

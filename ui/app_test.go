@@ -298,7 +298,8 @@ func TestCloseAsksWhenUnsaved(t *testing.T) {
 	app, w := newTestApp(t, "")
 	newReport(t, app)
 	app.closeRequested()
-	if w.Canvas().Overlays().Top() == nil {
+	top := w.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "有尚未保存的修改") {
 		t.Error("closing with unsaved changes did not ask")
 	}
 }
@@ -393,5 +394,68 @@ func TestShortcutsFromCells(t *testing.T) {
 	w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(shortcutSave)
 	if app.Dirty() {
 		t.Error("Ctrl+S from a cell did not save")
+	}
+}
+
+// TestUndoWhileEditing: Ctrl+Z in a cell being typed in abandons the typing
+// and leaves the undo history alone, as in a spreadsheet.
+func TestUndoWhileEditing(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.OpenSample()
+	v := openTable(t, app, "appeals")
+	v.sheet.Focus("t4.review.other")
+	test.Type(w.Canvas().Focused(), "3")
+	key(w, fyne.KeyReturn)
+	v.sheet.Focus("t4.review.other")
+	test.Type(w.Canvas().Focused(), "7")
+	app.undoAction()
+	if v.sheet.Editing() != "" || value(app, "t4.review.other") != "3" {
+		t.Errorf("undo while typing: editing %q, value %s", v.sheet.Editing(), value(app, "t4.review.other"))
+	}
+	app.undoAction()
+	if value(app, "t4.review.other") != "0" {
+		t.Errorf("the committed edit was not undone: %s", value(app, "t4.review.other"))
+	}
+}
+
+// TestEscRestoresUnreadableText: a cell whose file text could not be read
+// gets it back when an edit is abandoned.
+func TestEscRestoresUnreadableText(t *testing.T) {
+	app, w := newTestApp(t, "")
+	path := filepath.Join(t.TempDir(), "r.nianbao")
+	os.WriteFile(path, []byte(strings.Replace(string(mustSample(t)), `"t4.review.other": "0"`, `"t4.review.other": "一"`, 1)), 0o644)
+	app.Open(path)
+	v := openTable(t, app, "appeals")
+	v.sheet.Focus("t4.review.other")
+	test.Type(w.Canvas().Focused(), "5")
+	key(w, fyne.KeyEscape)
+	if app.doc.Report.Invalid()["t4.review.other"] != "一" {
+		t.Error("Esc lost the text the file held")
+	}
+}
+
+func TestRecoveryWithoutFolder(t *testing.T) {
+	app, _ := newTestApp(t, "")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "settings.json"), []byte(`{"year": 2025}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "settings.nianbao"), []byte(`x`), 0o644)
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	app.rec.dir = ""
+	if got := app.Recoverable(); got != nil {
+		t.Errorf("recoverable without a folder: %+v", got)
+	}
+	app.Discard(Recovered{Key: "settings"})
+	if _, err := os.Stat(filepath.Join(dir, "settings.nianbao")); err != nil {
+		t.Error("discard without a folder deleted a file")
+	}
+}
+
+func TestSavePathName(t *testing.T) {
+	for in, want := range map[string]string{"漳平市 报告": "漳平市 报告.nianbao", "a.NIANBAO": "a.NIANBAO", `a/b:c`: "a_b_c.nianbao", " ": "报告.nianbao"} {
+		if got := savePathName(in); got != want {
+			t.Errorf("savePathName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

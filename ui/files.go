@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -176,35 +177,74 @@ func (a *App) SaveAs(path string) bool {
 	return true
 }
 
-// chooseSaveAs asks where to save the open report.
+// chooseSaveAs asks where to save the open report: a folder, then a name.
+// Fyne's save dialog is not used, as it creates (and on overwrite empties)
+// the file before we write it; here only the atomic save touches files, and
+// an existing file is replaced only after the clerk confirms.
 func (a *App) chooseSaveAs(done func(bool)) {
 	if done == nil {
 		done = func(bool) {}
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			a.showError(err)
+		}
+		if err != nil || dir == nil {
 			done(false)
 			return
 		}
-		if w == nil {
+		a.askFileName(dir.Path(), done)
+	}, a.win)
+	start := filepath.Dir(a.doc.Path)
+	if a.doc.Path == "" {
+		start, _ = os.UserHomeDir()
+	}
+	if loc, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+		folder.SetLocation(loc)
+	}
+	folder.Show()
+}
+
+// askFileName asks for the file name in dir and saves there.
+func (a *App) askFileName(dir string, done func(bool)) {
+	name := widget.NewEntry()
+	name.SetText(T("ui.defaultFileName", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year))
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("ui.saveAs.folder"), widget.NewLabel(dir)),
+		widget.NewFormItem(T("ui.saveAs.name"), name),
+	}
+	d := dialog.NewForm(T("ui.menu.saveAs"), T("Save"), T("Cancel"), items, func(ok bool) {
+		if !ok {
 			done(false)
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		if filepath.Ext(path) != report.Extension {
-			os.Remove(path) // the dialog created it; ours gets the extension
-			path += report.Extension
+		path := filepath.Join(dir, savePathName(name.Text))
+		if _, err := os.Stat(path); err == nil {
+			dialog.ShowConfirm(T("ui.saveAs.exists"), T("ui.saveAs.replace", "Name", filepath.Base(path)), func(yes bool) {
+				done(yes && a.SaveAs(path))
+			}, a.win)
+			return
 		}
 		done(a.SaveAs(path))
 	}, a.win)
-	d.SetFilter(reportFilter)
-	d.SetFileName(T("ui.defaultFileName", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year))
-	if a.doc.Path != "" {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(a.doc.Path))); err == nil {
-			d.SetLocation(dir)
-		}
-	}
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
+}
+
+// savePathName is a typed file name with the report extension, and without
+// characters Windows does not allow in names.
+func savePathName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if name == "" {
+		name = "报告"
+	}
+	if !strings.EqualFold(filepath.Ext(name), report.Extension) {
+		name += report.Extension
+	}
+	return name
 }

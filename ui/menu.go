@@ -71,10 +71,15 @@ func (a *App) currentTable() *tableView {
 	return v
 }
 
-// undoAction undoes in the text being edited, or the last cell edit.
+// undoAction undoes in the text being edited; in a cell being edited it
+// abandons the edit, as a spreadsheet does; else it undoes the last cell edit.
 func (a *App) undoAction() {
 	if e, ok := a.win.Canvas().Focused().(*widget.Entry); ok {
 		e.Undo()
+		return
+	}
+	if v := a.currentTable(); v != nil && v.sheet.Editing() != "" {
+		v.sheet.Abandon()
 		return
 	}
 	if a.doc != nil {

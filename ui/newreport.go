@@ -74,10 +74,7 @@ func (a *App) askNewReport() {
 		year := time.Now().Year() - 1
 		unit := widget.NewEntry()
 		unit.SetPlaceHolder(T("ui.new.unitHint"))
-		kinds := make([]string, len(format.UnitKinds))
-		for i, k := range format.UnitKinds {
-			kinds[i] = T("unitKind." + k)
-		}
+		kinds := kindLabels()
 		kind := widget.NewSelect(kinds, nil)
 		kind.SetSelected(kinds[0])
 		var years []string

@@ -23,10 +23,14 @@ import (
 // seconds. A copy is removed when the report is saved or its changes are
 // discarded; copies left at the next start are offered for recovery.
 type recovery struct {
-	dir   string
-	key   string // names the open report's copy; "" until first written
-	timer *time.Timer
+	dir     string
+	key     string // names the open report's copy; "" until first written
+	timer   *time.Timer
+	pending time.Time // when the oldest edit not yet autosaved was made
 }
+
+// maxAutosaveWait bounds how long steady typing may put off an autosave.
+const maxAutosaveWait = 30 * time.Second
 
 // Recovered is an autosaved copy found at start-up.
 type Recovered struct {
@@ -47,10 +51,20 @@ func newRecovery(dir string) *recovery {
 }
 
 // schedule autosaves a's report after the idle delay; every new edit
-// restarts the wait.
+// restarts the wait, but never beyond maxAutosaveWait after the first.
 func (r *recovery) schedule(a *App) {
-	r.stop()
-	r.timer = time.AfterFunc(a.opts.AutosaveDelay, func() { fyne.Do(a.Autosave) })
+	now := time.Now()
+	if r.timer == nil {
+		r.pending = now
+	}
+	wait := a.opts.AutosaveDelay
+	if deadline := r.pending.Add(maxAutosaveWait); now.Add(wait).After(deadline) {
+		wait = max(deadline.Sub(now), 0)
+	}
+	if r.timer != nil {
+		r.timer.Stop()
+	}
+	r.timer = time.AfterFunc(wait, func() { fyne.Do(a.Autosave) })
 }
 
 func (r *recovery) stop() {
@@ -69,33 +83,36 @@ func (r *recovery) reset() {
 // clear removes the open report's copy: its changes are saved or discarded.
 func (r *recovery) clear() {
 	r.stop()
-	if r.key != "" && r.dir != "" {
-		os.Remove(filepath.Join(r.dir, r.key+report.Extension))
-		os.Remove(filepath.Join(r.dir, r.key+".json"))
-	}
+	removeCopy(r.dir, r.key)
 	r.key = ""
 }
 
-// keyFor names the copy of a report: by its file, or anew for an unsaved one.
+// keyFor names a copy: by the report's file and the time, so that a copy
+// left by a crash is never overwritten by a later session's.
 func keyFor(path string) string {
+	stamp := time.Now().Format("20060102-150405.000000")
 	if path == "" {
-		return "untitled-" + time.Now().Format("20060102-150405.000000000")
-	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
+		return "untitled-" + stamp
 	}
 	sum := sha256.Sum256([]byte(path))
-	return hex.EncodeToString(sum[:8])
+	return hex.EncodeToString(sum[:6]) + "-" + stamp
 }
 
 // Autosave writes the open report's copy if it has unsaved changes.
 func (a *App) Autosave() {
 	r := a.rec
+	r.timer = nil
 	if a.doc == nil || !a.dirty || r.dir == "" {
 		return
 	}
+	path := a.doc.Path
+	if path != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+	}
 	if r.key == "" {
-		r.key = keyFor(a.doc.Path)
+		r.key = keyFor(path)
 	}
 	now := time.Now()
 	data, err := a.doc.Report.Marshal(now)
@@ -106,7 +123,7 @@ func (a *App) Autosave() {
 		err = safefile.Write(filepath.Join(r.dir, r.key+report.Extension), data, safefile.Options{})
 	}
 	if err == nil {
-		meta, _ := json.Marshal(Recovered{Path: a.doc.Path, Unit: a.doc.Report.Unit.Name, Year: a.doc.Report.Year, Saved: now})
+		meta, _ := json.Marshal(Recovered{Path: path, Unit: a.doc.Report.Unit.Name, Year: a.doc.Report.Year, Saved: now})
 		err = safefile.Write(filepath.Join(r.dir, r.key+".json"), meta, safefile.Options{})
 	}
 	if err != nil {
@@ -116,6 +133,9 @@ func (a *App) Autosave() {
 
 // Recoverable lists the autosaved copies left by earlier runs.
 func (a *App) Recoverable() []Recovered {
+	if a.rec.dir == "" {
+		return nil
+	}
 	files, _ := filepath.Glob(filepath.Join(a.rec.dir, "*.json"))
 	var out []Recovered
 	for _, f := range files {
@@ -125,7 +145,10 @@ func (a *App) Recoverable() []Recovered {
 		}
 		data, err := os.ReadFile(f)
 		var rc Recovered
-		if err != nil || json.Unmarshal(data, &rc) != nil {
+		if err != nil || json.Unmarshal(data, &rc) != nil || rc.Year == 0 {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(a.rec.dir, key+report.Extension)); err != nil {
 			continue
 		}
 		rc.Key = key
@@ -137,15 +160,10 @@ func (a *App) Recoverable() []Recovered {
 // Recover opens an autosaved copy as the open report, with unsaved changes,
 // bound to the report's own file if it had one.
 func (a *App) Recover(rc Recovered) error {
-	r, err := report.Load(filepath.Join(a.rec.dir, rc.Key+report.Extension), a.reg)
+	d, err := report.OpenCopy(filepath.Join(a.rec.dir, rc.Key+report.Extension), rc.Path, a.reg)
 	if err != nil {
 		return err
 	}
-	d, err := report.Bind(r, a.reg)
-	if err != nil {
-		return err
-	}
-	d.Path = rc.Path
 	a.rec.reset()
 	a.rec.key = rc.Key
 	a.show(d, true)
@@ -153,9 +171,14 @@ func (a *App) Recover(rc Recovered) error {
 }
 
 // Discard removes an autosaved copy.
-func (a *App) Discard(rc Recovered) {
-	os.Remove(filepath.Join(a.rec.dir, rc.Key+report.Extension))
-	os.Remove(filepath.Join(a.rec.dir, rc.Key+".json"))
+func (a *App) Discard(rc Recovered) { removeCopy(a.rec.dir, rc.Key) }
+
+func removeCopy(dir, key string) {
+	if dir == "" || key == "" {
+		return
+	}
+	os.Remove(filepath.Join(dir, key+report.Extension))
+	os.Remove(filepath.Join(dir, key+".json"))
 }
 
 // offerRecovery asks, for each copy left by a crash, whether to recover it.
@@ -174,9 +197,12 @@ func (a *App) offerRecovery() {
 	var d *dialog.CustomDialog
 	recoverBtn := widget.NewButton(T("ui.recover.yes"), func() {
 		d.Hide()
-		if err := a.Recover(rc); err != nil {
-			a.showError(err)
-		}
+		a.whenDiscardable(func() {
+			if err := a.Recover(rc); err != nil {
+				a.showError(err)
+			}
+			a.offerRecovery() // the next copy, if any
+		})
 	})
 	recoverBtn.Importance = widget.HighImportance
 	discard := widget.NewButton(T("ui.recover.no"), func() {

@@ -1,8 +1,11 @@
 package ui
 
-// change is one undoable edit of a cell: its text before and after.
+import "nianbao/forms/report"
+
+// change is one undoable edit of a cell: its state before and after.
 type change struct {
-	id, before, after string
+	id            string
+	before, after report.CellState
 }
 
 // undoStack holds the edits of table cells, each step a batch (a paste or
@@ -35,7 +38,7 @@ func step(from, to *[][]change) []change {
 func (a *App) Undo() bool {
 	batch := step(&a.undo.done, &a.undo.undone)
 	for i := len(batch) - 1; i >= 0; i-- {
-		a.doc.SetCell(batch[i].id, batch[i].before)
+		a.doc.RestoreCell(batch[i].id, batch[i].before)
 	}
 	return a.afterUndo(batch)
 }
@@ -44,7 +47,7 @@ func (a *App) Undo() bool {
 func (a *App) Redo() bool {
 	batch := step(&a.undo.undone, &a.undo.done)
 	for _, c := range batch {
-		a.doc.SetCell(c.id, c.after)
+		a.doc.RestoreCell(c.id, c.after)
 	}
 	return a.afterUndo(batch)
 }
@@ -58,4 +61,21 @@ func (a *App) afterUndo(batch []change) bool {
 		a.ed.jumpToCell(batch[0].id)
 	}
 	return true
+}
+
+// setCells sets cells as one undoable step and returns the messages of the
+// values that were refused.
+func (a *App) setCells(ids, texts []string) (set int, refused []string) {
+	var batch []change
+	for i, id := range ids {
+		before := a.doc.CellState(id)
+		if err := a.doc.SetCell(id, texts[i]); err != nil {
+			refused = append(refused, err.Error())
+			continue
+		}
+		batch = append(batch, change{id, before, a.doc.CellState(id)})
+	}
+	a.undo.push(batch)
+	a.changed()
+	return len(batch), refused
 }

@@ -31,19 +31,17 @@ func newPrefaceView(a *App) *prefaceView {
 		e := widget.NewEntry()
 		e.SetText(text)
 		e.OnChanged = func(s string) {
-			if err := a.doc.SetField(key, s); err != nil {
-				e.SetValidationError(err)
-				return
-			}
-			e.SetValidationError(nil)
+			a.doc.SetField(key, s) // these fields take any text
 			a.changed()
 		}
 		return e
 	}
-	kinds := make([]string, len(format.UnitKinds))
-	for i, k := range format.UnitKinds {
-		kinds[i] = T("unitKind." + k)
+	date := field("closing.dateText", r.Closing.Date)
+	date.Validator = func(s string) error {
+		_, err := report.ParseDate(s)
+		return err
 	}
+	kinds := kindLabels()
 	kind := widget.NewSelect(kinds, func(label string) {
 		if i := slices.Index(kinds, label); i >= 0 && format.UnitKinds[i] != a.doc.Report.Unit.Kind {
 			a.doc.SetField("unit.kind", format.UnitKinds[i])
@@ -75,7 +73,7 @@ func newPrefaceView(a *App) *prefaceView {
 		widget.NewFormItem(T("ui.preface.phone"), field("preface.phone", r.Preface.Phone)),
 		widget.NewFormItem(T("ui.preface.website"), field("preface.website", r.Preface.Website)),
 		widget.NewFormItem(T("ui.preface.organ"), field("closing.organ", r.Closing.Organ)),
-		widget.NewFormItem(T("ui.preface.date"), field("closing.date", r.Closing.Date)),
+		widget.NewFormItem(T("ui.preface.date"), date),
 		widget.NewFormItem(T("ui.preface.prev"), container.NewBorder(nil, nil, nil, container.NewHBox(link, unlink), v.prev)),
 		widget.NewFormItem(T("ui.preface.totals"), typed),
 	)
@@ -85,6 +83,22 @@ func newPrefaceView(a *App) *prefaceView {
 }
 
 func (v *prefaceView) object() fyne.CanvasObject { return v.root }
+
+// kindLabels are the unit kinds as offered to the clerk, in the order of
+// format.UnitKinds.
+func kindLabels() []string {
+	out := make([]string, len(format.UnitKinds))
+	for i, k := range format.UnitKinds {
+		out[i] = T("unitKind." + k)
+	}
+	return out
+}
+
+// inputCell reports whether the clerk types into cell i (totals take input
+// only in a report with typed totals).
+func inputCell(d *report.Doc, i int) bool {
+	return !d.Entry.Rules.Computed(i) || d.Report.TypedTotals
+}
 
 func (v *prefaceView) refresh() {
 	prev := v.a.doc.Report.Prev
@@ -171,8 +185,12 @@ type tableView struct {
 	sheet   *sheet.Sheet
 	info    *widget.Label
 	root    fyne.CanvasObject
-	focus   string // the cell whose details the info line shows
-	note    string // a message about the last edit, shown until the next focus change
+	focus   string // the focused cell
+	hover   string // the cell under the mouse
+	note    string // a message about an edit of noteID
+	noteID  string
+	editID  string           // the cell being edited
+	before  report.CellState // its state before the edit
 }
 
 func newTableView(a *App, s *format.Section) *tableView {
@@ -180,20 +198,39 @@ func newTableView(a *App, s *format.Section) *tableView {
 	v := &tableView{a: a, section: s, table: t, sheet: sheet.New(t), info: widget.NewLabel("")}
 	v.info.Wrapping = fyne.TextWrapWord
 	v.sheet.OnEdit = func(id, text string) error {
+		if v.editID != id {
+			v.editID, v.before = id, a.doc.CellState(id)
+		}
 		err := a.doc.SetCell(id, text)
+		v.noteID, v.note = id, ""
 		if err != nil {
 			v.note = err.Error()
 			v.showInfo()
 			return err
 		}
-		v.note = ""
 		a.changed()
 		return nil
 	}
-	v.sheet.OnCommit = func(id, before, after string) { a.undo.push([]change{{id, before, after}}) }
+	v.sheet.OnCommit = func(id string) {
+		if v.editID == id {
+			a.undo.push([]change{{id, v.before, a.doc.CellState(id)}})
+		}
+		v.editID = ""
+	}
+	v.sheet.OnAbandon = func(id string) {
+		if v.editID == id {
+			a.doc.RestoreCell(id, v.before)
+			a.changed()
+		}
+		v.editID, v.note = "", ""
+	}
 	v.sheet.OnPaste = v.paste
 	v.sheet.OnFocus = func(id string) {
-		v.focus, v.note = id, ""
+		v.focus = id
+		v.showInfo()
+	}
+	v.sheet.OnHover = func(id string) {
+		v.hover = id
 		v.showInfo()
 	}
 	v.sheet.OnShortcut = a.shortcut
@@ -227,7 +264,7 @@ func (v *tableView) refresh() {
 		if c.Table != v.table {
 			continue
 		}
-		computed := d.Entry.Rules.Computed(i) && !d.Report.TypedTotals
+		computed := !inputCell(d, i)
 		views[c.ID] = sheet.CellView{
 			Text:     cellText(d, c.ID, res.Values[i].String()),
 			Computed: computed,
@@ -248,19 +285,24 @@ func cellText(d *report.Doc, id, text string) string {
 	return text
 }
 
-// showInfo shows the focused cell's name, what it takes and its problems.
+// showInfo shows the name of the cell under the mouse, or else the focused
+// one, what it takes, the message of its last edit and its problems.
 func (v *tableView) showInfo() {
-	if v.focus == "" {
+	id := v.hover
+	if id == "" {
+		id = v.focus
+	}
+	if id == "" {
 		v.info.SetText(T("ui.table.hint"))
 		return
 	}
-	c, _ := v.a.doc.Entry.Format.Cell(v.focus)
+	c, _ := v.a.doc.Entry.Format.Cell(id)
 	lines := []string{c.Label() + "　" + kindHint(c, v.a.doc)}
-	if v.note != "" {
+	if v.note != "" && v.noteID == id {
 		lines = append(lines, "✗ "+v.note)
 	}
 	for _, p := range v.a.result.Problems {
-		if slices.Contains(p.Cells, v.focus) {
+		if slices.Contains(p.Cells, id) {
 			lines = append(lines, "• "+p.Message)
 		}
 	}
@@ -269,7 +311,7 @@ func (v *tableView) showInfo() {
 
 // kindHint tells what a cell takes.
 func kindHint(c *format.Cell, d *report.Doc) string {
-	if d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals {
+	if !inputCell(d, c.Index) {
 		return T("ui.hint.computed")
 	}
 	switch c.Spec.Kind {
@@ -293,28 +335,19 @@ func kindHint(c *format.Cell, d *report.Doc) string {
 // paste applies a pasted block as one undoable step. Totals in the block's
 // way are skipped; values that do not fit their cell are reported.
 func (v *tableView) paste(block []sheet.Assignment) {
-	d := v.a.doc
-	var batch []change
-	var bad []string
+	var ids, texts []string
 	skipped := 0
 	for _, as := range block {
-		c, _ := d.Entry.Format.Cell(as.ID)
-		if d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals {
+		if c, _ := v.a.doc.Entry.Format.Cell(as.ID); !inputCell(v.a.doc, c.Index) {
 			skipped++
 			continue
 		}
-		before := d.Report.Cells[as.ID].String()
-		if err := d.SetCell(as.ID, as.Text); err != nil {
-			bad = append(bad, err.Error())
-			continue
-		}
-		batch = append(batch, change{as.ID, before, d.Report.Cells[as.ID].String()})
+		ids, texts = append(ids, as.ID), append(texts, as.Text)
 	}
-	v.a.undo.push(batch)
-	v.a.changed()
-	v.note = T("ui.table.pasted", "Count", len(batch), "Skipped", skipped)
-	if len(bad) > 0 {
-		v.note += "\n" + strings.Join(bad, "\n")
+	set, refused := v.a.setCells(ids, texts)
+	v.noteID, v.note = v.focus, T("ui.table.pasted", "Count", set, "Skipped", skipped)
+	if len(refused) > 0 {
+		v.note += "\n" + strings.Join(refused, "\n")
 	}
 	v.showInfo()
 }
@@ -324,7 +357,7 @@ func (v *tableView) blankInputs() []string {
 	d := v.a.doc
 	var ids []string
 	for i, c := range d.Entry.Format.Cells() {
-		if c.Table == v.table && !(d.Entry.Rules.Computed(i) && !d.Report.TypedTotals) &&
+		if c.Table == v.table && inputCell(d, i) &&
 			d.Report.Cells[c.ID].IsBlank() && d.Report.Invalid()[c.ID] == "" {
 			ids = append(ids, c.ID)
 		}
@@ -349,12 +382,10 @@ func (v *tableView) confirmFillZero() {
 // FillZero sets every blank input cell of the table to 0, as one undoable
 // step. Blanks stay a deliberate choice: the editor asks first.
 func (v *tableView) FillZero() {
-	var batch []change
-	for _, id := range v.blankInputs() {
-		if v.a.doc.SetCell(id, "0") == nil {
-			batch = append(batch, change{id, "", "0"})
-		}
+	ids := v.blankInputs()
+	zeros := make([]string, len(ids))
+	for i := range zeros {
+		zeros[i] = "0"
 	}
-	v.a.undo.push(batch)
-	v.a.changed()
+	v.a.setCells(ids, zeros)
 }

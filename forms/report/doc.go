@@ -56,6 +56,25 @@ func Open(path string, reg *registry.Registry) (*Doc, error) {
 	return d, nil
 }
 
+// OpenCopy opens a copy of a report (an autosaved one) as the report whose
+// file is path: last year's link is resolved from path's folder, and saving
+// writes to path.
+func OpenCopy(copyPath, path string, reg *registry.Registry) (*Doc, error) {
+	r, err := Load(copyPath, reg)
+	if err != nil {
+		return nil, err
+	}
+	d, err := Bind(r, reg)
+	if err != nil {
+		return nil, err
+	}
+	d.Path = path
+	if r.Prev != "" {
+		d.loadPrev(d.resolve(r.Prev))
+	}
+	return d, nil
+}
+
 // resolve returns a path stored relative to the report's folder as usable.
 func (d *Doc) resolve(p string) string {
 	if filepath.IsAbs(p) || d.Path == "" {
@@ -94,6 +113,11 @@ func (d *Doc) LinkPrev(path string) error {
 	return d.prevErr
 }
 
+// unlinkPrev forgets last year's report.
+func (d *Doc) unlinkPrev() {
+	d.Report.Prev, d.prev, d.prevVals, d.prevErr = "", nil, nil, nil
+}
+
 func absPath(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
 		return abs
@@ -123,7 +147,7 @@ func (d *Doc) Input() rules.Input {
 	}
 	// Cross-year rules compare with last year's report only; a linked file
 	// of another year is reported by Evaluate instead.
-	if d.prevVals != nil && d.prev.Year == d.Report.Year-1 {
+	if d.prev != nil && d.prev.Year == d.Report.Year-1 {
 		in.Prev = func(id string) (value.Value, bool) {
 			v, ok := d.prevVals[id]
 			return v, ok
@@ -143,7 +167,7 @@ func (d *Doc) Evaluate() rules.Result {
 
 // Rule IDs of the problems Evaluate adds to the format's rules.
 const (
-	RuleUnit = "unit" // the unit kind is not one of format.UnitKinds
+	RuleUnit = "unit" // the unit kind or the closing date is not valid
 	RulePrev = "prev" // last year's report cannot be read or does not fit
 	RuleKept = "kept" // a stored cell the format does not use, kept as is
 )
@@ -164,6 +188,11 @@ func (d *Doc) fileProblems() []rules.Problem {
 		add(RulePrev, format.Warning, nil, "report.prevYear", "PrevYear", d.prev.Year, "Year", r.Year)
 	case d.prev != nil && d.prev.Unit.Name != r.Unit.Name:
 		add(RulePrev, format.Warning, nil, "report.prevUnit", "PrevUnit", d.prev.Unit.Name, "Unit", r.Unit.Name)
+	}
+	if date := r.Closing.Date; date != "" {
+		if canon, err := ParseDate(date); err != nil || canon != date {
+			add(RuleUnit, format.Error, nil, "report.badStoredDate", "Value", date)
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.unknown)) {
 		add(RuleKept, format.Warning, nil, "report.unknownCell", "ID", id, "Text", r.unknown[id])
@@ -225,6 +254,43 @@ func (d *Doc) SetCell(id, text string) error {
 		d.Report.Cells[id] = v
 	}
 	return nil
+}
+
+// CellState is everything SetCell may change about a cell: its value, the
+// unreadable text a file held for it, and the unit chosen for it.
+type CellState struct {
+	value   value.Value
+	invalid string
+	unit    string
+}
+
+// CellState returns the state of cell id, for RestoreCell.
+func (d *Doc) CellState(id string) CellState {
+	return CellState{d.Report.Cells[id], d.Report.invalid[id], d.Report.Units[id]}
+}
+
+// RestoreCell puts cell id back into a state from CellState: what undo and
+// abandoning an edit need, which re-typing the old text cannot do (a unit
+// chosen while typing, unreadable text from a file).
+func (d *Doc) RestoreCell(id string, st CellState) {
+	set := func(m map[string]string, v string) {
+		if v == "" {
+			delete(m, id)
+		} else {
+			m[id] = v
+		}
+	}
+	if st.value.IsBlank() {
+		delete(d.Report.Cells, id)
+	} else {
+		d.Report.Cells[id] = st.value
+	}
+	if st.invalid != "" {
+		d.Report.keep(&d.Report.invalid, id, st.invalid)
+	} else {
+		delete(d.Report.invalid, id)
+	}
+	set(d.Report.Units, st.unit)
 }
 
 // takeUnit handles a unit typed after a number in a money cell that offers

@@ -50,6 +50,13 @@ func (d *Doc) SetField(key, val string) error {
 			return err
 		}
 		r.Closing.Date = date
+	case "closing.dateText":
+		// As typed in the editor: kept even when not (yet) a date, and
+		// reported by Evaluate, so that nothing typed is lost.
+		if date, err := ParseDate(val); err == nil {
+			val = date
+		}
+		r.Closing.Date = val
 	case "typedTotals":
 		b, err := strconv.ParseBool(val)
 		if err != nil {
@@ -58,7 +65,7 @@ func (d *Doc) SetField(key, val string) error {
 		d.SetTypedTotals(b)
 	case "prev":
 		if val == "" {
-			r.Prev, d.prev, d.prevErr = "", nil, nil
+			d.unlinkPrev()
 			return nil
 		}
 		return d.LinkPrev(val)

@@ -650,3 +650,72 @@ func BenchmarkEditAndCheck(b *testing.B) {
 		d.Evaluate()
 	}
 }
+
+func TestUnlinkPrev(t *testing.T) {
+	lastPath := writeSample(t)
+	last, _ := report.Open(lastPath, reg)
+	e, _ := reg.ForYear(2026)
+	d, err := report.FromLastYear(last, 2026, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetField("prev", ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range d.Evaluate().Problems { // used to panic
+		if p.Rule == "R5" {
+			t.Error("R5 checked after unlinking")
+		}
+	}
+}
+
+func TestDateAsTyped(t *testing.T) {
+	d, _ := report.Open(writeSample(t), reg)
+	if err := d.SetField("closing.dateText", "2026年1月"); err != nil {
+		t.Fatal(err)
+	}
+	if d.Report.Closing.Date != "2026年1月" {
+		t.Errorf("the typed date was not kept: %q", d.Report.Closing.Date)
+	}
+	ps := d.Evaluate().Problems
+	if len(ps) != 1 || ps[0].Rule != report.RuleUnit || !strings.Contains(ps[0].Message, "2026年1月") {
+		t.Errorf("problems = %+v", ps)
+	}
+	d.SetField("closing.dateText", "2026年1月21日")
+	if d.Report.Closing.Date != "2026-01-21" || len(d.Evaluate().Problems) != 0 {
+		t.Errorf("a valid date: %q", d.Report.Closing.Date)
+	}
+}
+
+func TestRestoreCell(t *testing.T) {
+	d, _ := report.Bind(report.New("2019", 2020, report.Unit{Name: "x", Kind: "county"}), reg)
+	const id = "t2.procurement.amount"
+	before := d.CellState(id)
+	d.SetCell(id, "50元")
+	d.RestoreCell(id, before)
+	if d.Report.Units[id] != "" || !d.Report.Cells[id].IsBlank() {
+		t.Errorf("not restored: unit %q, value %q", d.Report.Units[id], d.Report.Cells[id].String())
+	}
+	if err := d.SetCell(id, "50万元"); err != nil {
+		t.Errorf("a unit chosen while typing survived: %v", err)
+	}
+}
+
+func TestOpenCopy(t *testing.T) {
+	lastPath := writeSample(t)
+	last, _ := report.Open(lastPath, reg)
+	e, _ := reg.ForYear(2026)
+	d, _ := report.FromLastYear(last, 2026, e)
+	path := filepath.Join(filepath.Dir(lastPath), "2026.nianbao")
+	d.Save(path)
+	data, _ := os.ReadFile(path)
+	copyPath := filepath.Join(t.TempDir(), "copy.nianbao")
+	os.WriteFile(copyPath, data, 0o644)
+	c, err := report.OpenCopy(copyPath, path, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Path != path || c.Input().Prev == nil {
+		t.Errorf("copy opened as %q, last year linked: %v", c.Path, c.Input().Prev != nil)
+	}
+}

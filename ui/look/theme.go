@@ -33,9 +33,3 @@ func (officeTheme) Font(s fyne.TextStyle) fyne.Resource {
 func (officeTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 func (officeTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
-
-// Warm loads the font into Fyne's text cache, so that the first text the
-// window lays out does not wait for it. Safe to call from any goroutine.
-func Warm() {
-	fyne.MeasureText("年报", theme.TextSize(), fyne.TextStyle{})
-}

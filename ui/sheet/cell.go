@@ -21,11 +21,11 @@ type valueCell struct {
 	gc    format.GridCell
 	view  CellView
 
-	focused, hovered, shift bool
-	editing                 bool
-	buffer                  string // the text being typed
-	original                string // the value when editing began
-	editErr                 bool   // the buffer is not a valid value
+	focused  bool
+	editing  bool
+	buffer   string // the text being typed
+	original string // the value when editing began
+	editErr  bool   // the buffer is not a valid value
 }
 
 var (
@@ -35,7 +35,6 @@ var (
 	_ fyne.Tappable       = (*valueCell)(nil)
 	_ fyne.DoubleTappable = (*valueCell)(nil)
 	_ desktop.Hoverable   = (*valueCell)(nil)
-	_ desktop.Keyable     = (*valueCell)(nil)
 )
 
 func newValueCell(s *Sheet, gc format.GridCell) *valueCell {
@@ -58,11 +57,12 @@ func (c *valueCell) FocusGained() {
 	c.Refresh()
 }
 
+// FocusLost commits a valid edit. An invalid one stays open, with its error
+// showing, until corrected or abandoned: focus also goes when the clerk
+// switches windows or clicks the navigation, and typed text must survive.
 func (c *valueCell) FocusLost() {
 	c.focused = false
-	if c.editing && !c.commit() {
-		c.abandon() // an invalid entry does not survive leaving the cell
-	}
+	c.commit()
 	c.Refresh()
 }
 
@@ -101,29 +101,40 @@ func (c *valueCell) commit() bool {
 	}
 	c.editing = false
 	if c.buffer != c.original && c.sheet.OnCommit != nil {
-		c.sheet.OnCommit(c.id, c.original, c.buffer)
+		c.sheet.OnCommit(c.id)
 	}
 	c.Refresh()
 	return true
 }
 
-// abandon ends an edit and restores the value it began with.
+// abandon ends an edit; the sheet's owner restores the cell.
 func (c *valueCell) abandon() {
 	if !c.editing {
 		return
 	}
 	c.editing, c.editErr = false, false
-	if c.sheet.OnEdit != nil {
-		c.sheet.OnEdit(c.id, c.original)
+	if c.sheet.OnAbandon != nil {
+		c.sheet.OnAbandon(c.id)
 	}
 	c.Refresh()
 }
+
+// Modifiers returns the modifier keys held down; tests replace it, as
+// Fyne's test driver does not track keys.
+var Modifiers = func() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
+}
+
+func shifted() bool { return Modifiers()&fyne.KeyModifierShift != 0 }
 
 func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if c.commit() {
-			if c.shift {
+			if shifted() {
 				c.sheet.move(c, up)
 			} else {
 				c.sheet.move(c, down)
@@ -131,7 +142,7 @@ func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 		}
 	case fyne.KeyTab:
 		if c.commit() {
-			if c.shift {
+			if shifted() {
 				c.sheet.move(c, prev)
 			} else {
 				c.sheet.move(c, next)
@@ -162,19 +173,6 @@ func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 			c.buffer = string(r[:len(r)-1])
 		}
 		c.live()
-	}
-}
-
-// KeyDown and KeyUp track Shift, which Fyne does not pass with TypedKey.
-func (c *valueCell) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		c.shift = true
-	}
-}
-
-func (c *valueCell) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		c.shift = false
 	}
 }
 
@@ -210,19 +208,11 @@ func (c *valueCell) DoubleTapped(*fyne.PointEvent) {
 	}
 }
 
-func (c *valueCell) MouseIn(*desktop.MouseEvent) {
-	c.hovered = true
-	c.sheet.focusChanged(c.id)
-}
+func (c *valueCell) MouseIn(*desktop.MouseEvent) { c.sheet.hoverChanged(c.id) }
 
 func (c *valueCell) MouseMoved(*desktop.MouseEvent) {}
 
-func (c *valueCell) MouseOut() {
-	c.hovered = false
-	if !c.focused {
-		c.sheet.focusChanged(c.sheet.FocusedID())
-	}
-}
+func (c *valueCell) MouseOut() { c.sheet.hoverChanged("") }
 
 func (c *valueCell) CreateRenderer() fyne.WidgetRenderer {
 	r := &cellRenderer{c: c, box: canvas.NewRectangle(nil), text: canvas.NewText("", nil), caret: canvas.NewRectangle(focusLine)}
@@ -252,8 +242,7 @@ func (r *cellRenderer) MinSize() fyne.Size { return fyne.NewSize(10, 10) }
 func (r *cellRenderer) Refresh() {
 	c, m := r.c, r.c.sheet.measure()
 	fill, line, width := theme.Color(theme.ColorNameInputBackground), gridLine, float32(1)
-	switch {
-	case c.view.Computed:
+	if c.view.Computed {
 		fill = computedFill
 	}
 	switch {

@@ -56,16 +56,20 @@ type Sheet struct {
 	// text stays until corrected or abandoned.
 	OnEdit func(id, text string) error
 	// OnCommit is called when an edit of a cell ends with a change.
-	OnCommit func(id, before, after string)
+	OnCommit func(id string)
+	// OnAbandon is called when an edit is abandoned (Esc): the owner puts
+	// the cell back as it was before the edit began.
+	OnAbandon func(id string)
 	// OnPaste is called with the cells a pasted block covers, in order.
 	OnPaste func(block []Assignment)
-	// OnFocus is called when a cell is focused or hovered ("" when none).
+	// OnFocus is called when a cell gets the keyboard focus.
 	OnFocus func(id string)
+	// OnHover is called when the mouse enters a cell ("" when it leaves).
+	OnHover func(id string)
 	// OnShortcut receives the shortcuts a cell does not handle itself
 	// (undo, redo, save …).
 	OnShortcut func(fyne.Shortcut)
 
-	table  *format.Table
 	grid   format.Grid
 	cells  []*valueCell // in row-major order
 	byID   map[string]*valueCell
@@ -78,7 +82,7 @@ type Sheet struct {
 
 // New returns a sheet for table t.
 func New(t *format.Table) *Sheet {
-	s := &Sheet{table: t, grid: t.Layout(), byID: map[string]*valueCell{}}
+	s := &Sheet{grid: t.Layout(), byID: map[string]*valueCell{}}
 	for _, gc := range s.grid.Cells {
 		if gc.Role == format.ValueCell {
 			c := newValueCell(s, gc)
@@ -91,9 +95,6 @@ func New(t *format.Table) *Sheet {
 	s.ExtendBaseWidget(s)
 	return s
 }
-
-// Table returns the table the sheet shows.
-func (s *Sheet) Table() *format.Table { return s.table }
 
 // Update shows new cell views; cells not in views keep theirs. The cell
 // being edited keeps its typed text.
@@ -142,15 +143,21 @@ func (s *Sheet) Cell(id string) fyne.Focusable {
 	return nil
 }
 
-// Editable returns the IDs of the cells that take input, in order.
-func (s *Sheet) Editable() []string {
-	var ids []string
+// Editing returns the ID of the cell being edited, or "".
+func (s *Sheet) Editing() string {
 	for _, c := range s.cells {
-		if !c.view.Computed {
-			ids = append(ids, c.id)
+		if c.editing {
+			return c.id
 		}
 	}
-	return ids
+	return ""
+}
+
+// Abandon abandons the edit in progress, if any, as Esc does.
+func (s *Sheet) Abandon() {
+	for _, c := range s.cells {
+		c.abandon()
+	}
 }
 
 func (s *Sheet) focusCell(c *valueCell) {
@@ -273,6 +280,12 @@ func (s *Sheet) focusChanged(id string) {
 	}
 }
 
+func (s *Sheet) hoverChanged(id string) {
+	if s.OnHover != nil {
+		s.OnHover(id)
+	}
+}
+
 // CreateRenderer builds the sheet's objects.
 func (s *Sheet) CreateRenderer() fyne.WidgetRenderer {
 	objs := make([]fyne.CanvasObject, 0, len(s.labels)*2+len(s.cells))
@@ -346,8 +359,8 @@ func (s *Sheet) measure() metrics {
 		return s.metrics
 	}
 	size := theme.TextSize()
-	charW := fyne.MeasureText("国", size, fyne.TextStyle{}).Width
-	lineH := fyne.MeasureText("国", size, fyne.TextStyle{}).Height
+	char := fyne.MeasureText("国", size, fyne.TextStyle{})
+	charW, lineH := char.Width, char.Height
 	pad := theme.InnerPadding() / 2
 	g := s.grid
 	widths := make([]float32, g.Cols)

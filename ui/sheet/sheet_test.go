@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"nianbao/forms/registry"
@@ -18,6 +17,7 @@ import (
 type recorder struct {
 	edits   []string
 	commits []string
+	abandon []string
 	pasted  []sheet.Assignment
 	focus   []string
 	reject  map[string]bool // texts OnEdit refuses
@@ -47,7 +47,8 @@ func newSheet(t *testing.T, formatID, tableID string) (*sheet.Sheet, *recorder, 
 		}
 		return nil
 	}
-	s.OnCommit = func(id, before, after string) { rec.commits = append(rec.commits, id+":"+before+">"+after) }
+	s.OnCommit = func(id string) { rec.commits = append(rec.commits, id) }
+	s.OnAbandon = func(id string) { rec.abandon = append(rec.abandon, id) }
 	s.OnPaste = func(b []sheet.Assignment) { rec.pasted = b }
 	s.OnFocus = func(id string) { rec.focus = append(rec.focus, id) }
 	w := test.NewTempWindow(t, s.Scroll())
@@ -71,7 +72,7 @@ func TestTypingAndMoving(t *testing.T) {
 		t.Errorf("live edits = %q", rec.edits)
 	}
 	key(c, fyne.KeyReturn)
-	if !slices.Equal(rec.commits, []string{"t3.new.natural:>12"}) {
+	if !slices.Equal(rec.commits, []string{"t3.new.natural"}) {
 		t.Errorf("commits = %q", rec.commits)
 	}
 	if got := s.FocusedID(); got != "t3.carried.natural" {
@@ -103,12 +104,15 @@ func TestTabSkipsTotals(t *testing.T) {
 	if got := s.FocusedID(); got != "t3.carried.natural" {
 		t.Errorf("Tab moved to %q, want past the 总计 cell to the next row", got)
 	}
-	c := w.Canvas().Focused().(desktop.Keyable)
-	c.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	sheet.Modifiers = func() fyne.KeyModifier { return fyne.KeyModifierShift }
+	defer func() { sheet.Modifiers = func() fyne.KeyModifier { return 0 } }()
 	key(w.Canvas().Focused(), fyne.KeyTab)
-	c.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	if got := s.FocusedID(); got != "t3.new.otherorg" {
 		t.Errorf("Shift+Tab moved to %q", got)
+	}
+	key(w.Canvas().Focused(), fyne.KeyReturn)
+	if got := s.FocusedID(); got != "t3.new.otherorg" {
+		t.Errorf("Shift+Enter in the top row moved to %q", got)
 	}
 }
 
@@ -123,13 +127,19 @@ func TestInvalidInputStays(t *testing.T) {
 	if s.FocusedID() != "t3.new.natural" || len(rec.commits) != 0 {
 		t.Errorf("an invalid entry was committed: focus %q, commits %q", s.FocusedID(), rec.commits)
 	}
+	// Leaving the cell (another window, the navigation) keeps the typed text.
+	c.FocusLost()
+	if s.Editing() != "t3.new.natural" || len(rec.abandon) != 0 {
+		t.Errorf("leaving the cell dropped the invalid entry: editing %q", s.Editing())
+	}
+	c.FocusGained()
 	key(c, fyne.KeyEscape)
-	if last := rec.edits[len(rec.edits)-1]; last != "t3.new.natural=5" {
-		t.Errorf("Esc did not restore the old value: %q", last)
+	if !slices.Equal(rec.abandon, []string{"t3.new.natural"}) || s.Editing() != "" {
+		t.Errorf("Esc did not abandon: %q", rec.abandon)
 	}
 	key(c, fyne.KeyDelete)
-	if !slices.Contains(rec.commits, "t3.new.natural:5>") {
-		t.Errorf("Delete did not clear: %q", rec.commits)
+	if last := rec.edits[len(rec.edits)-1]; last != "t3.new.natural=" || !slices.Contains(rec.commits, "t3.new.natural") {
+		t.Errorf("Delete did not clear: %q %q", rec.edits, rec.commits)
 	}
 }
 
