@@ -1,5 +1,7 @@
 package export
 
+import "nianbao/forms/format"
+
 // Width is the display width of s in a monospaced terminal or text editor:
 // CJK characters and full-width forms take two columns, others one.
 func Width(s string) int {
@@ -19,4 +21,62 @@ func Wide(r rune) bool {
 	return r >= 0x1100 && (r <= 0x115F || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) ||
 		(r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) ||
 		(r >= 0xFFE0 && r <= 0xFFE6) || r >= 0x20000)
+}
+
+// Column widths, as shares of a 156 mm text width: a value column holds a
+// six-digit number, a tall merged label (三、本年度办理结果) wraps four
+// characters to a line as printed, and the other label columns share what
+// is left by the labels they hold.
+const (
+	valueColShare = 0.0724 // 11.3 mm
+	tallColShare  = 0.1085 // 4 characters of 五号 and padding
+)
+
+// ColumnShares returns the share of the text width each grid column of the
+// table takes; they add up to 1. A table too wide for the page (表四 has
+// fifteen value columns) is shrunk evenly.
+func (t *Table) ColumnShares() []float64 {
+	n := t.Grid.Cols
+	out := make([]float64, n)
+	isValue := make([]bool, n)
+	tall := make([]bool, n)
+	need := make([]float64, n)
+	for _, c := range t.Cells {
+		switch {
+		case c.Role == format.ValueCell || c.Role == format.Blank || c.Role == format.UnitLabel:
+			for i := c.Col; i < c.Col+c.ColSpan; i++ {
+				isValue[i] = true
+			}
+		case c.Role == format.RowLabel && c.ColSpan == 1 && c.RowSpan > 2:
+			tall[c.Col] = true
+		case c.Role == format.RowLabel && c.ColSpan == 1:
+			need[c.Col] = max(need[c.Col], float64(min(Width(c.Text), 40)))
+		}
+	}
+	rest, labelNeed := 1.0, 0.0
+	for i := range out {
+		switch {
+		case isValue[i]:
+			out[i] = valueColShare
+		case tall[i] && need[i] == 0:
+			out[i] = tallColShare
+		default:
+			labelNeed += max(need[i], 8)
+			continue
+		}
+		rest -= out[i]
+	}
+	for i := range out {
+		if out[i] == 0 {
+			out[i] = max(rest, 0.2) * max(need[i], 8) / labelNeed
+		}
+	}
+	total := 0.0
+	for _, s := range out {
+		total += s
+	}
+	for i := range out {
+		out[i] /= total
+	}
+	return out
 }

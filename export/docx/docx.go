@@ -293,64 +293,16 @@ func align(c *export.Cell) string {
 	return "center"
 }
 
-// Column widths in twips: a value column holds a six-digit number, a tall
-// merged label (三、本年度办理结果) wraps four characters to a line as printed,
-// and the other label columns share what is left by the labels they hold.
-const (
-	valueColW = 640
-	tallColW  = 4*210 + 120
-)
-
-// columnWidths shares the text width among a table's columns.
+// columnWidths shares the text width among a table's columns, in twips.
 func columnWidths(t *export.Table) []int {
-	n := t.Grid.Cols
-	out := make([]int, n)
-	isValue := make([]bool, n)
-	tall := make([]bool, n)
-	need := make([]float64, n)
-	for _, c := range t.Cells {
-		switch {
-		case c.Role == format.ValueCell || c.Role == format.Blank || c.Role == format.UnitLabel:
-			for i := c.Col; i < c.Col+c.ColSpan; i++ {
-				isValue[i] = true
-			}
-		case c.Role == format.RowLabel && c.ColSpan == 1 && c.RowSpan > 2:
-			tall[c.Col] = true
-		case c.Role == format.RowLabel && c.ColSpan == 1:
-			need[c.Col] = max(need[c.Col], float64(min(export.Width(c.Text), 40)))
-		}
-	}
-	rest, labelNeed := textWidth, 0.0
-	for i := range out {
-		switch {
-		case isValue[i]:
-			out[i] = valueColW
-		case tall[i] && need[i] == 0:
-			out[i] = tallColW
-		default:
-			labelNeed += max(need[i], 8)
-			continue
-		}
-		rest -= out[i]
-	}
-	for i := range out {
-		if out[i] == 0 {
-			out[i] = int(float64(rest) * max(need[i], 8) / labelNeed)
-		}
-	}
-	// A table too wide for the page (表四: fifteen value columns) shrinks.
-	total := 0
-	for _, w := range out {
-		total += w
-	}
-	for i := range out {
-		out[i] = out[i] * textWidth / total
-	}
+	shares := t.ColumnShares()
+	out := make([]int, len(shares))
 	sum := 0
-	for _, w := range out {
-		sum += w
+	for i, sh := range shares {
+		out[i] = int(sh * textWidth)
+		sum += out[i]
 	}
-	out[n-1] += textWidth - sum
+	out[len(out)-1] += textWidth - sum
 	return out
 }
 

@@ -5,7 +5,10 @@
 // share it; callers supply the width of a string in their own units.
 package textwrap
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // noLineStart lists characters that must not begin a line.
 const noLineStart = "，。、；：？！）》」』”’〕】〉…—·％%,.;:?!)]}"
@@ -33,48 +36,42 @@ func isWordRune(r rune) bool {
 // very long number) is broken by characters.
 func Lines(text string, width float64, measure func(string) float64) []string {
 	var out []string
-	start := 0
-	runes := []rune(text)
-	for i := 0; i <= len(runes); i++ {
-		if i == len(runes) || runes[i] == '\n' {
-			out = append(out, breakParagraph(runes[start:i], width, measure)...)
-			start = i + 1
+	for _, para := range strings.Split(text, "\n") {
+		rs := []rune(para)
+		for _, r := range Breaks(rs, width, func(i int) float64 { return measure(string(rs[i])) }) {
+			out = append(out, string(rs[r[0]:r[1]]))
 		}
 	}
 	return out
 }
 
-func breakParagraph(rs []rune, width float64, measure func(string) float64) []string {
+// Breaks breaks one paragraph of runes into lines no wider than width, with
+// the advance of each rune given by advance, and returns each line's
+// [start, end) range. A space at a break is dropped. An empty paragraph
+// is one empty line.
+func Breaks(rs []rune, width float64, advance func(i int) float64) [][2]int {
 	if len(rs) == 0 {
-		return []string{""}
+		return [][2]int{{0, 0}}
 	}
-	var lines []string
-	for len(rs) > 0 {
-		n := fit(rs, width, measure)
-		if n < len(rs) {
-			n = adjust(rs, n)
+	var lines [][2]int
+	for start := 0; start < len(rs); {
+		n := 0
+		for w := 0.0; start+n < len(rs); n++ {
+			w += advance(start + n)
+			if w > width && n > 0 {
+				break
+			}
 		}
-		lines = append(lines, string(rs[:n]))
-		rs = rs[n:]
-		for len(rs) > 0 && rs[0] == ' ' { // a space at a break disappears
-			rs = rs[1:]
+		if start+n < len(rs) {
+			n = adjust(rs[start:], n)
+		}
+		lines = append(lines, [2]int{start, start + n})
+		start += n
+		for start < len(rs) && rs[start] == ' ' {
+			start++
 		}
 	}
 	return lines
-}
-
-// fit returns how many runes of rs fit in width, at least one.
-func fit(rs []rune, width float64, measure func(string) float64) int {
-	lo, hi := 1, len(rs)
-	for lo < hi { // the largest n with measure(rs[:n]) <= width
-		mid := (lo + hi + 1) / 2
-		if measure(string(rs[:mid])) <= width {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
 }
 
 // adjust moves a break at n back so that the next line does not start with
