@@ -71,7 +71,20 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 // Run opens the editor in a new window of a, with the report at path if
 // given, offers to recover autosaved work, and runs the app.
 func Run(a fyne.App, path string) {
+	// Parsing the CJK font is the largest start-up cost. It runs on the
+	// other core while the main goroutine creates the window, which
+	// measures no text; the main goroutine waits for it before laying out
+	// anything, so the two never use Fyne's text caches at the same time.
+	// The theme is set first so that its lazy set-up is not shared either.
+	a.Settings().SetTheme(look.Theme())
+	look.Prepare()
+	warm := make(chan struct{})
+	go func() {
+		look.Warm()
+		close(warm)
+	}()
 	w := a.NewWindow(T("ui.appName"))
+	<-warm
 	w.Resize(fyne.NewSize(1200, 800))
 	app := New(a, w, Options{})
 	if path != "" {

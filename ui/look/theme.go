@@ -33,3 +33,19 @@ func (officeTheme) Font(s fyne.TextStyle) fyne.Resource {
 func (officeTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 func (officeTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+
+// Prepare does the lazy set-up of the theme on the calling goroutine, so
+// that Warm may run on another one.
+func Prepare() {
+	th := Theme()
+	th.Color(theme.ColorNameForeground, theme.VariantLight)
+	th.Size(theme.SizeNameText)
+	th.Font(fyne.TextStyle{})
+}
+
+// Warm loads the font into Fyne's text cache, so that laying out the first
+// view does not wait for it. It may run on another goroutine only while no
+// other goroutine measures or draws text (see ui.Run), and after Prepare.
+func Warm() {
+	fyne.MeasureText("年报", theme.TextSize(), fyne.TextStyle{})
+}
