@@ -51,8 +51,12 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	if out == "" {
 		out = render.DefaultPath(args[0], kind)
 	}
-	if err := render.File(d, kind, out, export.Options{Blank: blank, Draft: draft}); err != nil {
+	warnings, err := render.File(d, kind, out, export.Options{Blank: blank, Draft: draft})
+	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(e.stderr, l10n.T("cli.warning", "Message", w))
 	}
 	fmt.Fprintln(e.stdout, l10n.T("cli.export.done", "Path", out))
 	return nil

@@ -10,6 +10,7 @@ import (
 	"nianbao/export"
 	"nianbao/export/docx"
 	"nianbao/export/html"
+	"nianbao/export/pdf"
 	"nianbao/export/txt"
 	"nianbao/export/xlsx"
 	"nianbao/forms/l10n"
@@ -21,28 +22,31 @@ import (
 type Kind struct {
 	Name      string // as given to nianbao export --to
 	Extension string
-	write     func(*report.Doc, *export.Document) ([]byte, error)
+	write     func(*report.Doc, *export.Document) ([]byte, []string, error)
 }
 
 // Kinds lists the output file types.
 var Kinds = []Kind{
-	{Name: "docx", Extension: ".docx", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
-		return docx.Write(doc, docx.Options{})
+	{Name: "pdf", Extension: ".pdf", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return pdf.Write(doc, pdf.Options{})
 	}},
-	{Name: "html", Extension: ".html", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
-		return html.Page(doc)
+	{Name: "docx", Extension: ".docx", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return noWarnings(docx.Write(doc, docx.Options{}))
 	}},
-	{Name: "fragment", Extension: ".fragment.html", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
-		return html.Fragment(doc)
+	{Name: "html", Extension: ".html", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return noWarnings(html.Page(doc))
 	}},
-	{Name: "xlsx", Extension: ".xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, error) {
-		return xlsx.Write(d, doc, xlsx.Options{})
+	{Name: "fragment", Extension: ".fragment.html", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return noWarnings(html.Fragment(doc))
 	}},
-	{Name: "xlsx-template", Extension: ".template.xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, error) {
-		return xlsx.Write(d, doc, xlsx.Options{Template: true})
+	{Name: "xlsx", Extension: ".xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return noWarnings(xlsx.Write(d, doc, xlsx.Options{}))
 	}},
-	{Name: "txt", Extension: ".txt", write: func(_ *report.Doc, doc *export.Document) ([]byte, error) {
-		return txt.Write(doc), nil
+	{Name: "xlsx-template", Extension: ".template.xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return noWarnings(xlsx.Write(d, doc, xlsx.Options{Template: true}))
+	}},
+	{Name: "txt", Extension: ".txt", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return txt.Write(doc), nil, nil
 	}},
 }
 
@@ -59,20 +63,23 @@ func Lookup(name string) (Kind, error) {
 	return Kind{}, l10n.Errorf("export.unknownKind", "Name", name, "Names", strings.Join(names, "、"))
 }
 
-// Bytes renders the report d as kind.
-func Bytes(d *report.Doc, kind Kind, opt export.Options) ([]byte, error) {
+func noWarnings(data []byte, err error) ([]byte, []string, error) { return data, nil, err }
+
+// Bytes renders the report d as kind, with warnings about what could not be
+// rendered exactly (characters no font has).
+func Bytes(d *report.Doc, kind Kind, opt export.Options) ([]byte, []string, error) {
 	return kind.write(d, export.Build(d, opt))
 }
 
 // File renders the report d as kind into path, atomically: a file open in
 // Word or WPS, or a read-only folder, gives a Chinese message and the old
-// file stays as it was.
-func File(d *report.Doc, kind Kind, path string, opt export.Options) error {
-	data, err := Bytes(d, kind, opt)
+// file stays as it was. It returns the warnings of Bytes.
+func File(d *report.Doc, kind Kind, path string, opt export.Options) ([]string, error) {
+	data, warnings, err := Bytes(d, kind, opt)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return safefile.Write(path, data, safefile.Options{})
+	return warnings, safefile.Write(path, data, safefile.Options{})
 }
 
 // DefaultPath is where an export of the report file at reportPath goes: the

@@ -1,0 +1,429 @@
+// Package pdf writes a report as a PDF laid out as an official document (GB/T
+// 9704): A4 with its margins, 22 lines of 28 characters of 三号仿宋, the title
+// in 小标宋, headings in 黑体 and 楷体, justified lines broken by the rules of
+// Chinese typesetting, tables that break across pages with their header rows
+// repeated, and "— N —" page numbers. It uses codeberg.org/go-pdf/fpdf for
+// the file and our own line breaker (fpdf's drops characters at breaks).
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"nianbao/export"
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+	"nianbao/forms/textwrap"
+)
+
+// Options tune the PDF.
+type Options struct {
+	// Fonts of the parts; the zero value means SystemFonts().
+	Fonts Fonts
+}
+
+// Page geometry of GB/T 9704, in millimetres, and type sizes in points.
+const (
+	pageW, pageH  = 210.0, 297.0
+	marginTop     = 37.0
+	marginBottom  = 35.0
+	marginLeft    = 28.0
+	marginRight   = 26.0
+	textW         = pageW - marginLeft - marginRight // 156
+	textBottom    = pageH - marginBottom
+	lineH         = (textBottom - marginTop) / 22 // 22 lines a page
+	titlePt       = 22.0                          // 二号
+	bodyPt        = 16.0                          // 三号
+	tablePt       = 10.5                          // 五号
+	pageNumPt     = 14.0                          // 四号
+	ptMM          = 25.4 / 72
+	bodyTc        = -0.21 // character spacing (pt) that fits 28 characters of 三号 on a line
+	tablePad      = 1.0
+	tableLineH    = tablePt * ptMM * 1.3
+	pageNumBelow  = 7.0 // the page number's line, below the text area
+	closingIndent = 4 * bodyPt * ptMM
+)
+
+// Write returns the PDF of doc and warnings about characters no font has.
+func Write(doc *export.Document, opt Options) ([]byte, []string, error) {
+	if opt.Fonts.Body == nil {
+		opt.Fonts = SystemFonts()
+	}
+	e := &engine{
+		pdf:     fpdf.New("P", "mm", "A4", ""),
+		fonts:   opt.Fonts,
+		family:  map[*Font]string{},
+		widths:  map[widthKey]float64{},
+		missing: map[rune]bool{},
+		draft:   doc.Draft,
+	}
+	p := e.pdf
+	p.SetMargins(marginLeft, marginTop, marginRight)
+	p.SetAutoPageBreak(false, marginBottom)
+	p.SetCompression(true)
+	p.SetTitle(doc.Title, true)
+	p.SetAuthor(doc.Meta.Author, true)
+	p.SetSubject(doc.Meta.Subject, true)
+	p.SetCreator(l10n.T("ui.appName"), true)
+	p.SetCreationDate(doc.Meta.Created)
+	p.SetModificationDate(doc.Meta.Created)
+	for _, f := range []*Font{opt.Fonts.Title, opt.Fonts.Body, opt.Fonts.Heading1, opt.Fonts.Heading2, opt.Fonts.Table, Bundled()} {
+		if _, ok := e.family[f]; !ok {
+			name := fmt.Sprintf("f%d", len(e.family))
+			p.AddUTF8FontFromBytes(name, "", f.Data)
+			e.family[f] = name
+		}
+	}
+	e.newPage()
+	e.document(doc)
+	e.finishPage()
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), e.warnings(), nil
+}
+
+type widthKey struct {
+	font *Font
+	size float64
+	r    rune
+}
+
+type engine struct {
+	pdf     *fpdf.Fpdf
+	fonts   Fonts
+	family  map[*Font]string
+	widths  map[widthKey]float64
+	missing map[rune]bool
+	draft   bool
+	y       float64 // top of the next line
+}
+
+// glyph is a character in the font and size it prints in.
+type glyph struct {
+	r    rune
+	font *Font
+	size float64
+}
+
+// glyphs resolves the fonts of a text: the part's font, else the bundled
+// one; a character neither has (or above U+FFFF, which the PDF library
+// cannot take) prints as "?" and is named in a warning — never a blank.
+func (e *engine) glyphs(text string, font *Font, size float64) []glyph {
+	out := make([]glyph, 0, len(text))
+	for _, r := range text {
+		g := glyph{r: r, font: font, size: size}
+		switch {
+		case r < 0x20:
+			g.r = ' '
+		case r <= 0xFFFF && font.Has(r):
+		case r <= 0xFFFF && Bundled().Has(r):
+			g.font = Bundled()
+		default:
+			e.missing[r] = true
+			g.r = '?'
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func (e *engine) warnings() []string {
+	var rs []rune
+	for r := range e.missing {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	var out []string
+	for _, r := range rs {
+		out = append(out, l10n.T("pdf.missingGlyph", "Char", string(r), "Code", fmt.Sprintf("U+%04X", r)))
+	}
+	return out
+}
+
+// width is the advance of a glyph in millimetres.
+func (e *engine) width(g glyph) float64 {
+	k := widthKey{g.font, g.size, g.r}
+	w, ok := e.widths[k]
+	if !ok {
+		e.pdf.SetFont(e.family[g.font], "", g.size)
+		w = e.pdf.GetStringWidth(string(g.r))
+		e.widths[k] = w
+	}
+	return w
+}
+
+func (e *engine) newPage() {
+	e.pdf.AddPage()
+	e.y = marginTop
+	if e.draft {
+		e.pdf.SetTextColor(192, 0, 0)
+		e.drawText(e.glyphs(l10n.T("export.draft"), e.fonts.Heading1, bodyPt), pageW-marginRight-2*bodyPt*ptMM, marginTop-8, 0)
+		e.pdf.SetTextColor(0, 0, 0)
+	}
+}
+
+// finishPage prints the page number: — N —, right on odd pages and left on
+// even ones, a character in from the edge of the text area.
+func (e *engine) finishPage() {
+	n := e.pdf.PageNo()
+	gs := e.glyphs(fmt.Sprintf("— %d —", n), e.fonts.Table, pageNumPt)
+	x := marginLeft + pageNumPt*ptMM
+	if n%2 == 1 {
+		x = pageW - marginRight - pageNumPt*ptMM - e.runWidth(gs, 0)
+	}
+	e.drawText(gs, x, textBottom+pageNumBelow, 0)
+}
+
+func (e *engine) ensure(h float64) {
+	if e.y+h > textBottom+0.01 {
+		e.finishPage()
+		e.newPage()
+	}
+}
+
+func (e *engine) runWidth(gs []glyph, tcPt float64) float64 {
+	w := 0.0
+	for _, g := range gs {
+		w += e.width(g) + tcPt*ptMM
+	}
+	return w
+}
+
+// drawText prints glyphs from x on the baseline y with character spacing
+// tc (points), one PDF text object per run of one font.
+func (e *engine) drawText(gs []glyph, x, y, tcPt float64) {
+	p := e.pdf
+	if tcPt != 0 {
+		p.RawWriteStr(fmt.Sprintf("%.3f Tc\n", tcPt))
+	}
+	for i := 0; i < len(gs); {
+		j := i
+		for j < len(gs) && gs[j].font == gs[i].font && gs[j].size == gs[i].size {
+			j++
+		}
+		run := make([]rune, 0, j-i)
+		for _, g := range gs[i:j] {
+			run = append(run, g.r)
+		}
+		p.SetFont(e.family[gs[i].font], "", gs[i].size)
+		p.Text(x, y, string(run))
+		x += e.runWidth(gs[i:j], tcPt)
+		i = j
+	}
+	if tcPt != 0 {
+		p.RawWriteStr("0 Tc\n")
+	}
+}
+
+type align uint8
+
+const (
+	justify align = iota
+	left
+	center
+	right
+)
+
+// paragraph lays out glyphs on the body's line grid: first-line indent,
+// Chinese line breaking, lines justified with character spacing.
+func (e *engine) paragraph(gs []glyph, indent float64, al align, rightIndent float64) {
+	width := textW - rightIndent
+	rs := make([]rune, len(gs))
+	for i, g := range gs {
+		rs[i] = g.r
+	}
+	advance := func(i int) float64 {
+		w := e.width(gs[i]) + bodyTc*ptMM
+		if i == 0 {
+			w += indent
+		}
+		return w
+	}
+	lines := textwrap.Breaks(rs, width, advance)
+	for li, ln := range lines {
+		e.ensure(lineH)
+		line := gs[ln[0]:ln[1]]
+		x := marginLeft
+		avail := width
+		if li == 0 {
+			x += indent
+			avail -= indent
+		}
+		natural := e.runWidth(line, 0)
+		tc := bodyTc
+		switch {
+		case al == justify && li < len(lines)-1 && len(line) > 1:
+			tc = (avail - natural) / float64(len(line)-1) / ptMM
+		case al == center:
+			x += (avail - e.runWidth(line, tc)) / 2
+		case al == right:
+			x += avail - e.runWidth(line, tc) + bodyTc*ptMM
+		}
+		e.drawText(line, x, e.baseline(), tc)
+		e.y += lineH
+	}
+}
+
+// baseline is where text of the current line sits.
+func (e *engine) baseline() float64 { return e.y + lineH*0.7 }
+
+func (e *engine) document(doc *export.Document) {
+	f := e.fonts
+	e.paragraph(e.glyphs(doc.Title, f.Title, titlePt), 0, center, 0)
+	e.y += lineH
+	for _, p := range doc.Preface {
+		e.paragraph(e.glyphs(p, f.Body, bodyPt), 2*bodyPt*ptMM, justify, 0)
+	}
+	e.sections(doc.Sections)
+	e.y += lineH
+	e.ensure(2 * lineH)
+	e.paragraph(e.glyphs(doc.Closing.Organ, f.Body, bodyPt), 0, right, closingIndent)
+	e.paragraph(e.glyphs(doc.Closing.Date, f.Body, bodyPt), 0, right, closingIndent)
+	if len(doc.Appendix) > 0 {
+		e.finishPage()
+		e.newPage()
+		e.sections(doc.Appendix)
+	}
+}
+
+func (e *engine) sections(secs []export.Section) {
+	f := e.fonts
+	indent := 2 * bodyPt * ptMM
+	for _, s := range secs {
+		e.ensure(2 * lineH) // a heading does not end a page
+		e.paragraph(e.glyphs(s.Heading, f.Heading1, bodyPt), indent, left, 0)
+		for _, b := range s.Blocks {
+			switch b.Kind {
+			case export.TableBlock:
+				e.table(b.Table)
+			case export.SubHeading:
+				e.ensure(2 * lineH)
+				e.paragraph(e.glyphs(b.Text, f.Heading2, bodyPt), indent, left, 0)
+			default:
+				gs := append(e.glyphs(b.Lead, f.Heading2, bodyPt), e.glyphs(b.Text, f.Body, bodyPt)...)
+				e.paragraph(gs, indent, justify, 0)
+			}
+		}
+	}
+}
+
+// cellLines wraps a table cell's text to its width.
+func (e *engine) cellLines(c *export.Cell, width float64) [][]glyph {
+	gs := e.glyphs(c.Text, e.fonts.Table, tablePt)
+	rs := make([]rune, len(gs))
+	for i, g := range gs {
+		rs[i] = g.r
+	}
+	indent := float64(c.Indent) * tablePt * ptMM
+	var out [][]glyph
+	for _, ln := range textwrap.Breaks(rs, width-2*tablePad-indent, func(i int) float64 { return e.width(gs[i]) }) {
+		out = append(out, gs[ln[0]:ln[1]])
+	}
+	return out
+}
+
+// table draws a table: rows break across pages, the header rows repeat on
+// every page, and a merged label cut by a page break prints on both parts.
+func (e *engine) table(t *export.Table) {
+	shares := t.ColumnShares()
+	colX := make([]float64, len(shares)+1)
+	colX[0] = marginLeft
+	for i, s := range shares {
+		colX[i+1] = colX[i] + s*textW
+	}
+	heights := make([]float64, t.Grid.Rows)
+	for i := range heights {
+		heights[i] = tableLineH + 2*tablePad
+	}
+	cells := slices.Clone(t.Cells)
+	slices.SortStableFunc(cells, func(a, b export.Cell) int { return a.RowSpan - b.RowSpan })
+	for i := range cells {
+		c := &cells[i]
+		need := float64(len(e.cellLines(c, colX[c.Col+c.ColSpan]-colX[c.Col])))*tableLineH + 2*tablePad
+		have := 0.0
+		for r := c.Row; r < c.Row+c.RowSpan; r++ {
+			have += heights[r]
+		}
+		if need > have {
+			heights[c.Row+c.RowSpan-1] += need - have
+		}
+	}
+	if t.Title != "" {
+		e.ensure(lineH * 2)
+		e.paragraph(e.glyphs(t.Title, e.fonts.Heading1, bodyPt), 0, center, 0)
+	}
+	head := 0.0
+	for r := 0; r < t.Grid.HeaderRows; r++ {
+		head += heights[r]
+	}
+	// Split the rows into pages.
+	type segment struct{ from, to int }
+	var pages []segment
+	y, from := e.y, 0
+	if y+head+heights[min(t.Grid.HeaderRows, t.Grid.Rows-1)] > textBottom {
+		e.finishPage()
+		e.newPage()
+		y = e.y
+	}
+	for r := 0; r < t.Grid.Rows; r++ {
+		if y+heights[r] > textBottom && r > from {
+			pages = append(pages, segment{from, r})
+			from, y = r, marginTop
+			if r >= t.Grid.HeaderRows {
+				y += head
+			}
+		}
+		y += heights[r]
+	}
+	pages = append(pages, segment{from, t.Grid.Rows})
+	for i, pg := range pages {
+		if i > 0 {
+			e.finishPage()
+			e.newPage()
+			if t.Grid.HeaderRows > 0 && pg.from >= t.Grid.HeaderRows {
+				e.drawRows(t, colX, heights, 0, t.Grid.HeaderRows)
+			}
+		}
+		e.drawRows(t, colX, heights, pg.from, pg.to)
+	}
+	e.y += lineH / 2
+}
+
+// drawRows draws grid rows [from, to) at e.y and moves e.y below them.
+func (e *engine) drawRows(t *export.Table, colX, heights []float64, from, to int) {
+	p := e.pdf
+	p.SetLineWidth(0.2)
+	rowY := map[int]float64{from: e.y}
+	for r := from; r < to; r++ {
+		rowY[r+1] = rowY[r] + heights[r]
+	}
+	for i := range t.Cells {
+		c := &t.Cells[i]
+		top, bottom := max(c.Row, from), min(c.Row+c.RowSpan, to)
+		if top >= bottom {
+			continue
+		}
+		x, w := colX[c.Col], colX[c.Col+c.ColSpan]-colX[c.Col]
+		y, h := rowY[top], rowY[bottom]-rowY[top]
+		p.Rect(x, y, w, h, "D")
+		lines := e.cellLines(c, w)
+		ty := y + (h-float64(len(lines))*tableLineH)/2
+		for li, ln := range lines {
+			lw := e.runWidth(ln, 0)
+			lx := x + (w-lw)/2
+			switch {
+			case c.Role == format.ValueCell || c.Role == format.Blank:
+				lx = x + w - tablePad - lw
+			case c.Role == format.RowLabel && c.RowSpan <= 2:
+				lx = x + tablePad + float64(c.Indent)*tablePt*ptMM
+			}
+			e.drawText(ln, lx, ty+float64(li)*tableLineH+tableLineH*0.78, 0)
+		}
+	}
+	e.y = rowY[to]
+}
