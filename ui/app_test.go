@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/assets"
+	"nianbao/export/render"
 	"nianbao/forms/registry"
 )
 
@@ -452,10 +453,53 @@ func TestRecoveryWithoutFolder(t *testing.T) {
 	}
 }
 
-func TestSavePathName(t *testing.T) {
+func TestFileName(t *testing.T) {
 	for in, want := range map[string]string{"漳平市 报告": "漳平市 报告.nianbao", "a.NIANBAO": "a.NIANBAO", `a/b:c`: "a_b_c.nianbao", " ": "报告.nianbao"} {
-		if got := savePathName(in); got != want {
-			t.Errorf("savePathName(%q) = %q, want %q", in, got, want)
+		if got := fileName(in, ".nianbao"); got != want {
+			t.Errorf("fileName(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if got := fileName("报告", ".fragment.html"); got != "报告.fragment.html" {
+		t.Errorf("fileName with a double extension = %q", got)
+	}
+}
+
+func TestExportFromEditor(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.OpenSample()
+	dir := t.TempDir()
+	for _, k := range render.Kinds {
+		path := filepath.Join(dir, "报告"+k.Extension)
+		if !app.ExportTo(k, path, false) {
+			t.Fatalf("export to %s failed", k.Name)
+		}
+		if info, err := os.Stat(path); err != nil || info.Size() < 1000 {
+			t.Errorf("%s: %v", k.Name, err)
+		}
+	}
+	if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "已导出到") {
+		t.Error("no message after exporting")
+	}
+	// A report with errors asks first.
+	app.doc.SetCell("t4.review.other", "")
+	app.changed()
+	for w.Canvas().Overlays().Top() != nil {
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	}
+	kind, _ := render.Lookup("txt")
+	app.askExport(kind)
+	if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "草稿") {
+		t.Error("exporting a report with errors did not ask")
+	}
+}
+
+// TestMessagesAreWide guards against Fyne's dialogs wrapping Chinese text
+// one character a line.
+func TestMessagesAreWide(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.inform("标题", "这是一条相当长的中文提示信息，用来检查对话框是否足够宽，不会一个字一行。")
+	top := w.Canvas().Overlays().Top()
+	if top == nil || top.Size().Width < 400 {
+		t.Errorf("message dialog is %v wide", top.Size())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -37,7 +38,28 @@ func (a *App) addRecent(path string) {
 }
 
 // showError shows err in a dialog.
-func (a *App) showError(err error) { dialog.ShowError(err, a.win) }
+func (a *App) showError(err error) { a.inform(T("Error"), err.Error()) }
+
+// inform shows a message in a dialog wide enough for Chinese text: Fyne's
+// own information and error dialogs size themselves to the narrowest
+// wrapping, which for text without spaces is one character a line.
+func (a *App) inform(title, msg string) {
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustom(title, T("OK"), container.New(fixedWidth(480), label), a.win)
+}
+
+// fixedWidth lays its one object out at a fixed width and the height its
+// wrapped text needs there.
+type fixedWidth float32
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	o := objs[0]
+	o.Resize(fyne.NewSize(float32(w), o.Size().Height))
+	return fyne.NewSize(float32(w), o.MinSize().Height)
+}
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) { objs[0].Resize(size) }
 
 // whenDiscardable runs then at once if the open report has no unsaved
 // changes, else after the clerk chose to save or to discard them.
@@ -185,15 +207,24 @@ func (a *App) chooseSaveAs(done func(bool)) {
 	if done == nil {
 		done = func(bool) {}
 	}
+	name := T("ui.defaultFileName", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year)
+	a.choosePath(T("ui.menu.saveAs"), name, report.Extension, func(path string) {
+		done(path != "" && a.SaveAs(path))
+	})
+}
+
+// choosePath asks for a folder and a file name with extension ext; then
+// gets the path, or "" when the clerk cancels.
+func (a *App) choosePath(title, name, ext string, then func(path string)) {
 	folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			a.showError(err)
 		}
 		if err != nil || dir == nil {
-			done(false)
+			then("")
 			return
 		}
-		a.askFileName(dir.Path(), done)
+		a.askFileName(title, dir.Path(), name, ext, then)
 	}, a.win)
 	start := filepath.Dir(a.doc.Path)
 	if a.doc.Path == "" {
@@ -205,35 +236,40 @@ func (a *App) chooseSaveAs(done func(bool)) {
 	folder.Show()
 }
 
-// askFileName asks for the file name in dir and saves there.
-func (a *App) askFileName(dir string, done func(bool)) {
-	name := widget.NewEntry()
-	name.SetText(T("ui.defaultFileName", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year))
+// askFileName asks for the file name in dir, confirming before an existing
+// file is replaced.
+func (a *App) askFileName(title, dir, name, ext string, then func(path string)) {
+	entry := widget.NewEntry()
+	entry.SetText(name)
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("ui.saveAs.folder"), widget.NewLabel(dir)),
-		widget.NewFormItem(T("ui.saveAs.name"), name),
+		widget.NewFormItem(T("ui.saveAs.name"), entry),
 	}
-	d := dialog.NewForm(T("ui.menu.saveAs"), T("Save"), T("Cancel"), items, func(ok bool) {
+	d := dialog.NewForm(title, T("Save"), T("Cancel"), items, func(ok bool) {
 		if !ok {
-			done(false)
+			then("")
 			return
 		}
-		path := filepath.Join(dir, savePathName(name.Text))
+		path := filepath.Join(dir, fileName(entry.Text, ext))
 		if _, err := os.Stat(path); err == nil {
 			dialog.ShowConfirm(T("ui.saveAs.exists"), T("ui.saveAs.replace", "Name", filepath.Base(path)), func(yes bool) {
-				done(yes && a.SaveAs(path))
+				if yes {
+					then(path)
+				} else {
+					then("")
+				}
 			}, a.win)
 			return
 		}
-		done(a.SaveAs(path))
+		then(path)
 	}, a.win)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
 }
 
-// savePathName is a typed file name with the report extension, and without
-// characters Windows does not allow in names.
-func savePathName(name string) string {
+// fileName is a typed file name with extension ext, and without characters
+// Windows does not allow in names.
+func fileName(name, ext string) string {
 	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`\/:*?"<>|`, r) {
 			return '_'
@@ -243,8 +279,8 @@ func savePathName(name string) string {
 	if name == "" {
 		name = "报告"
 	}
-	if !strings.EqualFold(filepath.Ext(name), report.Extension) {
-		name += report.Extension
+	if !strings.HasSuffix(strings.ToLower(name), strings.ToLower(ext)) {
+		name += ext
 	}
 	return name
 }

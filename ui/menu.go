@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -34,6 +33,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 			}
 		}),
 		fyne.NewMenuItemSeparator(),
+		exportItem(a),
+		fyne.NewMenuItemSeparator(),
 		item("ui.menu.close", nil, func() { a.whenDiscardable(a.closeReport) }),
 	)
 	edit := fyne.NewMenu(T("ui.menu.edit"),
@@ -48,10 +49,17 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	)
 	help := fyne.NewMenu(T("ui.menu.help"),
 		item("ui.menu.about", nil, func() {
-			dialog.ShowInformation(T("ui.menu.about"), T("ui.about"), a.win)
+			a.inform(T("ui.menu.about"), T("ui.about"))
 		}),
 	)
 	return fyne.NewMainMenu(file, edit, help)
+}
+
+// exportItem is the File menu's 导出 submenu.
+func exportItem(a *App) *fyne.MenuItem {
+	it := fyne.NewMenuItem(T("ui.menu.export"), nil)
+	it.ChildMenu = a.exportMenu()
+	return it
 }
 
 // closeReport returns to the welcome view.

@@ -214,8 +214,7 @@ func (a *App) offerRecovery() {
 			a.offerRecovery()
 		}, a.win)
 	})
-	d = dialog.NewCustomWithoutButtons(T("ui.recover.title"), container.NewVBox(msg), a.win)
+	d = dialog.NewCustomWithoutButtons(T("ui.recover.title"), container.New(fixedWidth(480), msg), a.win)
 	d.SetButtons([]fyne.CanvasObject{discard, recoverBtn})
-	d.Resize(fyne.NewSize(480, 200))
 	d.Show()
 }

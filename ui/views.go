@@ -368,7 +368,7 @@ func (v *tableView) blankInputs() []string {
 func (v *tableView) confirmFillZero() {
 	ids := v.blankInputs()
 	if len(ids) == 0 {
-		dialog.ShowInformation(T("ui.table.fillZero"), T("ui.table.noBlanks"), v.a.win)
+		v.a.inform(T("ui.table.fillZero"), T("ui.table.noBlanks"))
 		return
 	}
 	dialog.ShowConfirm(T("ui.table.fillZero"), T("ui.table.fillZeroAsk", "Count", len(ids), "Table", v.table.Ref()),
