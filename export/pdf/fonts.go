@@ -33,13 +33,14 @@ type Fonts struct {
 
 // candidates are the font files of each part, best first: the official
 // fonts government PCs have, then the fonts Windows ships. Only TrueType
-// outline files work with the PDF library (no .ttc, no CFF .otf).
+// outlines work with the PDF library (no CFF .otf); from a collection
+// (.ttc) the first font is taken out.
 var candidates = map[string][]string{
 	"title":    {"FZXBSJW.TTF", "方正小标宋简体.ttf", "FZXBSK.TTF", "simhei.ttf"},
 	"body":     {"FS_GB2312.ttf", "仿宋_GB2312.ttf", "SIMFANG.TTF", "simfang.ttf"},
 	"heading1": {"simhei.ttf", "SIMHEI.TTF"},
 	"heading2": {"KAITI_GB2312.ttf", "楷体_GB2312.ttf", "SIMKAI.TTF", "simkai.ttf"},
-	"table":    {"simsun.ttf", "SIMFANG.TTF", "simfang.ttf"},
+	"table":    {"simsun.ttc", "SIMSUN.TTC", "SIMFANG.TTF", "simfang.ttf"},
 }
 
 // FontDirs are the folders searched for fonts: Windows' own and the user's
@@ -99,6 +100,11 @@ func load(path string) *Font {
 	if err != nil {
 		// Windows font folders are case-insensitive; elsewhere try lower case.
 		if data, err = os.ReadFile(filepath.Join(filepath.Dir(path), strings.ToLower(filepath.Base(path)))); err != nil {
+			return nil
+		}
+	}
+	if strings.EqualFold(filepath.Ext(path), ".ttc") {
+		if data, err = extractTTC(data, 0); err != nil {
 			return nil
 		}
 	}

@@ -1,0 +1,91 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"testing"
+
+	"nianbao/assets"
+)
+
+// collection wraps TrueType fonts into a .ttc, sharing nothing.
+func collection(fonts ...[]byte) []byte {
+	head := 12 + 4*len(fonts)
+	var b bytes.Buffer
+	b.WriteString("ttcf")
+	binary.Write(&b, binary.BigEndian, uint32(0x00010000))
+	binary.Write(&b, binary.BigEndian, uint32(len(fonts)))
+	pos := head
+	var body bytes.Buffer
+	for _, f := range fonts {
+		binary.Write(&b, binary.BigEndian, uint32(pos))
+		// Table offsets inside a collection count from the collection's start.
+		g := bytes.Clone(f)
+		n := int(binary.BigEndian.Uint16(g[4:]))
+		for i := 0; i < n; i++ {
+			rec := g[12+16*i:]
+			binary.BigEndian.PutUint32(rec[8:], binary.BigEndian.Uint32(rec[8:])+uint32(pos))
+		}
+		body.Write(g)
+		pos += len(g)
+	}
+	b.Write(body.Bytes())
+	return b.Bytes()
+}
+
+func TestExtractTTC(t *testing.T) {
+	ttc := collection(assets.UIFont, assets.UIFont)
+	for i := range 2 {
+		out, err := extractTTC(ttc, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parse("extracted", out)
+		if err != nil {
+			t.Fatalf("font %d: %v", i, err)
+		}
+		if !f.Has('国') || f.Has('喆') {
+			t.Errorf("font %d: coverage changed", i)
+		}
+		if checksum(out) != 0xB1B0AFBA {
+			t.Errorf("font %d: checksum adjustment wrong", i)
+		}
+	}
+	if _, err := extractTTC(ttc, 2); err == nil {
+		t.Error("a font index beyond the collection was accepted")
+	}
+	if _, err := extractTTC(assets.UIFont, 0); err == nil {
+		t.Error("a plain font was taken for a collection")
+	}
+	broken := bytes.Clone(ttc[:200])
+	if _, err := extractTTC(broken, 0); err == nil {
+		t.Error("a truncated collection was accepted")
+	}
+}
+
+// FuzzExtractTTC feeds the collection reader, which reads font files from
+// the user's font folders: it must not panic.
+func FuzzExtractTTC(f *testing.F) {
+	f.Add(collection(assets.UIFont)[:4096], 0)
+	f.Fuzz(func(t *testing.T, data []byte, index int) {
+		if out, err := extractTTC(data, index); err == nil {
+			parse("fuzz", out)
+		}
+	})
+}
+
+func TestLoadCollection(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/simsun.ttc"
+	if err := os.WriteFile(path, collection(assets.UIFont), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if f := load(path); f == nil || !f.Has('宋') {
+		t.Error("a .ttc in the font folder was not usable")
+	}
+	os.WriteFile(dir+"/bad.ttf", []byte("OTTO0000000000000000"), 0o644)
+	if load(dir+"/bad.ttf") != nil {
+		t.Error("a CFF font was accepted")
+	}
+}
