@@ -13,6 +13,7 @@ import (
 
 	"nianbao/assets"
 	"nianbao/export/render"
+	"nianbao/forms/l10n"
 	"nianbao/forms/registry"
 )
 
@@ -465,6 +466,11 @@ func TestFileName(t *testing.T) {
 }
 
 func TestExportFromEditor(t *testing.T) {
+	for _, k := range render.Kinds {
+		if !l10n.Has("ui.export." + k.Name) {
+			t.Errorf("export kind %s has no menu label", k.Name)
+		}
+	}
 	app, w := newTestApp(t, "")
 	app.OpenSample()
 	dir := t.TempDir()

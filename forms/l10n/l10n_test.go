@@ -33,7 +33,7 @@ func TestT(t *testing.T) {
 
 // keyPattern finds message keys in Go source: string literals passed to
 // l10n.T, Errorf, Wrap, the format checker and the command table.
-var keyPattern = regexp.MustCompile(`(?:(?:l10n\.|\b)(?:T|Errorf|Wrap)\((?:[a-zA-Z]+, )?|c\.add\(|usageError\(|item\(|usage: |summary: |ReadLimited\([^,]+, [^,]+, )"([a-zA-Z]+\.[a-zA-Z.]+)"`)
+var keyPattern = regexp.MustCompile(`(?:(?:l10n\.|\b)(?:T|Errorf|Wrap)\((?:[a-zA-Z]+, )?|c\.add\(|usageError\(|item\(|usage: |summary: |ReadLimited\([^,]+, [^,]+, )"([a-zA-Z]+\.[a-zA-Z.]*[a-zA-Z])"[,)]`)
 
 // TestEveryKeyTranslated scans the Go source for message keys and checks
 // that each has a translation whose template parses.
