@@ -8,8 +8,10 @@ package main
 import (
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"nianbao/assets"
 	"nianbao/cli"
 	"nianbao/forms/report"
 	"nianbao/ui"
@@ -30,7 +32,11 @@ func main() {
 		if len(args) == 1 {
 			path = args[0]
 		}
-		ui.Run(app.NewWithID(appID), path)
+		runEditor(func() {
+			a := app.NewWithID(appID)
+			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+			ui.Run(a, path)
+		})
 		return
 	}
 	os.Exit(cli.Run(args, os.Stdout, os.Stderr))

@@ -31,3 +31,9 @@ var Samples embed.FS
 //
 //go:embed fonts/WenQuanYiMicroHei-CJK.ttf
 var UIFont []byte
+
+// Icon is the program's icon (256×256 PNG), for the window and the Windows
+// executable.
+//
+//go:embed icon.png
+var Icon []byte
