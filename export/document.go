@@ -22,8 +22,8 @@ type Options struct {
 	// Blank is printed for a cell nobody filled in: "—" by default, or
 	// "0" or "/" as the clerk chooses. It is never left empty.
 	Blank string
-	// Draft marks the output as a draft (草稿); Build sets it when the
-	// report has errors.
+	// Draft marks the output as a draft (草稿); a report with errors comes
+	// out as a draft whatever this says.
 	Draft bool
 }
 
@@ -210,8 +210,8 @@ func textBlocks(text string) []Block {
 	return out
 }
 
-// runIn splits a run-in sub-heading off a paragraph: a numbered phrase
-// such as （一）… or 一是… ending with 。 within the first 24 characters.
+// runIn splits a run-in sub-heading off a paragraph: a phrase such as
+// （一）主动公开情况。 ending with 。 within the first 24 characters.
 func runIn(line string) (lead, rest string) {
 	if !strings.HasPrefix(line, "（") {
 		return "", line
@@ -238,7 +238,11 @@ func buildTable(d *report.Doc, t *format.Table, res rules.Result, opt Options) *
 		if gc.Role == format.ValueCell {
 			cell, _ := d.Entry.Format.Cell(gc.CellID)
 			c.Computed = d.Entry.Rules.Computed(cell.Index) && !d.Report.TypedTotals
-			c.Text = valueText(d, cell, res.Values[cell.Index], opt)
+			v := res.Values[cell.Index]
+			if res.Partial[cell.Index] {
+				v = value.Value{} // a total over blank cells is not a figure
+			}
+			c.Text = valueText(d, cell, v, opt)
 		}
 		out.Cells = append(out.Cells, c)
 	}

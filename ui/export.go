@@ -38,7 +38,7 @@ func (a *App) askExport(kind render.Kind) {
 			}
 		})
 	}
-	if n := a.result.Errors(); n > 0 {
+	if n := a.result.Errors(); n > 0 && kind.NeedsCheckedReport() {
 		dialog.ShowConfirm(T("ui.export.draftTitle"), T("ui.export.draftAsk", "Count", n), func(ok bool) {
 			if ok {
 				choose(true)

@@ -32,6 +32,11 @@ func TestSample(t *testing.T) {
 				t.Fatal(err)
 			}
 			exporttest.AssertInOrder(t, text(got), exporttest.Sequence(doc))
+			// Markup must be markup: an escaped tag means a template built a
+			// tag name from a value, which html/template escapes.
+			if strings.Contains(string(got), "&lt;p") || strings.Contains(string(got), "&lt;h3") || strings.Count(string(got), "<p") < 10 {
+				t.Error("paragraphs are escaped text, not <p> elements")
+			}
 			for _, bad := range []string{"<script", "src=", "href=", "<link"} {
 				if strings.Contains(string(got), bad) {
 					t.Errorf("output contains %s", bad)

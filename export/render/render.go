@@ -4,6 +4,8 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -75,12 +77,29 @@ func Bytes(d *report.Doc, kind Kind, opt export.Options) ([]byte, []string, erro
 // Word or WPS, or a read-only folder, gives a Chinese message and the old
 // file stays as it was. It returns the warnings of Bytes.
 func File(d *report.Doc, kind Kind, path string, opt export.Options) ([]string, error) {
+	if strings.EqualFold(filepath.Ext(path), report.Extension) || sameFile(path, d.Path) {
+		return nil, l10n.Errorf("export.overReport", "Path", path)
+	}
 	data, warnings, err := Bytes(d, kind, opt)
 	if err != nil {
 		return nil, err
 	}
 	return warnings, safefile.Write(path, data, safefile.Options{})
 }
+
+func sameFile(a, b string) bool {
+	if b == "" {
+		return false
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
+}
+
+// NeedsCheckedReport reports whether exporting kind needs a report without
+// errors (or the clerk's consent to a draft): every kind but the blank
+// template, which carries no values.
+func (k Kind) NeedsCheckedReport() bool { return k.Name != "xlsx-template" }
 
 // DefaultPath is where an export of the report file at reportPath goes: the
 // same folder and name, with the kind's extension.

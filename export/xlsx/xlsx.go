@@ -50,13 +50,16 @@ func Write(d *report.Doc, doc *export.Document, opt Options) ([]byte, error) {
 }
 
 type writer struct {
-	d      *report.Doc
-	doc    *export.Document
-	opt    Options
-	f      *excelize.File
-	addr   map[string]string // cell ID → 'sheet'!A1
-	styles styles
-	sheets []string
+	d        *report.Doc
+	doc      *export.Document
+	opt      Options
+	f        *excelize.File
+	addr     map[string]string // cell ID → 'sheet'!A1
+	styles   styles
+	sheets   []string
+	res      rules.Result      // the report evaluated once
+	formulas map[string]string // the formula of each computed cell
+	money    map[string]int    // number format style of money cells, by unit
 }
 
 type styles struct {
@@ -67,6 +70,7 @@ func (w *writer) build() error {
 	if err := w.makeStyles(); err != nil {
 		return err
 	}
+	w.res = w.d.Evaluate()
 	first := true
 	for _, sec := range append(append([]export.Section{}, w.doc.Sections...), w.doc.Appendix...) {
 		for _, b := range sec.Blocks {
@@ -86,6 +90,7 @@ func (w *writer) build() error {
 			w.mapTable(name, b.Table)
 		}
 	}
+	w.formulas = w.computeFormulas() // now that every cell has its address
 	for i, sec := range w.tableSections() {
 		if err := w.writeTable(w.sheets[i], sec.Heading, sec.Table); err != nil {
 			return err
@@ -120,8 +125,20 @@ func (w *writer) tableSections() []tableSection {
 	return out
 }
 
-// sheetName is a table's sheet: 表三, 统计表.
-func sheetName(t *format.Table) string { return t.Ref() }
+// sheetName is a table's sheet: 表三, 统计表 — without the characters
+// Excel does not allow in sheet names, and at most 31 characters.
+func sheetName(t *format.Table) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, t.Ref())
+	if r := []rune(name); len(r) > 31 {
+		name = string(r[:31])
+	}
+	return name
+}
 
 // mapTable records the address of every value cell of a table.
 func (w *writer) mapTable(sheet string, t *export.Table) {
@@ -133,11 +150,13 @@ func (w *writer) mapTable(sheet string, t *export.Table) {
 	}
 }
 
+var cellBorder = []excelize.Border{
+	{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+	{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+}
+
 func (w *writer) makeStyles() error {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := cellBorder
 	font := &excelize.Font{Family: "宋体", Size: 10.5}
 	mk := func(s *excelize.Style) int {
 		id, err := w.f.NewStyle(s)
@@ -181,11 +200,14 @@ func (w *writer) writeTable(sheet, heading string, t *export.Table) error {
 	if w.opt.Template {
 		unit = l10n.T("xlsx.unitLineTemplate", "Year", w.d.Report.Year)
 	}
+	if w.doc.Draft && !w.opt.Template {
+		unit += "　　" + l10n.T("export.draftNote")
+		f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&R" + l10n.T("export.draft")})
+	}
 	set("A2", unit)
 	f.MergeCell(sheet, "A2", lastCol+"2")
 	f.SetCellStyle(sheet, "A2", lastCol+"2", w.styles.note)
-	res := w.d.Evaluate()
-	formulas := w.computeFormulas()
+	res, formulas := w.res, w.formulas
 	for _, c := range t.Cells {
 		top, _ := excelize.CoordinatesToCellName(c.Col+1, gridTop+c.Row)
 		bottom, _ := excelize.CoordinatesToCellName(c.Col+c.ColSpan, gridTop+c.Row+c.RowSpan-1)
@@ -207,7 +229,7 @@ func (w *writer) writeTable(sheet, heading string, t *export.Table) error {
 				return err
 			}
 		case c.Role == format.ValueCell:
-			style = w.styles.input
+			style = w.inputStyle(c.CellID)
 			if !w.opt.Template {
 				cell, _ := w.d.Entry.Format.Cell(c.CellID)
 				if v := res.Values[cell.Index]; !v.IsBlank() {
@@ -236,6 +258,39 @@ func (w *writer) writeTable(sheet, heading string, t *export.Table) error {
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// inputStyle is the style of an input cell: money shows its decimals as
+// entered and, where the clerk chose the unit (2019 采购总金额), the unit.
+func (w *writer) inputStyle(id string) int {
+	c, _ := w.d.Entry.Format.Cell(id)
+	if c.Spec.Kind != format.Money {
+		return w.styles.input
+	}
+	unit := ""
+	if len(c.Spec.Units) > 0 {
+		unit = w.d.Report.Units[id]
+	}
+	if st, ok := w.money[unit]; ok {
+		return st
+	}
+	code := "0." + strings.Repeat("#", max(c.Spec.Decimals, 1))
+	if unit != "" {
+		code += `"` + unit + `"`
+	}
+	st, err := w.f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Family: "宋体", Size: 10.5}, Border: cellBorder,
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, CustomNumFmt: &code,
+		Protection: &excelize.Protection{Locked: false}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFDE7"}},
+	})
+	if err != nil {
+		return w.styles.input
+	}
+	if w.money == nil {
+		w.money = map[string]int{}
+	}
+	w.money[unit] = st
+	return st
+}
 
 // cellValue is what a value cell holds in the workbook.
 func cellValue(v value.Value) any {
@@ -313,18 +368,19 @@ func (w *writer) validate(sheet, ref, id string) error {
 	cond, msg := "", ""
 	switch c.Spec.Kind {
 	case format.Count:
-		cond, msg = fmt.Sprintf("AND(ISNUMBER(%[1]s),%[1]s>=0,%[1]s=INT(%[1]s))", ref), l10n.T("ui.hint.count")
+		cond, msg = fmt.Sprintf("AND(%[1]s>=0,%[1]s=INT(%[1]s))", ref), l10n.T("ui.hint.count")
 	case format.Signed:
-		cond, msg = fmt.Sprintf("AND(ISNUMBER(%[1]s),%[1]s=INT(%[1]s))", ref), l10n.T("ui.hint.signed")
+		cond, msg = fmt.Sprintf("%[1]s=INT(%[1]s)", ref), l10n.T("ui.hint.signed")
 	case format.Money:
-		cond, msg = fmt.Sprintf("AND(ISNUMBER(%[1]s),%[1]s>=0)", ref), l10n.T("xlsx.hintMoney", "Decimals", c.Spec.Decimals)
+		cond, msg = fmt.Sprintf("AND(%[1]s>=0,ROUND(%[1]s,%[2]d)=%[1]s)", ref, c.Spec.Decimals), l10n.T("xlsx.hintMoney", "Decimals", c.Spec.Decimals)
 	default:
 		return nil
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = ref
 	dv.Type = "custom"
-	dv.Formula1 = fmt.Sprintf(`OR(%s,%s="/")`, cond, ref)
+	// IF, not OR: INT("/") is an error, which would make OR refuse "/".
+	dv.Formula1 = fmt.Sprintf(`IF(ISNUMBER(%[1]s),%[2]s,%[1]s="/")`, ref, cond)
 	dv.SetError(excelize.DataValidationErrorStyleStop, l10n.T("xlsx.invalidTitle"), msg)
 	return w.f.AddDataValidation(sheet, dv)
 }
@@ -374,20 +430,19 @@ func (w *writer) writeChecks() error {
 		return err
 	}
 	f.SetCellValue(sheet, "A1", l10n.T("xlsx.checkTitle"))
-	f.MergeCell(sheet, "A1", "C1")
-	f.SetCellStyle(sheet, "A1", "C1", w.styles.title)
-	f.SetSheetRow(sheet, "A2", &[]any{l10n.T("xlsx.checkRule"), l10n.T("xlsx.checkWhat"), l10n.T("xlsx.checkResult")})
-	f.SetCellStyle(sheet, "A2", "C2", w.styles.header)
+	f.MergeCell(sheet, "A1", "D1")
+	f.SetCellStyle(sheet, "A1", "D1", w.styles.title)
+	f.SetSheetRow(sheet, "A2", &[]any{l10n.T("xlsx.checkRule"), l10n.T("xlsx.checkSeverity"), l10n.T("xlsx.checkWhat"), l10n.T("xlsx.checkResult")})
+	f.SetCellStyle(sheet, "A2", "D2", w.styles.header)
 	row := 3
-	put := func(rule, what, formula string) {
-		a, b, c := fmt.Sprintf("A%d", row), fmt.Sprintf("B%d", row), fmt.Sprintf("C%d", row)
-		f.SetCellValue(sheet, a, rule)
-		f.SetCellValue(sheet, b, what)
-		f.SetCellFormula(sheet, c, formula)
-		f.SetCellStyle(sheet, a, c, w.styles.check)
+	put := func(rule string, sev format.Severity, what, formula string) {
+		a, d := fmt.Sprintf("A%d", row), fmt.Sprintf("D%d", row)
+		f.SetSheetRow(sheet, a, &[]any{rule, l10n.T("severity." + string(sev)), what})
+		f.SetCellFormula(sheet, d, formula)
+		f.SetCellStyle(sheet, a, d, w.styles.check)
 		row++
 	}
-	ok, bad := l10n.T("xlsx.pass"), l10n.T("xlsx.fail")
+	ok, bad, pending := l10n.T("xlsx.pass"), l10n.T("xlsx.fail"), l10n.T("xlsx.pending")
 	for _, fm := range w.d.Entry.Rules.Formulas() {
 		if fm.Computes >= 0 && !w.d.Report.TypedTotals {
 			continue // the total is its own formula
@@ -396,8 +451,13 @@ func (w *writer) writeChecks() error {
 			continue
 		}
 		left, right := w.sum(fm.Left, fm.LeftConst, ""), w.sum(fm.Right, fm.RightConst, "")
-		put(fm.Rule.ID, checkText(fm),
-			fmt.Sprintf(`IF(%s%s%s,"%s","%s")`, left, fm.Op, right, ok, bad))
+		// As the engine: a comparison over a blank cell waits for it.
+		var blanks []string
+		for _, t := range append(append([]rules.Term{}, fm.Left...), fm.Right...) {
+			blanks = append(blanks, fmt.Sprintf(`(%s="")`, w.addr[w.d.Entry.Format.Cells()[t.Cell].ID]))
+		}
+		put(fm.Rule.ID, fm.Rule.Severity, checkText(fm),
+			fmt.Sprintf(`IF(%s>0,"%s",IF(%s%s%s,"%s","%s"))`, strings.Join(blanks, "+"), pending, left, fm.Op, right, ok, bad))
 	}
 	for _, ts := range w.tableSections() {
 		var refs []string
@@ -410,13 +470,16 @@ func (w *writer) writeChecks() error {
 			continue
 		}
 		count := strings.Join(refs, "+")
-		put("R6", l10n.T("xlsx.blanks", "Table", ts.Table.Source.Ref()),
+		put("R6", format.Error, l10n.T("xlsx.blanks", "Table", ts.Table.Source.Ref()),
 			fmt.Sprintf(`IF(%s=0,"%s","%s"&(%s)&"%s")`, count, ok, l10n.T("xlsx.blankCountPrefix"), count, l10n.T("xlsx.blankCountSuffix")))
 	}
-	f.SetColWidth(sheet, "A", "A", 8)
-	f.SetColWidth(sheet, "B", "B", 90)
-	f.SetColWidth(sheet, "C", "C", 16)
-	return nil
+	f.SetColWidth(sheet, "A", "A", 7)
+	f.SetColWidth(sheet, "B", "B", 7)
+	f.SetColWidth(sheet, "C", "C", 80)
+	f.SetColWidth(sheet, "D", "D", 14)
+	landscape, a4, fit, zero := "landscape", 9, 1, 0
+	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &fit, FitToHeight: &zero})
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)})
 }
 
 // checkText describes a check in words: the rule's message without the
@@ -439,6 +502,9 @@ func (w *writer) writeMap() error {
 	for _, c := range w.d.Entry.Format.Cells() {
 		if a, ok := w.addr[c.ID]; ok {
 			rows = append(rows, []any{c.ID, a})
+		}
+		if u := w.d.Report.Units[c.ID]; u != "" && !w.opt.Template {
+			rows = append(rows, []any{"units." + c.ID, u})
 		}
 	}
 	for i, r := range rows {

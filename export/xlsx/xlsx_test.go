@@ -155,9 +155,9 @@ func TestLibreOfficeRecomputes(t *testing.T) {
 	}
 	fails := 0
 	for _, r := range sheets["检查"][2:] {
-		if r[2] != "通过" {
+		if r[3] != "通过" {
 			fails++
-			if r[0] != "R1" {
+			if r[0] != "R1" || r[3] != "不符" {
 				t.Errorf("unexpected failed check %v", r)
 			}
 		}
