@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-apt_install wine64 xvfb xdotool imagemagick unzip gcc-mingw-w64-x86-64
+apt_install wine wine64 xvfb xdotool imagemagick unzip gcc-mingw-w64-x86-64
 
 zip=${1:-$(ls -t dist/nianbao-*-windows-amd64.zip | head -n 1)}
 work=$(mktemp -d)
@@ -50,14 +50,14 @@ shown=$(date +%s%N)
 echo "window after $(( (shown - launch) / 1000000 )) ms (prefix set-up $(( (launch - start) / 1000000 )) ms)"
 sleep 2
 eval "$(xdotool getwindowgeometry --shell "$wid")"
-click() { xdotool mousemove $((X + $1)) $((Y + $2)) click 1; sleep 0.6; }
+click() { xdotool mousemove $((X + $1)) $((Y + $2)) click 1; sleep 1.5; }
 part() { click 120 $((45 + 37 * $1)); }   # the navigation list, below the menu bar
 
 part 1                      # 一、总体情况
 click 600 250               # into the text
-xdotool key ctrl+End; sleep 0.3
-xdotool type --delay 60 "测试中文"
-sleep 0.5
+xdotool type --delay 100 "测试中文"
+sleep 1
+import -window root "$work/text.png"
 part 4                      # 四、政府信息公开行政复议、行政诉讼情况
 click 360 158               # 行政复议 结果维持
 xdotool type --delay 80 "7"
@@ -72,5 +72,5 @@ sleep 1
 echo "== check the saved file"
 saved="$dir/示例 报告.nianbao"
 go run . get "$saved" t4.review.upheld | grep -q $'\t7$' || { echo "the typed number was not saved" >&2; exit 1; }
-grep -q "测试中文" "$saved" || { echo "the typed Chinese was not saved" >&2; exit 1; }
+grep -q "测试中文" "$saved" || { echo "the typed Chinese was not saved" >&2; cp "$work/text.png" dist/smoke-wine-text.png; exit 1; }
 echo "smoke test passed: 1 passed, 0 failed"
