@@ -18,6 +18,7 @@ var cmdExport = &command{
 		fs.String("o", "", l10n.T("cli.export.out"))
 		fs.String("blank", "—", l10n.T("cli.export.blank"))
 		fs.Bool("draft", false, l10n.T("cli.export.draft"))
+		fs.Bool("windows-fonts", false, l10n.T("cli.export.windowsFonts"))
 	},
 	run: runExport,
 }
@@ -51,7 +52,7 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	if out == "" {
 		out = render.DefaultPath(args[0], kind)
 	}
-	warnings, err := render.File(d, kind, out, export.Options{Blank: blank, Draft: draft})
+	warnings, err := render.File(d, kind, out, export.Options{Blank: blank, Draft: draft, WindowsFonts: flagBool(fs, "windows-fonts")})
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,9 @@ type Options struct {
 	// Draft marks the output as a draft (草稿); a report with errors comes
 	// out as a draft whatever this says.
 	Draft bool
+	// WindowsFonts names the fonts every Windows PC has (仿宋, 楷体, 黑体,
+	// 宋体) instead of the official GB2312 fonts, in a Word document.
+	WindowsFonts bool
 }
 
 // NA is how 不适用 prints.
@@ -32,13 +35,15 @@ const NA = value.NAMark
 
 // Document is a report laid out for output.
 type Document struct {
-	Title    string
-	Draft    bool
-	Preface  []string // paragraphs before the first section
-	Sections []Section
-	Closing  Closing
-	Appendix []Section // printed after the closing, as 附件 (the pre-2019 统计表)
-	Meta     Meta
+	Title string
+	Draft bool
+	// WindowsFonts is Options.WindowsFonts.
+	WindowsFonts bool
+	Preface      []string // paragraphs before the first section
+	Sections     []Section
+	Closing      Closing
+	Appendix     []Section // printed after the closing, as 附件 (the pre-2019 统计表)
+	Meta         Meta
 }
 
 // Meta describes the document for file properties.
@@ -106,9 +111,10 @@ func Build(d *report.Doc, opt Options) *Document {
 	r, f := d.Report, d.Entry.Format
 	res := d.Evaluate()
 	doc := &Document{
-		Title: l10n.T("export.title", "Unit", r.Unit.Name, "Year", r.Year),
-		Draft: opt.Draft || res.Errors() > 0,
-		Meta:  Meta{Author: r.Unit.Name, Subject: d.Entry.DisplayName(), Year: r.Year, Created: time.Now()},
+		Title:        l10n.T("export.title", "Unit", r.Unit.Name, "Year", r.Year),
+		Draft:        opt.Draft || res.Errors() > 0,
+		WindowsFonts: opt.WindowsFonts,
+		Meta:         Meta{Author: r.Unit.Name, Subject: d.Entry.DisplayName(), Year: r.Year, Created: time.Now()},
 		Closing: Closing{
 			Organ: r.Closing.Organ,
 			Date:  chineseDate(r.Closing.Date),

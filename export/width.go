@@ -30,6 +30,9 @@ func Wide(r rune) bool {
 const (
 	valueColShare = 0.0724 // 11.3 mm
 	tallColShare  = 0.1085 // 4 characters of 五号 and padding
+	textWidthMM   = 156.0
+	halfWidthMM   = 1.9 // a digit of 五号
+	cellPadMM     = 1.2
 )
 
 // ColumnShares returns the share of the text width each grid column of the
@@ -41,11 +44,15 @@ func (t *Table) ColumnShares() []float64 {
 	isValue := make([]bool, n)
 	tall := make([]bool, n)
 	need := make([]float64, n)
+	valueNeed := make([]float64, n) // half-width characters of the widest value
 	for _, c := range t.Cells {
 		switch {
 		case c.Role == format.ValueCell || c.Role == format.Blank || c.Role == format.UnitLabel:
 			for i := c.Col; i < c.Col+c.ColSpan; i++ {
 				isValue[i] = true
+			}
+			if c.ColSpan == 1 {
+				valueNeed[c.Col] = max(valueNeed[c.Col], float64(Width(c.Text)))
 			}
 		case c.Role == format.RowLabel && c.ColSpan == 1 && c.RowSpan > 2:
 			tall[c.Col] = true
@@ -57,7 +64,8 @@ func (t *Table) ColumnShares() []float64 {
 	for i := range out {
 		switch {
 		case isValue[i]:
-			out[i] = valueColShare
+			// Wide enough for its widest value, so that numbers never wrap.
+			out[i] = max(valueColShare, (valueNeed[i]*halfWidthMM+2*cellPadMM)/textWidthMM)
 		case tall[i] && need[i] == 0:
 			out[i] = tallColShare
 		default:

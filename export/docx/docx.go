@@ -76,6 +76,7 @@ func Write(doc *export.Document, opt Options) ([]byte, error) {
 		{"word/fontTable.xml", w.fontTable()},
 		{"word/footer1.xml", footer("right")},
 		{"word/footer2.xml", footer("left")},
+		{"word/header1.xml", draftHeader(doc, w.opt.Fonts)},
 	}
 	for _, f := range files {
 		fw, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: doc.Meta.Created})
@@ -181,14 +182,18 @@ func (w *writer) body(doc *export.Document) string {
 		w.para(p, f.Body, bodySize, indentFirst2, "both", bodyLine, "")
 	}
 	w.sections(doc.Sections)
-	w.para("", f.Body, bodySize, "", "", bodyLine, "")
-	w.para(doc.Closing.Organ, f.Body, bodySize, indentRight4, "right", bodyLine, "")
+	w.paragraph(true, "", f.Body, bodySize, "", "", bodyLine, "")
+	w.paragraph(true, doc.Closing.Organ, f.Body, bodySize, indentRight4, "right", bodyLine, "")
 	w.para(doc.Closing.Date, f.Body, bodySize, indentRight4, "right", bodyLine, "")
 	if len(doc.Appendix) > 0 {
 		w.b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 		w.sections(doc.Appendix)
 	}
-	fmt.Fprintf(&w.b, `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>`+
+	w.b.WriteString("<w:sectPr>")
+	if doc.Draft {
+		w.b.WriteString(`<w:headerReference w:type="default" r:id="rIdDraft"/><w:headerReference w:type="even" r:id="rIdDraft"/>`)
+	}
+	fmt.Fprintf(&w.b, `<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>`+
 		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>`+
 		`<w:docGrid w:type="lines" w:linePitch="%d"/></w:sectPr></w:body></w:document>`,
 		pageW, pageH, marginTop, marginRght, marginBot, marginLeft, bodyLine)
@@ -339,8 +344,17 @@ func (w *writer) fontTable() string {
 	return b.String()
 }
 
+// draftHeader is the header of a draft: 草稿 on every page, in red.
+func draftHeader(doc *export.Document, f Fonts) string {
+	text := ""
+	if doc.Draft {
+		text = run(l10n.T("export.draft"), f.Heading1, bodySize, 0, "C00000")
+	}
+	return xml.Header + `<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="right"/></w:pPr>` + text + `</w:p></w:hdr>`
+}
+
 // footer is a page-number footer: "— N —" in 四号宋体, right on odd pages and
-// left on even ones, a quarter em in from the edge.
+// left on even ones, one character in from the edge.
 func footer(side string) string {
 	ind := `<w:ind w:right="320"/>`
 	if side == "left" {
@@ -370,6 +384,7 @@ const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.o
 	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
 	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
 	`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`
 
@@ -383,7 +398,8 @@ const documentRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlf
 	`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
 	`<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
 	`<Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
-	`<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>`
+	`<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>` +
+	`<Relationship Id="rIdDraft" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>`
 
 const settings = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
 	`<w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/>` +

@@ -168,3 +168,16 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+func TestDraftOnEveryPage(t *testing.T) {
+	d := exporttest.Sample(t)
+	d.SetCell("t4.review.other", "")
+	data, err := docx.Write(export.Build(d, export.Options{}), docx.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parts(t, data)
+	if !strings.Contains(p["word/document.xml"], `<w:headerReference w:type="even" r:id="rIdDraft"/>`) || !strings.Contains(p["word/header1.xml"], "草稿") {
+		t.Error("a draft has no 草稿 header")
+	}
+}

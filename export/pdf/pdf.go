@@ -257,7 +257,9 @@ func (e *engine) paragraph(gs []glyph, indent float64, al align, rightIndent flo
 		natural := e.runWidth(line, 0)
 		tc := bodyTc
 		switch {
-		case al == justify && li < len(lines)-1 && len(line) > 1:
+		case al == justify && li < len(lines)-1 && len(line) > 1 && natural > 0.75*avail:
+			// A line cut short by a long word (a web address) stays as it is
+			// rather than spread letter by letter.
 			tc = (avail - natural) / float64(len(line)-1) / ptMM
 		case al == center:
 			x += (avail - e.runWidth(line, tc)) / 2
@@ -295,7 +297,13 @@ func (e *engine) sections(secs []export.Section) {
 	f := e.fonts
 	indent := 2 * bodyPt * ptMM
 	for _, s := range secs {
-		e.ensure(2 * lineH) // a heading does not end a page
+		// A heading does not end a page: it keeps a line of text, or the
+		// start of its table, with it.
+		keep := 2 * lineH
+		if len(s.Blocks) > 0 && s.Blocks[0].Table != nil {
+			keep = lineH + e.layoutTable(s.Blocks[0].Table).start(s.Blocks[0].Table)
+		}
+		e.ensure(keep)
 		e.paragraph(e.glyphs(s.Heading, f.Heading1, bodyPt), indent, left, 0)
 		for _, b := range s.Blocks {
 			switch b.Kind {
@@ -327,9 +335,29 @@ func (e *engine) cellLines(c *export.Cell, width float64) [][]glyph {
 	return out
 }
 
-// table draws a table: rows break across pages, the header rows repeat on
-// every page, and a merged label cut by a page break prints on both parts.
-func (e *engine) table(t *export.Table) {
+// tableLayout is where a table's columns and how tall its rows are.
+type tableLayout struct {
+	colX, heights []float64
+}
+
+// start is the height a table needs on the page it starts on: its title,
+// the header rows and the first row under them, or the first band of rows
+// of a table without header rows.
+func (l tableLayout) start(t *export.Table) float64 {
+	h := 0.0
+	if t.Title != "" {
+		h += lineH
+	}
+	for r := 0; r < min(t.Grid.HeaderRows+1, len(l.heights)); r++ {
+		h += l.heights[r]
+	}
+	if t.Grid.HeaderRows == 0 && len(l.heights) > 2 { // a band, its header and its first row
+		h += l.heights[1] + l.heights[2]
+	}
+	return h
+}
+
+func (e *engine) layoutTable(t *export.Table) tableLayout {
 	shares := t.ColumnShares()
 	colX := make([]float64, len(shares)+1)
 	colX[0] = marginLeft
@@ -353,6 +381,14 @@ func (e *engine) table(t *export.Table) {
 			heights[c.Row+c.RowSpan-1] += need - have
 		}
 	}
+	return tableLayout{colX, heights}
+}
+
+// table draws a table: rows break across pages, the header rows repeat on
+// every page, and a merged label cut by a page break prints on both parts.
+func (e *engine) table(t *export.Table) {
+	l := e.layoutTable(t)
+	colX, heights := l.colX, l.heights
 	if t.Title != "" {
 		e.ensure(lineH * 2)
 		e.paragraph(e.glyphs(t.Title, e.fonts.Heading1, bodyPt), 0, center, 0)
@@ -371,7 +407,12 @@ func (e *engine) table(t *export.Table) {
 		y = e.y
 	}
 	for r := 0; r < t.Grid.Rows; r++ {
-		if y+heights[r] > textBottom && r > from {
+		// A band or header row stays with the rows under it.
+		need := heights[r]
+		for k := r; k < t.Grid.Rows-1 && rowIsHeader(t, k); k++ {
+			need += heights[k+1]
+		}
+		if y+need > textBottom && r > from {
 			pages = append(pages, segment{from, r})
 			from, y = r, marginTop
 			if r >= t.Grid.HeaderRows {
@@ -392,6 +433,20 @@ func (e *engine) table(t *export.Table) {
 		e.drawRows(t, colX, heights, pg.from, pg.to)
 	}
 	e.y += lineH / 2
+}
+
+// rowIsHeader reports whether grid row r holds only band or header cells.
+func rowIsHeader(t *export.Table, r int) bool {
+	found := false
+	for _, c := range t.Cells {
+		if c.Row == r {
+			if !c.Header {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // drawRows draws grid rows [from, to) at e.y and moves e.y below them.

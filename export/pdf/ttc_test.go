@@ -84,8 +84,14 @@ func TestLoadCollection(t *testing.T) {
 	if f := load(path); f == nil || !f.Has('宋') {
 		t.Error("a .ttc in the font folder was not usable")
 	}
-	os.WriteFile(dir+"/bad.ttf", []byte("OTTO0000000000000000"), 0o644)
-	if load(dir+"/bad.ttf") != nil {
-		t.Error("a CFF font was accepted")
+	for name, data := range map[string][]byte{
+		"cff.otf":     append([]byte("OTTO"), make([]byte, 64)...),
+		"broken.ttc":  append([]byte("ttcf"), make([]byte, 64)...),
+		"garbage.ttf": []byte("not a font"),
+	} {
+		os.WriteFile(dir+"/"+name, data, 0o644)
+		if load(dir+"/"+name) != nil {
+			t.Errorf("%s was accepted", name)
+		}
 	}
 }

@@ -33,7 +33,11 @@ var Kinds = []Kind{
 		return pdf.Write(doc, pdf.Options{})
 	}},
 	{Name: "docx", Extension: ".docx", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
-		return noWarnings(docx.Write(doc, docx.Options{}))
+		opt := docx.Options{}
+		if doc.WindowsFonts {
+			opt.Fonts = docx.WindowsFonts
+		}
+		return noWarnings(docx.Write(doc, opt))
 	}},
 	{Name: "html", Extension: ".html", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
 		return noWarnings(html.Page(doc))

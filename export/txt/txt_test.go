@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"nianbao/export"
@@ -35,6 +36,13 @@ func TestDraftAndBlanks(t *testing.T) {
 	d := exporttest.Sample(t)
 	d.SetCell("t4.review.other", "")
 	d.SetCell("t2.rules.issued", "/")
-	got := string(txt.Write(export.Build(d, export.Options{Blank: "0"})))
-	exporttest.AssertInOrder(t, got, []string{"草稿", "规章", "/", "0", "0", "结果维持"})
+	for blank, want := range map[string]string{"": "1         0         —         1", "0": "1         0         0         1"} {
+		got := string(txt.Write(export.Build(d, export.Options{Blank: blank})))
+		exporttest.AssertInOrder(t, got, []string{"草稿", "规章", "/", "结果维持"})
+		// The 行政复议 row: 维持 1, 纠正 0, 其他 blank, 尚未审结 1, and the
+		// total blank too, as it sums a blank cell.
+		if !strings.Contains(got, want) {
+			t.Errorf("blank printed as %q: row not found:\n%s", blank, got[strings.Index(got, "行政复议"):])
+		}
+	}
 }
