@@ -7,11 +7,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms/format"
 	"nianbao/forms/report"
 	"nianbao/forms/rules"
+	"nianbao/ui/ime"
 	"nianbao/ui/sheet"
 )
 
@@ -134,6 +136,7 @@ func newTextView(a *App, s *format.Section) *textView {
 		a.doc.SetText(s.ID, text)
 		a.changed()
 	}
+	v.entry.OnCursorChanged = func() { ime.Place(a.win, v.entry, v.entry.CursorPosition(), lineHeight()) }
 	v.issues.Wrapping = fyne.TextWrapWord
 	var head fyne.CanvasObject = widget.NewLabel(a.doc.Heading(s))
 	if s.HeadingEditable {
@@ -228,6 +231,7 @@ func newTableView(a *App, s *format.Section) *tableView {
 	v.sheet.OnFocus = func(id string) {
 		v.focus = id
 		v.showInfo()
+		v.placeIME(id)
 	}
 	v.sheet.OnHover = func(id string) {
 		v.hover = id
@@ -245,6 +249,17 @@ func newTableView(a *App, s *format.Section) *tableView {
 }
 
 func (v *tableView) object() fyne.CanvasObject { return v.root }
+
+// placeIME puts the input method's windows at the right end of a cell,
+// where typed text appears.
+func (v *tableView) placeIME(id string) {
+	if c, ok := v.sheet.Cell(id).(fyne.CanvasObject); ok {
+		ime.Place(v.a.win, c, fyne.NewPos(c.Size().Width, 0), c.Size().Height)
+	}
+}
+
+// lineHeight is the height of a line of text.
+func lineHeight() float32 { return fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height }
 
 // refresh shows the evaluated values and problems in the sheet.
 func (v *tableView) refresh() {
