@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"io"
 	"os"
 	"os/exec"
@@ -17,8 +16,6 @@ import (
 	"nianbao/export/docx"
 	"nianbao/export/exporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func build(t *testing.T) *export.Document {
 	doc := export.Build(exporttest.Sample(t), export.Options{})
@@ -102,18 +99,7 @@ func TestDocument(t *testing.T) {
 	if !strings.Contains(p["word/fontTable.xml"], `<w:altName w:val="FangSong_GB2312"/>`) {
 		t.Error("font table lacks the alternative names")
 	}
-	golden := filepath.Join("testdata", "document.xml")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		os.WriteFile(golden, []byte(body), 0o644)
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err, "(go test -update writes it)")
-	}
-	if body != string(want) {
-		t.Errorf("document.xml differs from %s (go test -update rewrites it)", golden)
-	}
+	exporttest.Golden(t, "document.xml", []byte(body))
 }
 
 func TestWindowsFonts(t *testing.T) {

@@ -4,6 +4,9 @@
 package exporttest
 
 import (
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -76,5 +79,29 @@ func AssertInOrder(t *testing.T, text string, want []string) {
 			t.Fatalf("item %d %q not found after position %d; %d items matched", i, w, pos, i)
 		}
 		pos += j + len(w)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// Golden compares got with the golden file testdata/name; go test -update
+// rewrites the file (look at the diff before committing it).
+func Golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err, " (go test -update writes it)")
+	}
+	if string(got) != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it)", path)
 	}
 }

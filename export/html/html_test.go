@@ -1,9 +1,6 @@
 package html_test
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,8 +9,6 @@ import (
 	"nianbao/export/exporttest"
 	"nianbao/export/html"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var tag = regexp.MustCompile(`<[^>]*>`)
 
@@ -50,18 +45,7 @@ func TestSample(t *testing.T) {
 					t.Errorf("output lacks %s", want)
 				}
 			}
-			golden := filepath.Join("testdata", "sample-"+name+".html")
-			if *update {
-				os.MkdirAll("testdata", 0o755)
-				os.WriteFile(golden, got, 0o644)
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err, "(go test -update writes it)")
-			}
-			if string(got) != string(want) {
-				t.Errorf("output differs from %s (go test -update rewrites it)", golden)
-			}
+			exporttest.Golden(t, "sample-"+name+".html", got)
 		})
 	}
 }

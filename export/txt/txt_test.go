@@ -1,9 +1,6 @@
 package txt_test
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,24 +9,11 @@ import (
 	"nianbao/export/txt"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 func TestSample(t *testing.T) {
 	doc := export.Build(exporttest.Sample(t), export.Options{})
 	got := txt.Write(doc)
 	exporttest.AssertInOrder(t, string(got), exporttest.Sequence(doc))
-	golden := filepath.Join("testdata", "sample.txt")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		os.WriteFile(golden, got, 0o644)
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err, "(go test -update writes it)")
-	}
-	if string(got) != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it)", golden)
-	}
+	exporttest.Golden(t, "sample.txt", got)
 }
 
 func TestDraftAndBlanks(t *testing.T) {

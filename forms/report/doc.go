@@ -40,21 +40,7 @@ func Bind(r *Report, reg *registry.Registry) (*Doc, error) {
 // Open loads the report at path and, if it links last year's report, that
 // one too. A missing or broken last-year file does not stop the opening; it
 // shows up as a problem in Evaluate.
-func Open(path string, reg *registry.Registry) (*Doc, error) {
-	r, err := Load(path, reg)
-	if err != nil {
-		return nil, err
-	}
-	d, err := Bind(r, reg)
-	if err != nil {
-		return nil, err
-	}
-	d.Path = path
-	if r.Prev != "" {
-		d.loadPrev(d.resolve(r.Prev))
-	}
-	return d, nil
-}
+func Open(path string, reg *registry.Registry) (*Doc, error) { return OpenCopy(path, path, reg) }
 
 // OpenCopy opens a copy of a report (an autosaved one) as the report whose
 // file is path: last year's link is resolved from path's folder, and saving
