@@ -4,7 +4,10 @@
 #                                        version information and manifest
 #                                        from FyneApp.toml) and 使用说明.txt
 #   nianbao-<version>-linux-amd64.tar.gz the Linux program and 使用说明.txt
-# The Windows program is cross-compiled with mingw-w64.
+#   nianbao-<version>-linux-arm64.tar.gz the same for ARM (信创 PCs with UOS
+#                                        or Kylin), checked under qemu
+# The Windows program is cross-compiled with mingw-w64, the ARM one with
+# Debian's aarch64 cross compiler and the arm64 X11/OpenGL headers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -15,7 +18,7 @@ version=$(field Version)
 build=$(field Build)
 name=$(field Name)
 out=dist
-rm -rf "$out/windows" "$out/linux"
+rm -rf "$out/windows" "$out/linux" "$out/linux-arm64"
 mkdir -p "$out/windows" "$out/linux"
 sed "s/{{VERSION}}/$version/" docs/使用说明.txt | sed 's/$/\r/' > "$out/windows/使用说明.txt"
 sed "s/{{VERSION}}/$version/" docs/使用说明.txt > "$out/linux/使用说明.txt"
@@ -36,5 +39,19 @@ rm -f rsrc_windows_amd64.syso
 echo "== Linux amd64"
 go build -trimpath -ldflags "-s -w -X main.version=$version" -o "$out/linux/nianbao" .
 tar -czf "$out/nianbao-$version-linux-amd64.tar.gz" -C "$out/linux" nianbao 使用说明.txt
+
+echo "== Linux arm64"
+if ! dpkg --print-foreign-architectures | grep -q arm64; then
+  $(need_root) dpkg --add-architecture arm64
+  $(need_root) apt-get update -qq
+fi
+apt_install gcc-aarch64-linux-gnu qemu-user libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 \
+  libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64 libxkbcommon-dev:arm64 libwayland-dev:arm64
+mkdir -p "$out/linux-arm64"
+cp "$out/linux/使用说明.txt" "$out/linux-arm64/"
+PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
+  go build -trimpath -ldflags "-s -w -X main.version=$version" -o "$out/linux-arm64/nianbao" .
+qemu-aarch64 -L / "$out/linux-arm64/nianbao" version
+tar -czf "$out/nianbao-$version-linux-arm64.tar.gz" -C "$out/linux-arm64" nianbao 使用说明.txt
 
 ls -l "$out"/nianbao-"$version"-*
