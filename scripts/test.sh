@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+# The export tests check the files with the tools clerks' files meet:
+# LibreOffice recomputes the workbook's formulas and converts Word files,
+# poppler extracts and renders PDF pages.
+apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
 
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
