@@ -31,7 +31,7 @@ const (
 	valueColShare = 0.0724 // 11.3 mm
 	tallColShare  = 0.1085 // 4 characters of 五号 and padding
 	textWidthMM   = 156.0
-	halfWidthMM   = 1.9 // a digit of 五号
+	halfWidthMM   = 2.2 // a digit of 五号, with room for wider fonts
 	cellPadMM     = 1.2
 )
 
