@@ -88,3 +88,18 @@ func (t *Table) ColumnShares() []float64 {
 	}
 	return out
 }
+
+// HeaderRow reports whether grid row r holds only band or header cells: a
+// row that must stay on the page of the row under it.
+func (t *Table) HeaderRow(r int) bool {
+	found := false
+	for _, c := range t.Cells {
+		if c.Row == r {
+			if !c.Header {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}

@@ -249,6 +249,10 @@ func (w *writer) table(t *export.Table) {
 		}
 	}
 	for r := 0; r < t.Grid.Rows; r++ {
+		keep := "" // a band or header row stays with the row under it
+		if t.HeaderRow(r) && r < t.Grid.Rows-1 {
+			keep = "<w:keepNext/>"
+		}
 		w.b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
 		if r < t.Grid.HeaderRows {
 			w.b.WriteString("<w:tblHeader/>")
@@ -275,7 +279,7 @@ func (w *writer) table(t *export.Table) {
 			if c.Row == r {
 				text = c.Text
 			}
-			w.b.WriteString(`<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`)
+			w.b.WriteString(`<w:p><w:pPr>` + keep + `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`)
 			if c.Indent > 0 {
 				fmt.Fprintf(&w.b, `<w:ind w:leftChars="%d" w:left="%d"/>`, 100*c.Indent, 210*c.Indent)
 			}

@@ -85,6 +85,7 @@ func TestDocument(t *testing.T) {
 		`w:eastAsia="仿宋_GB2312"`, `w:eastAsia="方正小标宋简体"`, `w:eastAsia="黑体"`, `w:eastAsia="楷体_GB2312"`,
 		`<w:gridSpan w:val="7"/>`, `<w:vMerge w:val="restart"/>`, `<w:tblHeader/>`, `<w:cantSplit/>`,
 		`<w:footerReference w:type="even"`,
+		`<w:p><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/>`, // header rows stay with the next row
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("document.xml lacks %s", want)

@@ -409,7 +409,7 @@ func (e *engine) table(t *export.Table) {
 	for r := 0; r < t.Grid.Rows; r++ {
 		// A band or header row stays with the rows under it.
 		need := heights[r]
-		for k := r; k < t.Grid.Rows-1 && rowIsHeader(t, k); k++ {
+		for k := r; k < t.Grid.Rows-1 && t.HeaderRow(k); k++ {
 			need += heights[k+1]
 		}
 		if y+need > textBottom && r > from {
@@ -433,20 +433,6 @@ func (e *engine) table(t *export.Table) {
 		e.drawRows(t, colX, heights, pg.from, pg.to)
 	}
 	e.y += lineH / 2
-}
-
-// rowIsHeader reports whether grid row r holds only band or header cells.
-func rowIsHeader(t *export.Table, r int) bool {
-	found := false
-	for _, c := range t.Cells {
-		if c.Row == r {
-			if !c.Header {
-				return false
-			}
-			found = true
-		}
-	}
-	return found
 }
 
 // drawRows draws grid rows [from, to) at e.y and moves e.y below them.
