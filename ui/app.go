@@ -94,12 +94,6 @@ func Run(a fyne.App, path string) {
 	w.ShowAndRun()
 }
 
-// Doc returns the open report, or nil.
-func (a *App) Doc() *report.Doc { return a.doc }
-
-// Result returns the latest evaluation of the open report.
-func (a *App) Result() rules.Result { return a.result }
-
 // Dirty reports whether the open report has unsaved changes.
 func (a *App) Dirty() bool { return a.dirty }
 

@@ -68,48 +68,6 @@ func (d Dec) String() string {
 	return s
 }
 
-// Fixed returns d with exactly places decimals (rounded half away from zero
-// when places < d.Decimals()), as printed in a table: Fixed(2) of 1.5 is "1.50".
-func (d Dec) Fixed(places int) string {
-	if places <= 0 {
-		places = 0
-	}
-	if places > Places {
-		places = Places
-	}
-	step := int64(1)
-	for i := places; i < Places; i++ {
-		step *= 10
-	}
-	v := int64(d)
-	if r := v % step; r != 0 {
-		v -= r
-		if 2*abs(r) >= step {
-			if d < 0 {
-				v -= step
-			} else {
-				v += step
-			}
-		}
-	}
-	s := Dec(v).String()
-	if places == 0 {
-		return s
-	}
-	dot := strings.IndexByte(s, '.')
-	if dot < 0 {
-		return s + "." + strings.Repeat("0", places)
-	}
-	return s + strings.Repeat("0", places-(len(s)-dot-1))
-}
-
-func abs(v int64) int64 {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
 // Add returns a+b and whether the sum fits.
 func Add(a, b Dec) (Dec, bool) {
 	s := a + b

@@ -32,26 +32,6 @@ func TestDecString(t *testing.T) {
 	}
 }
 
-func TestDecFixed(t *testing.T) {
-	tests := []struct {
-		d      value.Dec
-		places int
-		want   string
-	}{
-		{value.Int(1) + 500_000, 2, "1.50"},
-		{value.Int(12), 0, "12"},
-		{125_000, 2, "0.13"},
-		{-125_000, 2, "-0.13"},
-		{124_999, 2, "0.12"},
-		{value.Int(3), 4, "3.0000"},
-	}
-	for _, tc := range tests {
-		if got := tc.d.Fixed(tc.places); got != tc.want {
-			t.Errorf("Fixed(%s, %d) = %q, want %q", tc.d, tc.places, got, tc.want)
-		}
-	}
-}
-
 func TestDecimals(t *testing.T) {
 	for d, want := range map[value.Dec]int{0: 0, value.Int(5): 0, 500_000: 1, 5: 6, -120_000: 2} {
 		if got := d.Decimals(); got != want {
