@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"nianbao/assets"
@@ -88,6 +89,7 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 	if d.Report.Closing.Organ == "" {
 		d.Report.Closing.Organ = d.Report.Unit.Name
 	}
+	defer d.Close()
 	if err := d.Save(out); err != nil {
 		return err
 	}
@@ -129,15 +131,20 @@ var cmdSet = &command{
 // maxTextFile bounds a text file read by set --text.
 const maxTextFile = 1 << 20
 
+// lockWait is how long set waits for another program to finish saving the
+// same report before it gives up.
+const lockWait = 10 * time.Second
+
 func runSet(e *env, fs *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return e.usageError("cli.needFile")
 	}
 	path := args[0]
-	d, err := report.Open(path, e.reg)
+	d, err := report.Edit(path, e.reg, lockWait)
 	if err != nil {
 		return err
 	}
+	defer d.Close()
 	var errs []string
 	apply := func(list []string, set func(key, val string) error) {
 		for _, a := range list {

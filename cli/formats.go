@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 	"time"
 
@@ -56,7 +55,7 @@ func dumpFormat(e *env, id string) error {
 	if entry.Standard {
 		data, err = fs.ReadFile(assets.Formats, "formats/"+id+".json")
 	} else {
-		data, err = os.ReadFile(entry.Source)
+		data, err = registry.ReadFormatFile(entry.Source)
 	}
 	if err != nil {
 		return err

@@ -99,6 +99,9 @@ func (a *App) Dirty() bool { return a.dirty }
 
 // show makes d the open report and shows it in the main view.
 func (a *App) show(d *report.Doc, dirty bool) {
+	if a.doc != nil && a.doc != d {
+		a.doc.Close()
+	}
 	a.doc, a.dirty = d, dirty
 	a.undo = undoStack{}
 	a.result = d.Evaluate()

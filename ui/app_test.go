@@ -209,7 +209,9 @@ func TestRecoveryAfterCrash(t *testing.T) {
 	test.Type(w.Canvas().Focused(), "9")
 	key(w, fyne.KeyReturn)
 	app.Autosave()
-	// The crash: nothing saved. The next start finds the copy.
+	// The crash: nothing saved, and the lock of the file goes with the
+	// process. The next start finds the copy.
+	app.doc.Close()
 	next, _ := newTestApp(t, dir)
 	list := next.Recoverable()
 	if len(list) != 1 || list[0].Path != path || list[0].Unit != "青溪县自然资源局" {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/assets"
+	"nianbao/forms/filelock"
 	"nianbao/forms/report"
 )
 
@@ -93,6 +95,9 @@ func (a *App) whenDiscardable(then func()) {
 func (a *App) closeRequested() {
 	a.whenDiscardable(func() {
 		a.rec.stop()
+		if a.doc != nil {
+			a.doc.Close()
+		}
 		a.win.Close()
 	})
 }
@@ -100,15 +105,27 @@ func (a *App) closeRequested() {
 // Open opens the report at path, after the open report's changes are dealt
 // with. Errors are shown; nothing is written.
 func (a *App) Open(path string) {
-	a.whenDiscardable(func() {
-		d, err := report.Open(path, a.reg)
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		a.rec.reset()
-		a.show(d, false)
-	})
+	a.whenDiscardable(func() { a.load(path) })
+}
+
+// load opens the report at path, holding its file's lock. A report another
+// program is editing opens all the same, and the clerk is told that it can
+// only be saved elsewhere until the other program lets go of it.
+func (a *App) load(path string) {
+	d, err := report.Edit(path, a.reg, 0)
+	held := errors.Is(err, filelock.ErrHeld)
+	if held {
+		d, err = report.Open(path, a.reg)
+	}
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	a.rec.reset()
+	a.show(d, false)
+	if held {
+		a.inform(T("ui.conflict.title"), T("ui.conflict.heldOnOpen", "Name", filepath.Base(path)))
+	}
 }
 
 // OpenSample opens the embedded sample report as a new, unsaved report.
@@ -186,7 +203,14 @@ func (a *App) Save(done func(bool)) {
 // shows any error and reports whether the report was saved.
 func (a *App) SaveAs(path string) bool {
 	if err := a.doc.Save(path); err != nil {
-		a.showError(err)
+		switch {
+		case errors.Is(err, report.ErrChangedOnDisk):
+			a.resolveConflict(err, true)
+		case errors.Is(err, filelock.ErrHeld):
+			a.resolveConflict(err, false)
+		default:
+			a.showError(err)
+		}
 		return false
 	}
 	a.dirty = false
@@ -197,6 +221,33 @@ func (a *App) SaveAs(path string) bool {
 		a.ed.refresh()
 	}
 	return true
+}
+
+// resolveConflict tells the clerk why the report could not be saved to its
+// file — another program holds it, or changed it — and offers to save it
+// elsewhere or, when the file changed, to load that version instead of
+// this window's.
+func (a *App) resolveConflict(err error, changed bool) {
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	saveElsewhere := widget.NewButton(T("ui.conflict.saveElsewhere"), func() {
+		d.Hide()
+		a.chooseSaveAs(nil)
+	})
+	saveElsewhere.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{widget.NewButton(T("Cancel"), func() { d.Hide() })}
+	if changed {
+		path := a.doc.Path
+		buttons = append(buttons, widget.NewButton(T("ui.conflict.reload"), func() {
+			d.Hide()
+			a.rec.clear()
+			a.load(path)
+		}))
+	}
+	d = dialog.NewCustomWithoutButtons(T("ui.conflict.title"), container.New(fixedWidth(480), msg), a.win)
+	d.SetButtons(append(buttons, saveElsewhere))
+	d.Show()
 }
 
 // chooseSaveAs asks where to save the open report: a folder, then a name.

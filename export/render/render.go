@@ -15,6 +15,7 @@ import (
 	"nianbao/export/pdf"
 	"nianbao/export/txt"
 	"nianbao/export/xlsx"
+	"nianbao/forms/filelock"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
@@ -81,7 +82,7 @@ func Bytes(d *report.Doc, kind Kind, opt export.Options) ([]byte, []string, erro
 // Word or WPS, or a read-only folder, gives a Chinese message and the old
 // file stays as it was. It returns the warnings of Bytes.
 func File(d *report.Doc, kind Kind, path string, opt export.Options) ([]string, error) {
-	if strings.EqualFold(filepath.Ext(path), report.Extension) || sameFile(path, d.Path) {
+	if protected(path, d.Path) {
 		return nil, l10n.Errorf("export.overReport", "Path", path)
 	}
 	data, warnings, err := Bytes(d, kind, opt)
@@ -89,6 +90,19 @@ func File(d *report.Doc, kind Kind, path string, opt export.Options) ([]string, 
 		return nil, err
 	}
 	return warnings, safefile.Write(path, data, safefile.Options{})
+}
+
+// protected reports whether path is a file an export must not replace: a
+// report file, by name or content, its backup or lock file, or the report
+// being exported (reportPath) itself.
+func protected(path, reportPath string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	for _, suffix := range []string{report.Extension, report.Extension + safefile.BackupSuffix, report.Extension + filelock.Suffix} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return sameFile(path, reportPath) || sameFile(path, reportPath+safefile.BackupSuffix) || report.IsReportFile(path)
 }
 
 func sameFile(a, b string) bool {

@@ -17,6 +17,7 @@ import (
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
 	"nianbao/forms/rules"
+	"nianbao/forms/safefile"
 )
 
 // EnvDirs names the environment variable that adds formats folders, separated
@@ -142,15 +143,15 @@ func UserDirs() []string {
 	return dirs
 }
 
+// ReadFormatFile reads a local format file: a regular file of at most
+// format.MaxFileSize bytes, so that a pipe or a link to a device in a
+// formats folder can neither hang nor exhaust the program.
+func ReadFormatFile(path string) ([]byte, error) {
+	return safefile.ReadLimited(path, format.MaxFileSize, "format.fileTooLarge")
+}
+
 func (r *Registry) addFile(path string) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	if info.Size() > format.MaxFileSize {
-		return l10n.Errorf("format.tooLarge", "Max", format.MaxFileSize>>20)
-	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFormatFile(path)
 	if err != nil {
 		return err
 	}

@@ -1,15 +1,20 @@
 package report
 
 import (
+	"errors"
+	"io/fs"
 	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
+	"nianbao/forms/filelock"
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
 	"nianbao/forms/registry"
 	"nianbao/forms/rules"
+	"nianbao/forms/safefile"
 	"nianbao/forms/value"
 )
 
@@ -23,6 +28,8 @@ type Doc struct {
 	Path string
 
 	reg      *registry.Registry
+	lock     *filelock.Lock         // held on Path while the Doc may save there
+	read     fingerprint            // Path's content as last read or written; zero if unknown
 	prev     *Report                // last year's report, when linked and readable
 	prevVals map[string]value.Value // its cells, final totals included
 	prevErr  error
@@ -39,14 +46,35 @@ func Bind(r *Report, reg *registry.Registry) (*Doc, error) {
 
 // Open loads the report at path and, if it links last year's report, that
 // one too. A missing or broken last-year file does not stop the opening; it
-// shows up as a problem in Evaluate.
+// shows up as a problem in Evaluate. Open takes no lock: use Edit to change
+// and save a report.
 func Open(path string, reg *registry.Registry) (*Doc, error) { return OpenCopy(path, path, reg) }
+
+// Edit opens the report at path to change and save it: it takes the file's
+// lock first, waiting up to wait for another program to release it, and
+// holds it until Close, so that no other program saving through nianbao
+// can write the file in between. If the lock is held elsewhere the error
+// wraps filelock.ErrHeld. Where no lock can be made (a read-only folder)
+// the report opens without one.
+func Edit(path string, reg *registry.Registry, wait time.Duration) (*Doc, error) {
+	lock, err := filelock.Acquire(path, wait)
+	if errors.Is(err, filelock.ErrHeld) {
+		return nil, err
+	}
+	d, err := Open(path, reg)
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
+	d.lock = lock
+	return d, nil
+}
 
 // OpenCopy opens a copy of a report (an autosaved one) as the report whose
 // file is path: last year's link is resolved from path's folder, and saving
 // writes to path.
 func OpenCopy(copyPath, path string, reg *registry.Registry) (*Doc, error) {
-	r, err := Load(copyPath, reg)
+	r, read, err := load(copyPath, reg)
 	if err != nil {
 		return nil, err
 	}
@@ -55,10 +83,20 @@ func OpenCopy(copyPath, path string, reg *registry.Registry) (*Doc, error) {
 		return nil, err
 	}
 	d.Path = path
+	if copyPath == path {
+		d.read = read
+	}
 	if r.Prev != "" {
 		d.loadPrev(d.resolve(r.Prev))
 	}
 	return d, nil
+}
+
+// Close releases the report file's lock, if the Doc holds it. The Doc can
+// still be saved: saving takes the lock again.
+func (d *Doc) Close() {
+	d.lock.Release()
+	d.lock = nil
 }
 
 // resolve returns a path stored relative to the report's folder as usable.
@@ -329,9 +367,35 @@ func (d *Doc) textSectionIDs() string {
 	return strings.Join(ids, "、")
 }
 
+// ErrChangedOnDisk is wrapped by the error of Save when the report's file
+// was changed by another program since it was read.
+var ErrChangedOnDisk = errors.New("changed on disk")
+
 // Save writes the report to path and makes it the Doc's file. A linked
 // last-year report is stored relative to the new folder where possible.
+//
+// Save holds path's lock while it writes, and keeps it: a file another
+// program holds is not written (the error wraps filelock.ErrHeld). Saving
+// to the file the Doc was read from fails with ErrChangedOnDisk if another
+// program changed it since; the clerk then reloads it or saves elsewhere.
 func (d *Doc) Save(path string) error {
+	same := d.Path != "" && absPath(path) == absPath(d.Path)
+	lock := d.lock
+	if !same || lock == nil {
+		var err error
+		if lock, err = filelock.Acquire(path, 0); errors.Is(err, filelock.ErrHeld) {
+			return err
+		}
+	}
+	release := func() {
+		if lock != d.lock {
+			lock.Release()
+		}
+	}
+	if same && d.changedOnDisk() {
+		release()
+		return l10n.Wrap(ErrChangedOnDisk, "report.changedOnDisk", "Path", path)
+	}
 	prev := d.Report.Prev
 	if prev != "" {
 		abs := absPath(d.resolve(prev))
@@ -340,12 +404,32 @@ func (d *Doc) Save(path string) error {
 			d.Report.Prev = filepath.ToSlash(rel)
 		}
 	}
-	if err := d.Report.Save(path); err != nil {
+	data, err := d.Report.save(path)
+	if err != nil {
 		d.Report.Prev = prev
+		release()
 		return err
 	}
-	d.Path = path
+	if lock != d.lock {
+		d.lock.Release()
+		d.lock = lock
+	}
+	d.Path, d.read = path, fingerprintOf(data)
 	return nil
+}
+
+// changedOnDisk reports whether the Doc's file now holds other content than
+// was read or written last. A file that is gone, or whose content is
+// unknown (a recovered copy), has not changed.
+func (d *Doc) changedOnDisk() bool {
+	if d.read == (fingerprint{}) {
+		return false
+	}
+	data, err := safefile.ReadLimited(d.Path, MaxFileSize, "report.tooLarge")
+	if errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	return err != nil || fingerprintOf(data) != d.read
 }
 
 // FromLastYear starts a report for year from last year's: the unit, its

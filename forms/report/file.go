@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"io"
@@ -181,39 +182,23 @@ func unknownKeys(obj, known map[string]json.RawMessage) map[string]json.RawMessa
 var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals", "prev",
 	"address", "postcode", "phone", "website", "organ", "date"}
 
+// Limits of a report file beyond its size: what no report of ours holds,
+// refused so that a crafted file cannot make a save explode (each level of
+// nesting is indented again when saved).
+const (
+	MaxDepth       = 32      // nesting of objects and arrays
+	MaxStoredCells = 100_000 // cells stored in the file, known or not
+)
+
 // Unmarshal reads a report file's content. The format it names must be in
-// reg. Errors are *l10n.Error with a message for the clerk.
+// reg. Errors are *l10n.Error with a message for the clerk. What loads can
+// be saved again: a file that would grow past MaxFileSize when saved is
+// refused here.
 func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Notepad's byte-order mark
-	trimmed := bytes.TrimSpace(data)
-	switch {
-	case len(trimmed) == 0:
-		return nil, l10n.Errorf("report.empty")
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return nil, l10n.Errorf("report.officeFile")
-	case trimmed[0] != '{' || !utf8.Valid(data):
-		return nil, l10n.Errorf("report.foreign")
-	}
-	var f fileV1
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&f); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, l10n.Wrap(err, "report.truncated")
-		}
-		return nil, l10n.Wrap(err, "report.corrupt", "Detail", errDetail(data, err))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("format.trailingData"))
-	}
-	switch {
-	case f.Type != FileType:
-		return nil, l10n.Errorf("report.foreign")
-	case f.Schema > FileSchema:
-		return nil, l10n.Errorf("report.newer", "App", f.App)
-	case f.Schema < 1:
-		return nil, l10n.Errorf("report.corrupt", "Detail", "schema")
-	case ValidYear(f.Year) != nil:
-		return nil, l10n.Errorf("report.corrupt", "Detail", ValidYear(f.Year).Error())
+	data = withoutBOM(data)
+	f, err := decode(data)
+	if err != nil {
+		return nil, err
 	}
 	entry, ok := reg.Lookup(f.Format)
 	if !ok {
@@ -240,7 +225,117 @@ func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
 			r.Cells[id] = v
 		}
 	}
+	saved, err := r.Marshal(time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	if len(saved)+stampRoom > MaxFileSize {
+		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.growsWhenSaved", "Max", MaxFileSize>>20))
+	}
 	return r, nil
+}
+
+// stampRoom is what saving adds to a file that Marshal without a time does
+// not: the time saved and a longer version.
+const stampRoom = 256
+
+// decode checks and reads the content of a report file, all but what needs
+// the report's format.
+func decode(data []byte) (*fileV1, error) {
+	if len(data) > MaxFileSize {
+		return nil, l10n.Errorf("report.tooLargeContent", "Size", len(data)>>20, "Max", MaxFileSize>>20)
+	}
+	data = withoutBOM(data)
+	trimmed := bytes.TrimSpace(data)
+	switch {
+	case len(trimmed) == 0:
+		return nil, l10n.Errorf("report.empty")
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return nil, l10n.Errorf("report.officeFile")
+	case trimmed[0] != '{':
+		return nil, l10n.Errorf("report.foreign")
+	case !utf8.Valid(data) && cutInRune(data):
+		return nil, l10n.Errorf("report.truncated")
+	case !utf8.Valid(data):
+		return nil, l10n.Errorf("report.foreign")
+	case jsonDepth(data) > MaxDepth:
+		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooDeep", "Max", MaxDepth))
+	}
+	var f fileV1
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, l10n.Wrap(err, "report.truncated")
+		}
+		return nil, l10n.Wrap(err, "report.corrupt", "Detail", errDetail(data, err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("format.trailingData"))
+	}
+	switch {
+	case f.Type != FileType:
+		return nil, l10n.Errorf("report.foreign")
+	case f.Schema > FileSchema:
+		return nil, l10n.Errorf("report.newer", "App", f.App)
+	case f.Schema < 1:
+		return nil, l10n.Errorf("report.corrupt", "Detail", "schema")
+	case ValidYear(f.Year) != nil:
+		return nil, l10n.Errorf("report.corrupt", "Detail", ValidYear(f.Year).Error())
+	case len(f.Cells) > MaxStoredCells:
+		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyCells", "Count", len(f.Cells), "Max", MaxStoredCells))
+	}
+	return &f, nil
+}
+
+// withoutBOM drops the byte-order mark Notepad writes in front of UTF-8.
+func withoutBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) }
+
+// checkSavable refuses file content that loading would refuse.
+func checkSavable(data []byte) error {
+	if len(data) > MaxFileSize {
+		return l10n.Errorf("report.wouldBeTooLarge", "Size", len(data)>>20, "Max", MaxFileSize>>20)
+	}
+	if _, err := decode(data); err != nil {
+		return l10n.Wrap(err, "report.wouldNotLoad", "Detail", err.Error())
+	}
+	return nil
+}
+
+// cutInRune reports whether data is valid UTF-8 but for a character cut
+// short at its end: a file cut off while it was written.
+func cutInRune(data []byte) bool {
+	for k := 1; k <= utf8.UTFMax-1 && k <= len(data); k++ {
+		head, tail := data[:len(data)-k], data[len(data)-k:]
+		if utf8.RuneStart(tail[0]) && !utf8.FullRune(tail) {
+			return utf8.Valid(head)
+		}
+	}
+	return false
+}
+
+// jsonDepth returns the deepest nesting of objects and arrays in JSON text,
+// without parsing it; text that is not JSON gives a number all the same.
+func jsonDepth(data []byte) int {
+	depth, deepest, inString, escaped := 0, 0, false, false
+	for _, b := range data {
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && b == '\\':
+			escaped = true
+		case inString && b == '"':
+			inString = false
+		case inString:
+		case b == '"':
+			inString = true
+		case b == '{' || b == '[':
+			depth++
+			deepest = max(deepest, depth)
+		case b == '}' || b == ']':
+			depth--
+		}
+	}
+	return deepest
 }
 
 func (r *Report) keep(m *map[string]string, id, text string) {
@@ -282,16 +377,28 @@ func errDetail(data []byte, err error) string {
 
 // Load reads the report file at path. It never writes anything.
 func Load(path string, reg *registry.Registry) (*Report, error) {
+	r, _, err := load(path, reg)
+	return r, err
+}
+
+// load is Load, also returning the fingerprint of the content read.
+func load(path string, reg *registry.Registry) (*Report, fingerprint, error) {
 	data, err := safefile.ReadLimited(path, MaxFileSize, "report.tooLarge")
 	if err != nil {
-		return nil, err
+		return nil, fingerprint{}, err
 	}
 	r, err := Unmarshal(data, reg)
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, fingerprint{}, fileError(path, err)
 	}
-	return r, nil
+	return r, fingerprintOf(data), nil
 }
+
+// fingerprint identifies a file's content, to tell whether another
+// program changed the file since it was read.
+type fingerprint [sha256.Size]byte
+
+func fingerprintOf(data []byte) fingerprint { return sha256.Sum256(data) }
 
 // fileError puts the file name in front of a content error and, when a
 // backup exists, says where it is.
@@ -308,13 +415,39 @@ func fileError(path string, err error) error {
 	return l10n.Wrap(err, "report.openFailed", msg...)
 }
 
-// Save writes r to path atomically, keeping the previous file as a backup.
+// Save writes r to path atomically, keeping the previous file as a backup
+// when it is a report file that loads. Content that loading would refuse
+// is not written: the file on disk stays as it was.
 func (r *Report) Save(path string) error {
+	_, err := r.save(path)
+	return err
+}
+
+// save is Save, returning the content written.
+func (r *Report) save(path string) ([]byte, error) {
 	data, err := r.Marshal(time.Now())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return safefile.Write(path, data, safefile.Options{Backup: true})
+	if err := checkSavable(data); err != nil {
+		return nil, l10n.Wrap(err, "report.notSaved", "Path", path, "Detail", err.Error())
+	}
+	return data, safefile.Write(path, data, safefile.Options{
+		Backup:      true,
+		BackupLimit: MaxFileSize,
+		BackupValid: func(old []byte) bool { _, err := decode(old); return err == nil },
+	})
+}
+
+// IsReportFile reports whether the file at path holds a report: a file
+// no export or other output may replace.
+func IsReportFile(path string) bool {
+	data, err := safefile.ReadLimited(path, MaxFileSize, "report.tooLarge")
+	if err != nil {
+		return false
+	}
+	_, err = decode(data)
+	return err == nil
 }
 
 // Invalid returns the stored text of cells that could not be read as their

@@ -78,7 +78,7 @@ func TestWriteError(t *testing.T) {
 		{os.ErrPermission, "没有写入权限"},
 		{syscall.ENOSPC, "磁盘已满"},
 		{os.ErrNotExist, "文件夹不存在"},
-		{errors.New("boom"), "boom"},
+		{errors.New("boom"), "系统报告了错误"},
 	}
 	for _, tc := range tests {
 		msg := safefile.WriteError("D:\\年报\\a.docx", tc.err).Error()
@@ -97,5 +97,20 @@ func TestReadLimited(t *testing.T) {
 	}
 	if _, err := safefile.ReadLimited(path, 4, "report.tooLarge"); err == nil || !strings.Contains(err.Error(), "太大") {
 		t.Errorf("over the limit: %v", err)
+	}
+}
+
+// TestBackupValid checks that a previous version the caller does not
+// accept is not copied over the backup.
+func TestBackupValid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.nianbao")
+	os.WriteFile(path+safefile.BackupSuffix, []byte("good"), 0o644)
+	os.WriteFile(path, []byte("broken"), 0o644)
+	valid := func(old []byte) bool { return string(old) == "good" }
+	if err := safefile.Write(path, []byte("good"), safefile.Options{Backup: true, BackupValid: valid}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path + safefile.BackupSuffix); string(got) != "good" {
+		t.Errorf("backup = %q", got)
 	}
 }
