@@ -32,8 +32,9 @@ func main() {
 		if len(args) == 1 {
 			path = args[0]
 		}
-		runEditor(func() {
+		runEditor(func(started func()) {
 			a := app.NewWithID(appID)
+			a.Lifecycle().SetOnStarted(started)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			ui.Run(a, path)
 		})

@@ -14,11 +14,14 @@ import (
 // glWatch passes Fyne's log through and notes whether it reported that
 // OpenGL could not be started: old drivers, virtual machines without 3D and
 // some remote desktops cannot run the editor, which then ends without a
-// window — the clerk must be told why.
+// window — the clerk must be told why. Only what is logged before the app
+// has started counts: a later log line that mentions OpenGL says nothing
+// about whether the editor could start.
 type glWatch struct {
-	mu     sync.Mutex
-	out    io.Writer
-	failed bool
+	mu      sync.Mutex
+	out     io.Writer
+	failed  bool
+	started bool
 }
 
 // glFailures are what GLFW and Fyne log when OpenGL is missing or too old.
@@ -27,7 +30,7 @@ var glFailures = []string{"WGL:", "OpenGL", "GLX:", "failed to initialise GLFW",
 func (w *glWatch) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	for _, f := range glFailures {
-		if bytes.Contains(p, []byte(f)) {
+		if !w.started && bytes.Contains(p, []byte(f)) {
 			w.failed = true
 		}
 	}
@@ -35,6 +38,14 @@ func (w *glWatch) Write(p []byte) (int, error) {
 	return w.out.Write(p)
 }
 
+// Started notes that the app has started: its window could be created.
+func (w *glWatch) Started() {
+	w.mu.Lock()
+	w.started = true
+	w.mu.Unlock()
+}
+
+// Failed reports whether OpenGL failed before the app started.
 func (w *glWatch) Failed() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -43,8 +54,9 @@ func (w *glWatch) Failed() bool {
 
 // runEditor runs the editor and, if it could not start for lack of OpenGL
 // (or stopped with a panic), says so in a message box on Windows and on
-// standard error elsewhere.
-func runEditor(run func()) {
+// standard error elsewhere. run must call started once the app has started
+// (Fyne's Lifecycle OnStarted).
+func runEditor(run func(started func())) {
 	watch := &glWatch{out: os.Stderr}
 	log.SetOutput(watch)
 	defer func() {
@@ -61,7 +73,7 @@ func runEditor(run func()) {
 			os.Exit(1)
 		}
 	}()
-	run()
+	run(watch.Started)
 }
 
 func toString(v any) string {

@@ -19,3 +19,20 @@ func TestGLWatch(t *testing.T) {
 		}
 	}
 }
+
+// TestGLWatchAfterStart checks that OpenGL mentioned in the log after the
+// app started (a driver warning while the clerk works) is no start failure.
+func TestGLWatchAfterStart(t *testing.T) {
+	w := &glWatch{out: &bytes.Buffer{}}
+	w.Started()
+	w.Write([]byte("Fyne error:  OpenGL error 1282 in a draw call"))
+	if w.Failed() {
+		t.Error("a log line after the start counts as a start failure")
+	}
+	w = &glWatch{out: &bytes.Buffer{}}
+	w.Write([]byte("Fyne error:  window creation error\n  Cause: GLX: No GLXFBConfigs returned"))
+	w.Started()
+	if !w.Failed() {
+		t.Error("a failure before the start is forgotten")
+	}
+}
