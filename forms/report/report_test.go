@@ -605,6 +605,16 @@ func TestMarshalIsStable(t *testing.T) {
 // it must not panic, and what it accepts must survive a save unchanged.
 func FuzzUnmarshal(f *testing.F) {
 	f.Add(sample(f))
+	for _, e := range reg.All() { // a new report of every format, as saved
+		data, err := report.New(e.Format.ID, e.Format.Years.From, report.Unit{Name: "某局", Kind: "department"}).Marshal(time.Time{})
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	good := string(sample(f))
+	f.Add([]byte(good[:strings.Index(good, "青溪")+1]))                                                                                        // cut inside a character
+	f.Add([]byte(strings.Replace(good, `"type":`, `"x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], "type":`, 1))) // too deep
 	f.Add([]byte(`{"type": "nianbao-report", "schema": 1, "format": "2019", "year": 2020, "cells": {"t3.new.natural": "/"}}`))
 	f.Add([]byte(`{"type": "nianbao-report", "schema": 1, "format": "2014", "year": 2012, "texts": {"x": "y"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
