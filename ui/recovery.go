@@ -115,7 +115,7 @@ func (a *App) Autosave() {
 		r.key = keyFor(path)
 	}
 	now := time.Now()
-	data, err := a.doc.Report.Marshal(now)
+	data, err := a.doc.Report.MarshalSavable(now)
 	if err == nil {
 		err = os.MkdirAll(r.dir, 0o700)
 	}
@@ -131,6 +131,9 @@ func (a *App) Autosave() {
 	}
 }
 
+// maxRecoveredMeta bounds the description of an autosaved copy.
+const maxRecoveredMeta = 64 << 10
+
 // Recoverable lists the autosaved copies left by earlier runs.
 func (a *App) Recoverable() []Recovered {
 	if a.rec.dir == "" {
@@ -143,7 +146,7 @@ func (a *App) Recoverable() []Recovered {
 		if key == a.rec.key {
 			continue
 		}
-		data, err := os.ReadFile(f)
+		data, err := safefile.ReadLimited(f, maxRecoveredMeta, "file.tooLarge")
 		var rc Recovered
 		if err != nil || json.Unmarshal(data, &rc) != nil || rc.Year == 0 {
 			continue

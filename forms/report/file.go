@@ -423,13 +423,21 @@ func (r *Report) Save(path string) error {
 	return err
 }
 
-// save is Save, returning the content written.
-func (r *Report) save(path string) ([]byte, error) {
-	data, err := r.Marshal(time.Now())
+// MarshalSavable is Marshal for content that will be written: content
+// that loading would refuse is an error instead, since a file that does
+// not load again is worse than none.
+func (r *Report) MarshalSavable(saved time.Time) ([]byte, error) {
+	data, err := r.Marshal(saved)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSavable(data); err != nil {
+	return data, checkSavable(data)
+}
+
+// save is Save, returning the content written.
+func (r *Report) save(path string) ([]byte, error) {
+	data, err := r.MarshalSavable(time.Now())
+	if err != nil {
 		return nil, l10n.Wrap(err, "report.notSaved", "Path", path, "Detail", err.Error())
 	}
 	return data, safefile.Write(path, data, safefile.Options{
