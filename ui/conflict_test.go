@@ -57,8 +57,8 @@ func TestSaveOverChangedFile(t *testing.T) {
 	}
 	topButton(t, w, T("ui.conflict.saveElsewhere")) // offered
 	test.Tap(topButton(t, w, T("ui.conflict.reload")))
-	if app.Dirty() || value(app, "t4.review.upheld") != "1" {
-		t.Errorf("after reloading: dirty %v, value %s", app.Dirty(), value(app, "t4.review.upheld"))
+	if app.Dirty() || value(app, "t4.review.upheld") != "1" || topText(w) != "" {
+		t.Errorf("after reloading: dirty %v, value %s, dialog:\n%s", app.Dirty(), value(app, "t4.review.upheld"), topText(w))
 	}
 	app.doc.SetCell("t4.review.upheld", "2")
 	app.changed()

@@ -112,6 +112,9 @@ func (a *App) Open(path string) {
 // program is editing opens all the same, and the clerk is told that it can
 // only be saved elsewhere until the other program lets go of it.
 func (a *App) load(path string) {
+	if a.doc != nil {
+		a.doc.Close() // it may be the same file; saving it again takes the lock again
+	}
 	d, err := report.Edit(path, a.reg, 0)
 	held := errors.Is(err, filelock.ErrHeld)
 	if held {
