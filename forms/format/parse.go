@@ -17,13 +17,37 @@ import (
 const MaxFileSize = 2 << 20
 
 // InvalidError lists what is wrong with a format file, one Chinese sentence
-// per problem.
+// per problem: the first 50 problems, and how many more there are.
 type InvalidError struct {
 	Problems []string
+	More     int // problems found beyond those listed
 }
 
 func (e *InvalidError) Error() string {
-	return l10n.T("format.invalid", "Count", len(e.Problems)) + "\n" + strings.Join(e.Problems, "\n")
+	msg := l10n.T("format.invalid", "Count", len(e.Problems)+e.More) + "\n" + strings.Join(e.Problems, "\n")
+	if e.More > 0 {
+		msg += "\n" + l10n.T("format.moreProblems", "Count", e.More)
+	}
+	return msg
+}
+
+// Add records a problem. describe gives its text and is called only while
+// fewer than 50 problems are listed; later ones are only counted, so that a
+// file with a million faults yields a readable message, cheaply.
+func (e *InvalidError) Add(describe func() string) {
+	if len(e.Problems) < maxListed {
+		e.Problems = append(e.Problems, describe())
+		return
+	}
+	e.More++
+}
+
+// Err returns e if a problem was added, else nil.
+func (e *InvalidError) Err() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
 }
 
 // Parse reads and checks a format file. Unknown fields are errors, so that
@@ -81,9 +105,18 @@ var (
 )
 
 // checker collects problems while walking a format.
-type checker struct{ problems []string }
+type checker struct{ err InvalidError }
 
-func (c *checker) add(key string, args ...any) { c.problems = append(c.problems, l10n.T(key, args...)) }
+// add records the problem with the message key; the values of args, taken
+// from the file, are quoted as excerpts.
+func (c *checker) add(key string, args ...any) {
+	c.err.Add(func() string {
+		for i := 1; i < len(args); i += 2 {
+			args[i] = Excerpt(fmt.Sprint(args[i]))
+		}
+		return l10n.T(key, args...)
+	})
+}
 
 func (f *Format) validate() error {
 	c := &checker{}
@@ -102,10 +135,7 @@ func (f *Format) validate() error {
 	f.checkTables(c)
 	f.checkSections(c)
 	f.checkRules(c)
-	if len(c.problems) > 0 {
-		return &InvalidError{Problems: c.problems}
-	}
-	return nil
+	return c.err.Err()
 }
 
 func (f *Format) checkSections(c *checker) {
@@ -153,15 +183,20 @@ func (f *Format) checkTables(c *checker) {
 	f.cells = nil
 	f.index = map[string]int{}
 	seen := map[string]bool{}
+	cells, area := 0, 0 // of all tables
 	for i := range f.Tables {
 		t := &f.Tables[i]
-		if !codePattern.MatchString(t.ID) || seen[t.ID] {
+		switch {
+		case !codePattern.MatchString(t.ID) || seen[t.ID]:
 			c.add("format.table.badID", "ID", t.ID)
+		case len(t.ID) > MaxCodeLength:
+			c.add("format.table.longID", "ID", t.ID, "Max", MaxCodeLength)
 		}
 		seen[t.ID] = true
 		if strings.TrimSpace(t.Name) == "" {
 			c.add("format.table.noName", "Table", t.ID)
 		}
+		checkLabel(c, l10n.T("format.where.table", "Table", Excerpt(t.ID)), t.Name)
 		switch t.RowLabels {
 		case "", Merged, Indented:
 		default:
@@ -170,63 +205,140 @@ func (f *Format) checkTables(c *checker) {
 		if len(t.Blocks) == 0 {
 			c.add("format.table.noBlocks", "Table", t.ID)
 		}
-		width := -1
-		for b := range t.Blocks {
-			blk := &t.Blocks[b]
-			where := l10n.T("format.where.block", "Table", t.Name, "Block", b+1)
-			if len(blk.Columns) == 0 || len(blk.Rows) == 0 {
-				c.add("format.block.empty", "Where", where)
-				continue
+		size, fits := checkBlocks(c, t)
+		cells = satAdd(cells, size.cells)
+		area = satAdd(area, satMul(size.rows, size.cols))
+		// Cells are listed only while the sizes are sane, so that a hostile
+		// file costs no more than measuring it.
+		if fits && cells <= MaxFormatCells {
+			for b := range t.Blocks {
+				f.addCells(c, t, &t.Blocks[b])
 			}
-			w := checkColumns(c, where, blk.Columns)
-			if width >= 0 && w != width {
-				c.add("format.block.width", "Where", where, "Width", w, "Want", width)
-			}
-			width = w
-			checkRows(c, where, t.labelStyle(), blk.Rows)
-			f.addCells(c, t, blk)
 		}
+	}
+	if cells > MaxFormatCells {
+		c.add("format.manyCells", "Count", cells, "Max", MaxFormatCells)
+	}
+	if area > MaxFormatGridCells {
+		c.add("format.largeGrid", "Count", area, "Max", MaxFormatGridCells)
 	}
 }
 
-// checkColumns checks a column tree and returns the number of grid columns
-// it spans.
-func checkColumns(c *checker, where string, cols []Column) int {
-	width := 0
-	for _, col := range cols {
-		if col.Code != "" && !codePattern.MatchString(col.Code) {
-			c.add("format.column.badCode", "Where", where, "Label", col.Label, "Code", col.Code)
+// checkBlocks checks the blocks of a table and measures its grid and cells
+// as Layout and addCells would make them. It reports whether the table is
+// within the limits.
+func checkBlocks(c *checker, t *Table) (tableSize, bool) {
+	var size tableSize
+	fits := true
+	width := -1 // of the first block with columns and rows
+	for b := range t.Blocks {
+		blk := &t.Blocks[b]
+		where := l10n.T("format.where.block", "Table", Excerpt(t.Name), "Block", b+1)
+		if len(blk.Columns) == 0 || len(blk.Rows) == 0 {
+			c.add("format.block.empty", "Where", where)
+			continue
 		}
+		checkLabel(c, where, blk.Band)
+		cols := checkColumns(c, where, blk.Columns)
+		if width >= 0 && cols.lines != width {
+			c.add("format.block.width", "Where", where, "Width", cols.lines, "Want", width)
+		}
+		width = cols.lines
+		rows := checkRows(c, where, t.labelStyle(), blk.Rows)
+		if cols.depth > MaxDepth {
+			c.add("format.block.deepColumns", "Where", where, "Count", cols.depth, "Max", MaxDepth)
+			fits = false
+		}
+		if rows.depth > MaxDepth {
+			c.add("format.block.deepRows", "Where", where, "Count", rows.depth, "Max", MaxDepth)
+			fits = false
+		}
+		if blk.Band != "" {
+			size.rows = satAdd(size.rows, 1)
+		}
+		size.rows = satAdd(size.rows, satAdd(cols.depth, rows.lines))
+		size.cells = satAdd(size.cells, satMul(rows.cells, cols.cells))
+	}
+	size.cols = satAdd(t.labelColumns(), max(width, 0))
+	if t.UnitHeader != "" {
+		size.cols = satAdd(size.cols, 1)
+	}
+	return size, checkSize(c, t, size) && fits
+}
+
+// checkColumns checks a column tree and measures it. A span out of range
+// counts as 1 or MaxSpan, so that the width stays small.
+func checkColumns(c *checker, where string, cols []Column) extent {
+	var e extent
+	for _, col := range cols {
+		switch {
+		case col.Code != "" && !codePattern.MatchString(col.Code):
+			c.add("format.column.badCode", "Where", where, "Label", col.Label, "Code", col.Code)
+		case len(col.Code) > MaxCodeLength:
+			c.add("format.column.longCode", "Where", where, "Label", col.Label, "Max", MaxCodeLength)
+		}
+		checkLabel(c, where, col.Label)
 		checkSpec(c, where, col.Label, col.ValueSpec)
 		if len(col.Children) > 0 {
 			if col.Span != 0 || col.Empty {
 				c.add("format.column.parentSpan", "Where", where, "Label", col.Label)
 			}
-			width += checkColumns(c, where, col.Children)
+			sub := checkColumns(c, where, col.Children)
+			e.depth = max(e.depth, sub.depth+1)
+			e.lines += sub.lines
+			e.cells += sub.cells
 			continue
 		}
-		if col.Span < 0 {
+		switch {
+		case col.Span < 0:
 			c.add("format.column.badSpan", "Where", where, "Label", col.Label)
+		case col.Span > MaxSpan:
+			c.add("format.column.bigSpan", "Where", where, "Label", col.Label, "Span", col.Span, "Max", MaxSpan)
 		}
-		width += max(col.Span, 1)
+		e.depth = max(e.depth, 1)
+		e.lines += min(max(col.Span, 1), MaxSpan)
+		if !col.Empty {
+			e.cells++
+		}
 	}
-	return width
+	return e
 }
 
-func checkRows(c *checker, where string, style RowLabels, rows []Row) {
+// checkRows checks a row tree and measures it. Its grid rows are its leaves
+// in a merged table and all its rows in an indented one.
+func checkRows(c *checker, where string, style RowLabels, rows []Row) extent {
+	var e extent
 	for _, r := range rows {
-		if r.Code != "" && !codePattern.MatchString(r.Code) {
+		switch {
+		case r.Code != "" && !codePattern.MatchString(r.Code):
 			c.add("format.row.badCode", "Where", where, "Label", r.Label, "Code", r.Code)
+		case len(r.Code) > MaxCodeLength:
+			c.add("format.row.longCode", "Where", where, "Label", r.Label, "Max", MaxCodeLength)
 		}
 		if r.Valued && (style != Indented || len(r.Children) == 0) {
 			c.add("format.row.badValued", "Where", where, "Label", r.Label)
 		}
+		checkLabel(c, where, r.Label)
 		checkSpec(c, where, r.Label, r.ValueSpec)
-		checkRows(c, where, style, r.Children)
+		sub := checkRows(c, where, style, r.Children)
+		e.depth = max(e.depth, sub.depth+1)
+		e.lines += sub.lines
+		e.cells += sub.cells
+		if style == Indented || len(r.Children) == 0 {
+			e.lines++
+		}
+		if len(r.Children) == 0 || r.Valued {
+			e.cells++
+		}
 	}
+	return e
 }
 
 func checkSpec(c *checker, where, label string, s ValueSpec) {
+	checkLabel(c, where, s.Unit)
+	for _, u := range s.Units {
+		checkLabel(c, where, u)
+	}
 	switch s.Kind {
 	case "", Count, Signed, Text:
 		if len(s.Units) > 0 || s.Decimals != 0 {

@@ -3,12 +3,17 @@ package rules
 import (
 	"strings"
 
+	"nianbao/forms/format"
 	"nianbao/forms/l10n"
 	"nianbao/forms/value"
 )
 
 // PrevPrefix marks a reference to last year's report: "prev:t3.carryover.natural".
 const PrevPrefix = "prev:"
+
+// maxTermLength bounds the text of a term: no longer cell reference can name
+// a cell, and a longer number makes no sense.
+const maxTermLength = len(PrevPrefix) + format.MaxIDLength
 
 // op is a comparison operator.
 type op uint8
@@ -49,6 +54,9 @@ type term struct {
 	ref   string // cell ID, possibly with '*' segments; "" for a constant
 	prev  bool
 	konst value.Dec
+	// each is, in a forEach rule, the text of a term holding the placeholder
+	// of the variable; bind parses it for each member.
+	each string
 }
 
 // comparison is a parsed rule expression: lhs op rhs.
@@ -58,8 +66,10 @@ type comparison struct {
 }
 
 // parseExpr parses "sum op sum", where a sum is terms joined by + and -, and
-// a term is a cell ID (optionally prefixed with prev:) or a number.
-func parseExpr(s string) (comparison, error) {
+// a term is a cell ID (optionally prefixed with prev:) or a number. Terms
+// holding the placeholder ph (in a forEach rule; "" otherwise) are kept as
+// text for bind.
+func parseExpr(s, ph string) (comparison, error) {
 	var c comparison
 	found := false
 	for i := 0; i < len(s) && !found; i++ {
@@ -67,10 +77,10 @@ func parseExpr(s string) (comparison, error) {
 			if strings.HasPrefix(s[i:], t.text) {
 				left, right := s[:i], s[i+len(t.text):]
 				var err error
-				if c.lhs, err = parseSum(left); err != nil {
+				if c.lhs, err = parseSum(left, ph); err != nil {
 					return c, err
 				}
-				if c.rhs, err = parseSum(right); err != nil {
+				if c.rhs, err = parseSum(right, ph); err != nil {
 					return c, err
 				}
 				c.op, found = t.op, true
@@ -84,7 +94,7 @@ func parseExpr(s string) (comparison, error) {
 	return c, nil
 }
 
-func parseSum(s string) ([]term, error) {
+func parseSum(s, ph string) ([]term, error) {
 	var terms []term
 	neg, expectTerm := false, true
 	for _, tok := range strings.Fields(spaceOperators(s)) {
@@ -94,12 +104,15 @@ func parseSum(s string) ([]term, error) {
 			neg, expectTerm = tok == "-", true
 		case tok == "-" && len(terms) == 0 && !neg:
 			neg = true // a leading minus
-		case isSign || !expectTerm:
-			return nil, l10n.Errorf("rules.badTerm", "Term", tok)
+		case isSign || !expectTerm || len(tok) > maxTermLength:
+			return nil, l10n.Errorf("rules.badTerm", "Term", format.Excerpt(tok))
 		default:
-			t, err := parseTerm(tok)
-			if err != nil {
-				return nil, err
+			t := term{each: tok}
+			if ph == "" || !strings.Contains(tok, ph) {
+				var err error
+				if t, err = parseTerm(tok); err != nil {
+					return nil, err
+				}
 			}
 			t.neg = neg
 			terms = append(terms, t)
@@ -110,6 +123,29 @@ func parseSum(s string) ([]term, error) {
 		return nil, l10n.Errorf("rules.emptySum")
 	}
 	return terms, nil
+}
+
+// bind returns the terms of a forEach rule for the member with the given
+// code, replacing the placeholder ph.
+func bind(terms []term, ph, code string) ([]term, error) {
+	out := make([]term, len(terms))
+	for i, t := range terms {
+		if t.each == "" {
+			out[i] = t
+			continue
+		}
+		// Measured before it is built: a member's code may be long.
+		if len(t.each)+strings.Count(t.each, ph)*(len(code)-len(ph)) > maxTermLength {
+			return nil, l10n.Errorf("rules.badTerm", "Term", format.Excerpt(t.each))
+		}
+		b, err := parseTerm(strings.ReplaceAll(t.each, ph, code))
+		if err != nil {
+			return nil, err
+		}
+		b.neg = t.neg
+		out[i] = b
+	}
+	return out, nil
 }
 
 // spaceOperators puts spaces around + and - so that Fields splits on them.
