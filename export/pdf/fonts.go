@@ -2,14 +2,18 @@ package pdf
 
 import (
 	"encoding/binary"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/image/font/sfnt"
 
 	"nianbao/assets"
+	"nianbao/forms/safefile"
 )
 
 // Font is a TrueType font the PDF can embed.
@@ -29,6 +33,21 @@ func (f *Font) Has(r rune) bool {
 // Fonts are the fonts of the document's parts.
 type Fonts struct {
 	Title, Body, Heading1, Heading2, Table *Font
+}
+
+func (fonts Fonts) list() []*Font {
+	return []*Font{fonts.Title, fonts.Body, fonts.Heading1, fonts.Heading2, fonts.Table}
+}
+
+// names lists the fonts other than the bundled one, for messages.
+func (fonts Fonts) names() string {
+	var names []string
+	for _, f := range fonts.list() {
+		if f != Bundled() && !slices.Contains(names, f.Name) {
+			names = append(names, f.Name)
+		}
+	}
+	return strings.Join(names, "、")
 }
 
 // candidates are the font files of each part, best first: the official
@@ -75,44 +94,61 @@ func Bundled() *Font {
 	return bundled
 }
 
-// SystemFonts finds the best font of each part in FontDirs, once per
-// process; a part without one gets the bundled font.
+// SystemFonts is findFonts, once per process.
 func SystemFonts() Fonts {
-	systemOnce.Do(func() {
-		find := func(role string) *Font {
-			for _, dir := range FontDirs() {
-				for _, name := range candidates[role] {
-					if f := load(filepath.Join(dir, name)); f != nil {
-						return f
-					}
-				}
-			}
-			return Bundled()
-		}
-		system = Fonts{Title: find("title"), Body: find("body"), Heading1: find("heading1"), Heading2: find("heading2"), Table: find("table")}
-	})
+	systemOnce.Do(func() { system = findFonts() })
 	return system
 }
 
-// load reads a font file, or returns nil if it is missing or unusable.
+// findFonts finds the best font of each part in FontDirs; a part without
+// one gets the bundled font.
+func findFonts() Fonts {
+	find := func(role string) *Font {
+		for _, dir := range FontDirs() {
+			for _, name := range candidates[role] {
+				if f := load(filepath.Join(dir, name)); f != nil {
+					return f
+				}
+			}
+		}
+		return Bundled()
+	}
+	return Fonts{Title: find("title"), Body: find("body"), Heading1: find("heading1"), Heading2: find("heading2"), Table: find("table")}
+}
+
+// maxFontFile is the largest font file read: Chinese fonts are up to about
+// 40 MB (simsun.ttc is 18 MB).
+const maxFontFile = 64 << 20
+
+// load reads a font file, or returns nil if it is missing or unusable. Only
+// a regular file of at most maxFontFile is read: a pipe or a link to a
+// device in a font folder neither blocks nor is read without end.
 func load(path string) *Font {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	data, err := safefile.ReadLimited(path, maxFontFile, "file.tooLarge")
+	if lower := filepath.Join(filepath.Dir(path), strings.ToLower(filepath.Base(path))); errors.Is(err, fs.ErrNotExist) && lower != path {
 		// Windows font folders are case-insensitive; elsewhere try lower case.
-		if data, err = os.ReadFile(filepath.Join(filepath.Dir(path), strings.ToLower(filepath.Base(path)))); err != nil {
-			return nil
-		}
+		data, err = safefile.ReadLimited(lower, maxFontFile, "file.tooLarge")
 	}
-	if strings.EqualFold(filepath.Ext(path), ".ttc") {
-		if data, err = extractTTC(data, 0); err != nil {
-			return nil
-		}
+	if err != nil {
+		return nil
 	}
-	f, err := parse(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), data)
+	f, err := fromFile(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), data)
 	if err != nil {
 		return nil
 	}
 	return f
+}
+
+// fromFile makes a Font of a font file's content: a TrueType font, or the
+// first font of a collection.
+func fromFile(name string, data []byte) (*Font, error) {
+	if isCollection(data) {
+		var err error
+		if data, err = extractTTC(data, 0); err != nil {
+			return nil, err
+		}
+	}
+	return parse(name, data)
 }
 
 // errUnusable is returned for fonts the PDF library cannot embed.
@@ -120,9 +156,9 @@ type errUnusable string
 
 func (e errUnusable) Error() string { return string(e) }
 
-// parse checks that data is a TrueType-outline font that may be embedded,
-// before the PDF library sees it: the library prints its errors instead of
-// returning them.
+// parse checks that data is a TrueType-outline font that may be embedded and
+// that the PDF library can read (checkTables), before the library sees it:
+// it prints its errors instead of returning them, and trusts the file.
 func parse(name string, data []byte) (*Font, error) {
 	if len(data) < 12 {
 		return nil, errUnusable("too short")
@@ -130,31 +166,16 @@ func parse(name string, data []byte) (*Font, error) {
 	if tag := binary.BigEndian.Uint32(data); tag != 0x00010000 && tag != 0x74727565 { // 'true'
 		return nil, errUnusable("not TrueType outlines")
 	}
-	if fsType, ok := os2FsType(data); ok && fsType&0x000f == 0x0002 {
-		return nil, errUnusable("embedding not allowed")
-	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
 		return nil, err
 	}
-	return &Font{Name: name, Data: data, sfnt: f}, nil
-}
-
-// os2FsType reads the embedding permissions of a font.
-func os2FsType(data []byte) (uint16, bool) {
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return 0, false
-		}
-		if string(data[rec:rec+4]) == "OS/2" {
-			off := int(binary.BigEndian.Uint32(data[rec+8:]))
-			if off+10 > len(data) {
-				return 0, false
-			}
-			return binary.BigEndian.Uint16(data[off+8:]), true
-		}
+	dir := tableDir(data)
+	if err := checkTables(data, dir, f.NumGlyphs()); err != nil {
+		return nil, err
 	}
-	return 0, false
+	if os2 := dir["OS/2"].in(data); len(os2) > 0 && u16(os2, 8)&0x000f == 0x0002 {
+		return nil, errUnusable("embedding not allowed")
+	}
+	return &Font{Name: name, Data: data, sfnt: f}, nil
 }

@@ -8,6 +8,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -47,14 +48,43 @@ const (
 	closingIndent = 4 * bodyPt * ptMM
 )
 
-// Write returns the PDF of doc and warnings about characters no font has.
+// Write returns the PDF of doc and warnings about characters no font has,
+// or about font files the PDF library failed on, replaced by the bundled
+// font.
 func Write(doc *export.Document, opt Options) ([]byte, []string, error) {
 	if opt.Fonts.Body == nil {
 		opt.Fonts = SystemFonts()
 	}
+	out, warnings, err := write(doc, opt.Fonts)
+	if errors.Is(err, errFontFailed) {
+		// A font file passed our checks, yet the PDF library failed on it.
+		b := Bundled()
+		out, warnings, err = write(doc, Fonts{b, b, b, b, b})
+		warnings = append(warnings, l10n.T("pdf.fontFailed", "Fonts", opt.Fonts.names()))
+	}
+	return out, warnings, err
+}
+
+// errFontFailed is returned by write when the PDF library panicked reading
+// a font file.
+var errFontFailed = errors.New("pdf: the PDF library failed on a font file")
+
+// guard runs a call of the PDF library that reads font files — adding a
+// font, or writing the PDF, which embeds subsets of them — and turns its
+// panic into errFontFailed.
+func guard(call func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", errFontFailed, r)
+		}
+	}()
+	return call()
+}
+
+func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
 	e := &engine{
 		pdf:     fpdf.New("P", "mm", "A4", ""),
-		fonts:   opt.Fonts,
+		fonts:   fonts,
 		family:  map[*Font]string{},
 		widths:  map[widthKey]float64{},
 		missing: map[rune]bool{},
@@ -70,10 +100,12 @@ func Write(doc *export.Document, opt Options) ([]byte, []string, error) {
 	p.SetCreator(l10n.T("ui.appName"), true)
 	p.SetCreationDate(doc.Meta.Created)
 	p.SetModificationDate(doc.Meta.Created)
-	for _, f := range []*Font{opt.Fonts.Title, opt.Fonts.Body, opt.Fonts.Heading1, opt.Fonts.Heading2, opt.Fonts.Table, Bundled()} {
+	for _, f := range append(fonts.list(), Bundled()) {
 		if _, ok := e.family[f]; !ok {
 			name := fmt.Sprintf("f%d", len(e.family))
-			p.AddUTF8FontFromBytes(name, "", f.Data)
+			if err := guard(func() error { p.AddUTF8FontFromBytes(name, "", f.Data); return nil }); err != nil {
+				return nil, nil, err
+			}
 			e.family[f] = name
 		}
 	}
@@ -81,7 +113,7 @@ func Write(doc *export.Document, opt Options) ([]byte, []string, error) {
 	e.document(doc)
 	e.finishPage()
 	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
+	if err := guard(func() error { return p.Output(&buf) }); err != nil {
 		return nil, nil, err
 	}
 	return buf.Bytes(), e.warnings(), nil

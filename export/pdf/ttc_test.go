@@ -64,17 +64,6 @@ func TestExtractTTC(t *testing.T) {
 	}
 }
 
-// FuzzExtractTTC feeds the collection reader, which reads font files from
-// the user's font folders: it must not panic.
-func FuzzExtractTTC(f *testing.F) {
-	f.Add(collection(assets.UIFont)[:4096], 0)
-	f.Fuzz(func(t *testing.T, data []byte, index int) {
-		if out, err := extractTTC(data, index); err == nil {
-			parse("fuzz", out)
-		}
-	})
-}
-
 func TestLoadCollection(t *testing.T) {
 	dir := t.TempDir()
 	path := dir + "/simsun.ttc"
