@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 # The export tests check the files with the tools clerks' files meet:
 # LibreOffice recomputes the workbook's formulas and converts Word files,
-# poppler extracts and renders PDF pages.
-apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
+# poppler extracts and renders PDF pages. Real fonts — a collection
+# (WenQuanYi Micro Hei) and TrueType fonts (DejaVu) — seed the font fuzz
+# target and must all pass the PDF's font checks.
+apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-wqy-microhei fonts-dejavu-core
 
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))

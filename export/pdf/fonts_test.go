@@ -151,6 +151,13 @@ func FuzzFontFile(f *testing.F) {
 	for _, data := range crafted() {
 		f.Add(data)
 	}
+	// Real fonts: a collection and TrueType fonts of the machine, small
+	// enough for the fuzzer to mutate.
+	for _, path := range realFonts(6 << 20) {
+		if data, err := os.ReadFile(path); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if out, err := extractTTC(data, 0); err == nil && len(out) > 12+19*len(data)/16+len(data) {
 			t.Fatalf("%d bytes extracted from %d", len(out), len(data))

@@ -3,10 +3,15 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"nianbao/assets"
+	"nianbao/forms/l10n"
 )
 
 // collection wraps TrueType fonts into a .ttc, sharing nothing.
@@ -81,6 +86,49 @@ func TestLoadCollection(t *testing.T) {
 		os.WriteFile(dir+"/"+name, data, 0o644)
 		if load(dir+"/"+name) != nil {
 			t.Errorf("%s was accepted", name)
+		}
+	}
+}
+
+// realFontDir is where Debian and Ubuntu install fonts; the test command
+// installs a collection (fonts-wqy-microhei) and TrueType fonts
+// (fonts-dejavu-core) there.
+const realFontDir = "/usr/share/fonts/truetype"
+
+// realFonts returns the paths of the TrueType fonts and collections of at
+// most maxSize bytes under realFontDir, sorted.
+func realFonts(maxSize int64) []string {
+	var paths []string
+	filepath.WalkDir(realFontDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(path))
+		if info, err := d.Info(); err == nil && info.Mode().IsRegular() && info.Size() <= maxSize && (ext == ".ttf" || ext == ".ttc") {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	return paths
+}
+
+// TestRealFonts checks that the checks refuse no real font: every TrueType
+// font and collection installed loads and is embedded without the library
+// failing.
+func TestRealFonts(t *testing.T) {
+	paths := realFonts(maxFontFile)
+	if len(paths) == 0 {
+		t.Skip("no fonts in", realFontDir, "(scripts/test.sh installs some)")
+	}
+	for _, path := range paths {
+		f := load(path)
+		if f == nil {
+			t.Errorf("%s: refused", path)
+			continue
+		}
+		_, warnings, err := Write(tiny(), Options{Fonts: Fonts{f, f, f, f, f}})
+		if err != nil || slices.Contains(warnings, l10n.T("pdf.fontFailed", "Fonts", f.Name)) {
+			t.Errorf("%s: %v %q", path, err, warnings)
 		}
 	}
 }
