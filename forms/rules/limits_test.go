@@ -7,8 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"nianbao/assets"
 	"nianbao/forms/format"
 	"nianbao/forms/rules"
+	"nianbao/forms/value"
 )
 
 // gridFormat returns a format file with one table t of rows × cols value
@@ -113,4 +115,38 @@ func TestHostileFormats(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzCompile loads format files as the registry does, then evaluates a
+// report of the format with every cell blank and with every cell 1: a file
+// that loads must check without failing.
+func FuzzCompile(f *testing.F) {
+	for _, name := range []string{"formats/2021.json", "formats/2019.json", "formats/2014.json"} {
+		data, err := assets.Formats.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(gridFormat(3, 3, `[{"id": "A", "severity": "error", "forEach": {"var": "r", "rows": "t"}, "expr": "t.{r}.c0 <= t.*.*", "message": "m"}]`)))
+	f.Add([]byte(gridFormat(2, 2, `[{"id": "S", "severity": "error", "computes": true, "expr": "t.r0.c0 = t.r1.c0 + t.r1.c1", "message": "m"},
+		 {"id": "P", "severity": "warning", "expr": "t.r0.c1 >= prev:t.r1.c1 - 2", "message": "m"}]`)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fm, err := format.Parse(data)
+		if err != nil {
+			return
+		}
+		set, err := rules.Compile(fm)
+		if err != nil {
+			return
+		}
+		one := value.OfInt(1)
+		for _, v := range []value.Value{{}, one} {
+			vals := make([]value.Value, len(fm.Cells()))
+			for i := range vals {
+				vals[i] = v
+			}
+			set.Evaluate(rules.Input{Values: vals, Prev: func(string) (value.Value, bool) { return one, true }})
+		}
+	})
 }
