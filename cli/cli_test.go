@@ -340,3 +340,48 @@ func TestSampleAndFormats(t *testing.T) {
 		t.Errorf("report of a broken local format: exit %d, %q", code, errOut)
 	}
 }
+
+// TestExportKind checks that export takes its kind from --to, else from the
+// extension of -o, and asks for one when neither names a kind.
+func TestExportKind(t *testing.T) {
+	t.Setenv("NIANBAO_FORMATS", t.TempDir())
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.nianbao")
+	run(t, "sample", "-o", path)
+	tests := []struct {
+		args   []string
+		code   int
+		out    string // the file written
+		starts string // its first bytes
+	}{
+		{[]string{"-o", "报告.PDF"}, 0, "报告.PDF", "%PDF-"},
+		{[]string{"-o", "报告.docx"}, 0, "报告.docx", "PK"},
+		{[]string{"-o", "报告.template.xlsx"}, 0, "报告.template.xlsx", "PK"},
+		{[]string{"-o", "报告.txt"}, 0, "报告.txt", "青溪"},
+		{[]string{"--to", "txt", "-o", "明文.pdf"}, 0, "明文.pdf", "青溪"},
+		{[]string{"-o", "报告.doc"}, cli.ExitUsage, "", ""},
+		{nil, cli.ExitUsage, "", ""},
+	}
+	for _, tc := range tests {
+		args := append([]string{"export", path}, tc.args...)
+		for i, a := range args {
+			if i > 0 && args[i-1] == "-o" {
+				args[i] = filepath.Join(dir, a)
+			}
+		}
+		code, _, errOut := run(t, args...)
+		if code != tc.code {
+			t.Errorf("%v: exit %d, %s", tc.args, code, errOut)
+			continue
+		}
+		if tc.out == "" {
+			if !strings.Contains(errOut, "请用 --to 指定导出类型") {
+				t.Errorf("%v: %q", tc.args, errOut)
+			}
+			continue
+		}
+		if data, _ := os.ReadFile(filepath.Join(dir, tc.out)); !strings.HasPrefix(string(data), tc.starts) {
+			t.Errorf("%v: %s begins %q, want %q", tc.args, tc.out, data[:min(len(data), 8)], tc.starts)
+		}
+	}
+}

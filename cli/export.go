@@ -30,7 +30,7 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	if len(args) > 1 {
 		return e.usageError("cli.extraArgs", "Args", strings.Join(args[1:], " "))
 	}
-	kind, err := render.Lookup(flagString(fs, "to"))
+	kind, err := exportKind(e, fs)
 	if err != nil {
 		return err
 	}
@@ -61,4 +61,16 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, l10n.T("cli.export.done", "Path", out))
 	return nil
+}
+
+// exportKind is the kind --to names or, without --to, the one the -o file's
+// extension names.
+func exportKind(e *env, fs *flag.FlagSet) (render.Kind, error) {
+	if to := flagString(fs, "to"); to != "" {
+		return render.Lookup(to)
+	}
+	if kind, ok := render.ForPath(flagString(fs, "o")); ok {
+		return kind, nil
+	}
+	return render.Kind{}, e.usageError("cli.export.needKind", "Names", render.KindNames())
 }

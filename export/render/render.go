@@ -63,11 +63,32 @@ func Lookup(name string) (Kind, error) {
 	if i := slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == name }); i >= 0 {
 		return Kinds[i], nil
 	}
+	return Kind{}, l10n.Errorf("export.unknownKind", "Name", name, "Names", KindNames())
+}
+
+// KindNames lists the names of Kinds for messages: "pdf、docx、…".
+func KindNames() string {
 	var names []string
 	for _, k := range Kinds {
 		names = append(names, k.Name)
 	}
-	return Kind{}, l10n.Errorf("export.unknownKind", "Name", name, "Names", strings.Join(names, "、"))
+	return strings.Join(names, "、")
+}
+
+// ForPath returns the kind whose extension path ends with, the longest
+// that matches ("x.template.xlsx" is an xlsx-template), or false.
+func ForPath(path string) (Kind, bool) {
+	name := strings.ToLower(filepath.Base(path))
+	best := -1
+	for i, k := range Kinds {
+		if strings.HasSuffix(name, k.Extension) && (best < 0 || len(k.Extension) > len(Kinds[best].Extension)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Kind{}, false
+	}
+	return Kinds[best], true
 }
 
 func noWarnings(data []byte, err error) ([]byte, []string, error) { return data, nil, err }
