@@ -210,6 +210,44 @@ func TestWorkflow(t *testing.T) {
 	}
 }
 
+// TestGetDecimals checks that get and get --json print money with the
+// decimals typed.
+func TestGetDecimals(t *testing.T) {
+	tests := []struct {
+		format, id, typed, want string
+	}{
+		{"2019", "t2.procurement.amount", "73802895.90元", "73802895.90"},
+		{"2019", "t2.procurement.amount", "７３，８０２，８９５．９ 元", "73802895.9"},
+		{"2021", "t2.fees.amount", "12.50", "12.50"},
+		{"2021", "t2.fees.amount", "0.000", "0.000"},
+		{"2021", "t2.fees.amount", "12", "12"},
+		{"2021", "t3.new.natural", "12.0", "12"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.typed, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "r.nianbao")
+			year := map[string]string{"2019": "2020", "2021": "2026"}[tc.format]
+			if code, out, errOut := run(t, "new", "--format", tc.format, "--year", year, "--unit", "某局", "-o", path); code != 0 {
+				t.Fatalf("new: exit %d, %s%s", code, out, errOut)
+			}
+			if code, out, errOut := run(t, "set", path, tc.id+"="+tc.typed); code != 0 {
+				t.Fatalf("set: exit %d, %s%s", code, out, errOut)
+			}
+			if code, out, _ := run(t, "get", path, tc.id); code != 0 || out != tc.id+"\t"+tc.want+"\n" {
+				t.Errorf("get: exit %d, %q", code, out)
+			}
+			code, out, _ := run(t, "get", path, tc.id, "--json")
+			var got map[string]float64
+			if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+				t.Fatalf("get --json: exit %d, %v\n%s", code, err, out)
+			}
+			if want := `"` + tc.id + `": ` + tc.want + "\n"; !strings.Contains(out, want) {
+				t.Errorf("get --json = %s, want %s", out, want)
+			}
+		})
+	}
+}
+
 func TestSetRejectsAllOrNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.nianbao")
 	run(t, "new", "--unit", "x", "-o", path)

@@ -60,11 +60,12 @@ func runGet(e *env, fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// jsonValue renders a cell value for --json: a number, "/", a string or null.
+// jsonValue renders a cell value for --json: a number written with the
+// cell's decimals (73802895.90, as printed), "/", a string or null.
 func jsonValue(v value.Value) string {
 	switch v.State {
 	case value.Number:
-		return v.Num.String()
+		return v.String()
 	case value.NA, value.Text:
 		s, _ := json.Marshal(v.String())
 		return string(s)
@@ -116,7 +117,7 @@ func runCheck(e *env, fs *flag.FlagSet, args []string) error {
 		for _, p := range res.Problems {
 			out.Problems = append(out.Problems, problemJSON{
 				Rule: p.Rule, Severity: string(p.Severity), Cells: nonNil(p.Cells), Section: p.Section,
-				Message: p.Message, Expected: decJSON(p.Expected), Actual: decJSON(p.Actual),
+				Message: p.Message, Expected: sideJSON(p.Expected), Actual: sideJSON(p.Actual),
 			})
 		}
 		enc := json.NewEncoder(e.stdout)
@@ -154,11 +155,12 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func decJSON(d *value.Dec) json.RawMessage {
-	if d == nil {
+// sideJSON renders a side of a failed comparison: a number, or null.
+func sideJSON(v *value.Value) json.RawMessage {
+	if v == nil {
 		return json.RawMessage("null")
 	}
-	return json.RawMessage(d.String())
+	return json.RawMessage(jsonValue(*v))
 }
 
 var cmdCells = &command{

@@ -255,8 +255,10 @@ func buildTable(d *report.Doc, t *format.Table, res rules.Result, opt Options) *
 	return out
 }
 
-// valueText is how a value prints: numbers as entered, 不适用 as "/", a
-// blank as the clerk chose, and the chosen unit after money that has one.
+// valueText is how a value prints: numbers as entered (with the decimals
+// typed: 73802895.90; a total with the most decimals among its terms),
+// 不适用 as "/", a blank as the clerk chose, and the chosen unit after
+// money that has one.
 func valueText(d *report.Doc, c *format.Cell, v value.Value, opt Options) string {
 	switch v.State {
 	case value.Blank:
@@ -266,7 +268,7 @@ func valueText(d *report.Doc, c *format.Cell, v value.Value, opt Options) string
 	case value.Text:
 		return v.Text
 	}
-	s := v.Num.String()
+	s := v.String()
 	if len(c.Spec.Units) > 0 {
 		s += d.Report.Units[c.ID]
 	}

@@ -262,14 +262,14 @@ func (d *Doc) SetCell(id, text string) error {
 	case c.Spec.Kind == format.Text:
 		v = value.Value{State: value.Text, Text: text}
 	default:
-		n, unit, err := value.ParseInput(text, c.Spec.Input())
-		if err != nil {
+		var unit string
+		var err error
+		if v, unit, err = value.ParseInput(text, c.Spec.Input()); err != nil {
 			return l10n.Wrap(err, "report.badCellValue", "Cell", c.Label(), "Detail", err.Error())
 		}
 		if err := d.takeUnit(c, unit); err != nil {
 			return err
 		}
-		v = value.Of(n)
 	}
 	delete(d.Report.invalid, id)
 	if v.IsBlank() {

@@ -346,7 +346,9 @@ func (r *Report) keep(m *map[string]string, id, text string) {
 }
 
 // decodeCell reads a stored cell: "/" for 不适用, canonical numbers for
-// number cells, anything for text cells.
+// number cells, anything for text cells. A number keeps the decimals it is
+// stored with ("73802895.90"), as typing keeps them: up to the cell's
+// decimals, and always those the number needs.
 func decodeCell(c *format.Cell, text string) (value.Value, bool) {
 	switch {
 	case text == "":
@@ -356,11 +358,11 @@ func decodeCell(c *format.Cell, text string) (value.Value, bool) {
 	case c.Spec.Kind == format.Text:
 		return value.Value{State: value.Text, Text: text}, true
 	}
-	d, err := value.Parse(text)
+	v, err := value.ParseValue(text)
 	if err != nil {
 		return value.Value{}, false
 	}
-	return value.Of(d), true
+	return value.Scaled(v.Num, min(int(v.Scale), c.Spec.Input().Decimals)), true
 }
 
 func errDetail(data []byte, err error) string {

@@ -232,6 +232,87 @@ func TestLoadFileErrors(t *testing.T) {
 	}
 }
 
+// TestDecimalsRoundTrip checks that a number keeps the decimals typed, up
+// to the cell's, through the file: stored as typed, read back the same.
+func TestDecimalsRoundTrip(t *testing.T) {
+	tests := []struct {
+		format, id, typed, stored string
+	}{
+		{"2019", "t2.procurement.amount", "73802895.90元", "73802895.90"},
+		{"2019", "t2.procurement.amount", "７３，８０２，８９５．９０ 元", "73802895.90"},
+		{"2021", "t2.fees.amount", "12.50", "12.50"},
+		{"2021", "t2.fees.amount", "12.5", "12.5"},
+		{"2021", "t2.fees.amount", "0.00", "0.00"},
+		{"2021", "t2.fees.amount", "3", "3"},
+		{"2014", "stat.fees", "12.500000", "12.5000"}, // 4 decimals at most
+		{"2021", "t3.new.natural", "12.00", "12"},     // counts are whole
+	}
+	for _, tc := range tests {
+		t.Run(tc.format+" "+tc.typed, func(t *testing.T) {
+			e, _ := reg.Lookup(tc.format)
+			d, err := report.Bind(report.New(tc.format, e.Format.Years.From+1, report.Unit{Name: "某局", Kind: "department"}), reg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := d.SetCell(tc.id, tc.typed); err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Report.Cells[tc.id].String(); got != tc.stored {
+				t.Errorf("typed %q holds %q, want %q", tc.typed, got, tc.stored)
+			}
+			path := filepath.Join(t.TempDir(), "a.nianbao")
+			if err := d.Save(path); err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(path)
+			if want := `"` + tc.id + `": "` + tc.stored + `"`; !bytes.Contains(data, []byte(want)) {
+				t.Errorf("file lacks %s:\n%s", want, data)
+			}
+			back, err := report.Open(path, reg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := back.Values()[tc.id].String(); got != tc.stored {
+				t.Errorf("reloaded %q, want %q", got, tc.stored)
+			}
+		})
+	}
+}
+
+// TestStoredDecimals checks how stored numbers load: as written (old files
+// wrote no trailing zeros and load unchanged), and zeros past the cell's
+// decimals dropped as typing drops them.
+func TestStoredDecimals(t *testing.T) {
+	tests := []struct {
+		id, stored, loaded string
+	}{
+		{"t2.fees.amount", "12.5368", "12.5368"},
+		{"t2.fees.amount", "12.5", "12.5"},
+		{"t2.fees.amount", "73802895.90", "73802895.90"},
+		{"t2.fees.amount", "7", "7"},
+		{"t3.new.natural", "21", "21"},
+		{"t3.new.natural", "21.0", "21"},
+	}
+	old := map[string]string{"t2.fees.amount": "12.5368", "t3.new.natural": "21"} // as in the sample
+	for _, tc := range tests {
+		content := strings.Replace(string(sample(t)), `"`+tc.id+`": "`+old[tc.id]+`"`, `"`+tc.id+`": "`+tc.stored+`"`, 1)
+		r, err := report.Unmarshal([]byte(content), reg)
+		if err != nil {
+			t.Fatalf("%s=%q: %v", tc.id, tc.stored, err)
+		}
+		if got := r.Cells[tc.id].String(); got != tc.loaded {
+			t.Errorf("%s=%q loads as %q, want %q", tc.id, tc.stored, got, tc.loaded)
+		}
+		data, err := r.Marshal(time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `"` + tc.id + `": "` + tc.loaded + `"`; !bytes.Contains(data, []byte(want)) {
+			t.Errorf("%s=%q is saved without %s", tc.id, tc.stored, want)
+		}
+	}
+}
+
 // TestUnreadableCellsSurvive checks that cells a format does not know, or
 // whose stored text is not a valid value, are reported and saved back as
 // they were: nothing in a file is lost by opening and saving it.

@@ -38,8 +38,9 @@ type Problem struct {
 	Section  string   // the text section involved, if any
 	Message  string
 	// Actual and Expected are the values of the left and right side of a
-	// failed comparison, nil for other checks.
-	Actual, Expected *value.Dec
+	// failed comparison, written with the most decimals among their terms;
+	// nil for other checks.
+	Actual, Expected *value.Value
 }
 
 // Result is the outcome of an evaluation.
@@ -85,7 +86,7 @@ func (s *Set) Evaluate(in Input) Result {
 				vals[t] = value.Value{}
 				res.Problems = append(res.Problems, s.overflowProblem(inst))
 			case filled:
-				vals[t] = value.Of(sum)
+				vals[t] = sum
 			default:
 				vals[t] = value.Value{}
 			}
@@ -106,11 +107,13 @@ func (s *Set) Evaluate(in Input) Result {
 	return res
 }
 
-// sum adds up one side. filled reports whether any operand holds a number or
-// 不适用, blank whether any operand is blank or incomplete (or, for last
-// year's cells, missing).
-func (s *Set) sum(sd side, vals []value.Value, incomplete []bool, prev func(string) (value.Value, bool)) (total value.Dec, filled, blank, overflow bool) {
-	total = value.Dec(sd.konst)
+// sum adds up one side into a number written with the most decimals among
+// its terms (12.50 + 3 is 15.50). filled reports whether any operand holds a
+// number or 不适用, blank whether any operand is blank or incomplete (or,
+// for last year's cells, missing).
+func (s *Set) sum(sd side, vals []value.Value, incomplete []bool, prev func(string) (value.Value, bool)) (sum value.Value, filled, blank, overflow bool) {
+	total := value.Dec(sd.konst)
+	var scale uint8
 	for _, op := range sd.ops {
 		var v value.Value
 		if op.cell >= 0 {
@@ -124,6 +127,7 @@ func (s *Set) sum(sd side, vals []value.Value, incomplete []bool, prev func(stri
 		if !v.IsBlank() {
 			filled = true
 		}
+		scale = max(scale, v.Scale)
 		a := v.Amount()
 		if op.neg {
 			a = -a
@@ -133,7 +137,7 @@ func (s *Set) sum(sd side, vals []value.Value, incomplete []bool, prev func(stri
 			overflow = true
 		}
 	}
-	return total, filled, blank, overflow
+	return value.Scaled(total, int(scale)), filled, blank, overflow
 }
 
 func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []bool) (Problem, bool) {
@@ -146,7 +150,7 @@ func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []b
 	}
 	lhs, _, lblank, lover := s.sum(inst.lhs, vals, incomplete, in.Prev)
 	rhs, _, rblank, rover := s.sum(inst.rhs, vals, incomplete, in.Prev)
-	if lblank || rblank || lover || rover || inst.op.holds(lhs, rhs) {
+	if lblank || rblank || lover || rover || inst.op.holds(lhs.Num, rhs.Num) {
 		return Problem{}, false
 	}
 	return Problem{

@@ -57,11 +57,11 @@ func values(t testing.TB, e *registry.Entry, s sheet) []value.Value {
 		case text == "/":
 			vals[c.Index] = value.NotApplicable
 		default:
-			d, err := value.Parse(text)
+			v, err := value.ParseValue(text)
 			if err != nil {
 				t.Fatalf("%s=%q: %v", id, text, err)
 			}
-			vals[c.Index] = value.Of(d)
+			vals[c.Index] = v
 		}
 	}
 	return vals
@@ -324,6 +324,78 @@ func compileRules(rulesJSON string) error {
 	}
 	_, err = rules.Compile(f)
 	return err
+}
+
+// moneyEntry compiles a format with one row of money cells t.r.a, t.r.b,
+// t.r.c (two decimals) and their computed total t.r.sum, and a check that
+// t.r.a equals t.r.b.
+func moneyEntry(t *testing.T) *registry.Entry {
+	t.Helper()
+	f, err := format.Parse([]byte(`{"schema": 1, "id": "x", "name": "x", "years": {"from": 2021},
+	 "sections": [{"id": "s", "heading": "一", "kind": "table", "table": "t", "guidance": ""}],
+	 "tables": [{"id": "t", "name": "一", "blocks": [{"columns": [
+	   {"label": "甲", "code": "a", "kind": "money", "unit": "万元", "decimals": 2},
+	   {"label": "乙", "code": "b", "kind": "money", "unit": "万元", "decimals": 2},
+	   {"label": "丙", "code": "c", "kind": "money", "unit": "万元", "decimals": 2},
+	   {"label": "计", "code": "sum", "kind": "money", "unit": "万元", "decimals": 2}],
+	   "rows": [{"label": "行", "code": "r"}]}]}],
+	 "rules": [{"id": "S", "severity": "error", "computes": true, "expr": "t.r.sum = t.r.a + t.r.b + t.r.c", "message": "{actual}≠{expected}"},
+	           {"id": "E", "severity": "warning", "expr": "t.r.a = t.r.b", "message": "{actual}≠{expected}"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Compile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &registry.Entry{Format: f, Rules: set}
+}
+
+// TestSumScale checks that a total is written with the most decimals among
+// its terms, and that the decimals never make equal amounts differ.
+func TestSumScale(t *testing.T) {
+	e := moneyEntry(t)
+	tests := []struct {
+		name    string
+		cells   sheet
+		typed   bool
+		sum     string
+		problem []problem
+	}{
+		{"typed decimals kept", sheet{"t.r.a": "12.50", "t.r.b": "3", "t.r.c": "/"}, false, "15.50",
+			[]problem{{"E", "t.r.a", "12.50", "3"}}},
+		{"largest scale wins", sheet{"t.r.a": "0.25", "t.r.b": "1.5", "t.r.c": "2"}, false, "3.75",
+			[]problem{{"E", "t.r.a", "0.25", "1.5"}}},
+		{"zeros kept", sheet{"t.r.a": "12.50", "t.r.b": "3.00", "t.r.c": "0.50"}, false, "16.00",
+			[]problem{{"E", "t.r.a", "12.50", "3.00"}}},
+		{"old values", sheet{"t.r.a": "12.5", "t.r.b": "3", "t.r.c": "0"}, false, "15.5",
+			[]problem{{"E", "t.r.a", "12.5", "3"}}},
+		{"whole numbers", sheet{"t.r.a": "1", "t.r.b": "1", "t.r.c": "3"}, false, "5", nil},
+		{"12.5 equals 12.50", sheet{"t.r.a": "12.5", "t.r.b": "12.50", "t.r.c": "0"}, false, "25.00", nil},
+		{"all 不适用", sheet{"t.r.a": "/", "t.r.b": "/", "t.r.c": "/"}, false, "0", nil},
+		{"typed total equal with other decimals", sheet{"t.r.a": "12.50", "t.r.b": "12.5", "t.r.c": "0", "t.r.sum": "25"},
+			true, "25", nil},
+		{"typed total checked", sheet{"t.r.a": "12.50", "t.r.b": "12.5", "t.r.c": "0", "t.r.sum": "25.1"},
+			true, "25.1", []problem{{"S", "t.r.sum", "25.1", "25.00"}}},
+	}
+	sum, _ := e.Format.Cell("t.r.sum")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := e.Rules.Evaluate(rules.Input{Values: values(t, e, tc.cells), TypedTotals: tc.typed})
+			if got := res.Values[sum.Index].String(); got != tc.sum {
+				t.Errorf("total = %s, want %s", got, tc.sum)
+			}
+			got := summarize(res.Problems)
+			if !slices.Equal(got, tc.problem) {
+				t.Errorf("problems = %v, want %v", got, tc.problem)
+			}
+			for _, p := range res.Problems {
+				if want := p.Actual.String() + "≠" + p.Expected.String(); p.Message != want {
+					t.Errorf("message %q, want %q", p.Message, want)
+				}
+			}
+		})
+	}
 }
 
 func TestCompile(t *testing.T) {

@@ -5,7 +5,8 @@
 // A Dec is a fixed-point number with six decimal places stored as an int64
 // count of millionths: money in 万元 is printed with up to six decimals in
 // real reports, and sums of money must balance exactly, which floats cannot
-// promise.
+// promise. A Value keeps, beside its Dec, the number of decimals the clerk
+// typed (Scale), so that 73802895.90 prints as typed, never as 73802895.9.
 package value
 
 import (
@@ -51,16 +52,20 @@ func (d Dec) Decimals() int {
 
 // String returns d in canonical form: an optional minus sign, the whole part
 // and, if non-zero, a point and the significant decimals ("12", "-3", "0.35").
-func (d Dec) String() string {
+func (d Dec) String() string { return d.Format(0) }
+
+// Format returns d written with scale decimals ("12.50" for 12.5 and 2), or
+// with more where d needs them: it never rounds. Scale is capped at Places.
+func (d Dec) Format(scale int) string {
 	neg := d < 0
 	v := uint64(d)
 	if neg {
 		v = uint64(-d)
 	}
 	s := strconv.FormatUint(v/unit, 10)
-	if frac := v % unit; frac != 0 {
-		f := strconv.FormatUint(frac+unit, 10)[1:] // zero-padded to Places
-		s += "." + strings.TrimRight(f, "0")
+	if n := max(min(scale, Places), d.Decimals()); n > 0 {
+		f := strconv.FormatUint(v%unit+unit, 10) // "1" and the decimals zero-padded to Places
+		s += "." + f[1:1+n]
 	}
 	if neg {
 		s = "-" + s
@@ -82,9 +87,25 @@ var ErrSyntax = errors.New("value: not a canonical decimal number")
 
 // Parse reads a number as stored in report and format files: an optional
 // '-', ASCII digits, and an optional '.' followed by one to six digits — the
-// form String writes, give or take leading and trailing zeros. It accepts
+// form String and Format write, give or take leading zeros. It accepts
 // nothing else: no spaces, separators or exponents.
 func Parse(s string) (Dec, error) {
+	d, _, err := parse(s)
+	return d, err
+}
+
+// ParseValue reads a stored number as Parse does, keeping the decimals it
+// is written with: "73802895.90" has Scale 2.
+func ParseValue(s string) (Value, error) {
+	d, scale, err := parse(s)
+	if err != nil {
+		return Value{}, err
+	}
+	return Scaled(d, scale), nil
+}
+
+// parse returns the number s and the count of decimals written in it.
+func parse(s string) (Dec, int, error) {
 	neg := strings.HasPrefix(s, "-")
 	if neg {
 		s = s[1:]
@@ -92,11 +113,11 @@ func Parse(s string) (Dec, error) {
 	whole, frac, hasDot := strings.Cut(s, ".")
 	if whole == "" || !allDigits(whole) || len(whole) > 13 ||
 		(hasDot && (frac == "" || len(frac) > Places || !allDigits(frac))) {
-		return 0, ErrSyntax
+		return 0, 0, ErrSyntax
 	}
 	w, _ := strconv.ParseInt(whole, 10, 64)
 	if w > MaxWhole {
-		return 0, ErrSyntax
+		return 0, 0, ErrSyntax
 	}
 	v := w * unit
 	if hasDot {
@@ -106,7 +127,7 @@ func Parse(s string) (Dec, error) {
 	if neg {
 		v = -v
 	}
-	return Dec(v), nil
+	return Dec(v), len(frac), nil
 }
 
 func allDigits(s string) bool {

@@ -17,9 +17,11 @@ type Input struct {
 // ParseInput reads a number as a clerk types or pastes it: surrounding and
 // inner spaces, full-width digits and signs, thousands separators and a
 // trailing unit word from in.Suffixes are accepted; the unit word found, if
-// any, is returned so that a money cell can check it. Anything else is
-// rejected with an *l10n.Error whose text tells the clerk what is wrong.
-func ParseInput(text string, in Input) (d Dec, unit string, err error) {
+// any, is returned so that a money cell can check it. The value keeps the
+// decimals typed, up to in.Decimals: "12.50" stays 12.50, "12.500" with two
+// allowed becomes 12.50. Anything else is rejected with an *l10n.Error
+// whose text tells the clerk what is wrong.
+func ParseInput(text string, in Input) (v Value, unit string, err error) {
 	s := normalize(text)
 	for _, suf := range in.Suffixes {
 		// The longest matching word wins: 万元 before 元.
@@ -28,13 +30,13 @@ func ParseInput(text string, in Input) (d Dec, unit string, err error) {
 		}
 	}
 	s = strings.TrimSuffix(s, unit)
-	d, err = parseNumber(s, text, in)
-	return d, unit, err
+	v, err = parseNumber(s, text, in)
+	return v, unit, err
 }
 
-func parseNumber(s, text string, in Input) (Dec, error) {
+func parseNumber(s, text string, in Input) (Value, error) {
 	if s == "" {
-		return 0, l10n.Errorf("input.empty")
+		return Value{}, l10n.Errorf("input.empty")
 	}
 	neg := false
 	switch s[0] {
@@ -44,29 +46,30 @@ func parseNumber(s, text string, in Input) (Dec, error) {
 		s = s[1:]
 	}
 	if s == "" || !validNumberChars(s) {
-		return 0, l10n.Errorf("input.notNumber", "Text", text)
+		return Value{}, l10n.Errorf("input.notNumber", "Text", text)
 	}
 	s, err := dropSeparators(s)
 	if err != nil {
-		return 0, l10n.Errorf("input.notNumber", "Text", text)
+		return Value{}, l10n.Errorf("input.notNumber", "Text", text)
 	}
 	whole, frac, _ := strings.Cut(s, ".")
 	if whole == "" {
 		whole = "0"
 	}
+	scale := min(len(frac), in.Decimals)
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > in.Decimals {
 		if in.Decimals == 0 {
-			return 0, l10n.Errorf("input.notWhole", "Text", text)
+			return Value{}, l10n.Errorf("input.notWhole", "Text", text)
 		}
-		return 0, l10n.Errorf("input.tooManyDecimals", "Max", in.Decimals)
+		return Value{}, l10n.Errorf("input.tooManyDecimals", "Max", in.Decimals)
 	}
 	whole = strings.TrimLeft(whole, "0")
 	if whole == "" {
 		whole = "0"
 	}
 	if len(whole) > 13 {
-		return 0, l10n.Errorf("input.tooLarge")
+		return Value{}, l10n.Errorf("input.tooLarge")
 	}
 	canon := whole
 	if frac != "" {
@@ -74,15 +77,15 @@ func parseNumber(s, text string, in Input) (Dec, error) {
 	}
 	d, err := Parse(canon)
 	if err != nil {
-		return 0, l10n.Errorf("input.tooLarge")
+		return Value{}, l10n.Errorf("input.tooLarge")
 	}
 	if neg && d != 0 {
 		if !in.Signed {
-			return 0, l10n.Errorf("input.negative")
+			return Value{}, l10n.Errorf("input.negative")
 		}
 		d = -d
 	}
-	return d, nil
+	return Scaled(d, scale), nil
 }
 
 // normalize maps full-width forms to ASCII, unifies minus signs and

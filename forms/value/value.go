@@ -23,12 +23,24 @@ const NAMark = "/"
 // Value is the content of one cell.
 type Value struct {
 	State State
+	// Scale is the number of decimals a Number is written with: those the
+	// clerk typed ("12.50" has 2), never fewer than Num needs. It is how
+	// the value prints, not part of the number: 12.5 and 12.50 are equal
+	// in every rule, which compares Num.
+	Scale uint8
 	Num   Dec
 	Text  string
 }
 
-// Of returns a Number value.
-func Of(d Dec) Value { return Value{State: Number, Num: d} }
+// Of returns a Number value written with the decimals d needs.
+func Of(d Dec) Value { return Scaled(d, 0) }
+
+// Scaled returns a Number value written with scale decimals, or with more
+// if d needs them (at most Places).
+func Scaled(d Dec, scale int) Value {
+	scale = min(max(scale, d.Decimals()), Places)
+	return Value{State: Number, Scale: uint8(scale), Num: d}
+}
 
 // OfInt returns a Number value for the whole number n.
 func OfInt(n int64) Value { return Of(Int(n)) }
@@ -48,14 +60,14 @@ func (v Value) Amount() Dec {
 	return 0
 }
 
-// String returns v as stored in report files: "" for blank, "/" for 不适用,
-// the canonical number or the text.
+// String returns v as stored in report files and printed: "" for blank,
+// "/" for 不适用, the number with its Scale decimals ("12.50") or the text.
 func (v Value) String() string {
 	switch v.State {
 	case NA:
 		return NAMark
 	case Number:
-		return v.Num.String()
+		return v.Num.Format(int(v.Scale))
 	case Text:
 		return v.Text
 	}

@@ -9,26 +9,86 @@ import (
 	"nianbao/forms/value"
 )
 
-func TestDecString(t *testing.T) {
+func TestDecFormat(t *testing.T) {
 	tests := []struct {
-		d    value.Dec
-		want string
+		d     value.Dec
+		scale int
+		want  string
 	}{
-		{0, "0"},
-		{value.Int(12), "12"},
-		{value.Int(-3), "-3"},
-		{350_000, "0.35"},
-		{-1, "-0.000001"},
-		{value.Int(6834) + 335_000, "6834.335"},
+		{0, 0, "0"},
+		{value.Int(12), 0, "12"},
+		{value.Int(-3), 0, "-3"},
+		{350_000, 0, "0.35"},
+		{-1, 0, "-0.000001"},
+		{value.Int(6834) + 335_000, 0, "6834.335"},
+		{value.Int(73802895) + 900_000, 2, "73802895.90"},
+		{value.Int(12) + 500_000, 2, "12.50"},
+		{value.Int(-12) - 500_000, 3, "-12.500"},
+		{0, 2, "0.00"},
+		{value.Int(15), 2, "15.00"},
+		{value.Int(1) + 1, 6, "1.000001"},
+		{value.Int(1) + 250_000, 1, "1.25"}, // never rounds
+		{value.Int(1), 9, "1.000000"},       // capped at Places
 	}
 	for _, tc := range tests {
-		if got := tc.d.String(); got != tc.want {
-			t.Errorf("String(%d) = %q, want %q", int64(tc.d), got, tc.want)
+		if got := tc.d.Format(tc.scale); got != tc.want {
+			t.Errorf("Format(%d, %d) = %q, want %q", int64(tc.d), tc.scale, got, tc.want)
+		}
+		if tc.scale == 0 && tc.d.String() != tc.want {
+			t.Errorf("String(%d) = %q, want %q", int64(tc.d), tc.d.String(), tc.want)
 		}
 		back, err := value.Parse(tc.want)
 		if err != nil || back != tc.d {
 			t.Errorf("Parse(%q) = %d, %v", tc.want, int64(back), err)
 		}
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	tests := []struct {
+		text  string
+		num   value.Dec
+		scale uint8
+	}{
+		{"73802895.90", value.Int(73802895) + 900_000, 2},
+		{"73802895.9", value.Int(73802895) + 900_000, 1},
+		{"12.50", value.Int(12) + 500_000, 2},
+		{"12", value.Int(12), 0},
+		{"12.0", value.Int(12), 1},
+		{"0.000000", 0, 6},
+		{"-3.10", value.Int(-3) - 100_000, 2},
+		{"007.10", value.Int(7) + 100_000, 2},
+	}
+	for _, tc := range tests {
+		v, err := value.ParseValue(tc.text)
+		if err != nil || v.State != value.Number || v.Num != tc.num || v.Scale != tc.scale {
+			t.Errorf("ParseValue(%q) = %+v, %v; want %d with scale %d", tc.text, v, err, int64(tc.num), tc.scale)
+		}
+	}
+	if _, err := value.ParseValue("12.5000000"); err == nil {
+		t.Error("ParseValue accepted seven decimals")
+	}
+}
+
+func TestScaled(t *testing.T) {
+	tests := []struct {
+		v    value.Value
+		want string
+	}{
+		{value.Scaled(value.Int(12)+500_000, 2), "12.50"},
+		{value.Scaled(value.Int(12)+500_000, 0), "12.5"}, // never fewer decimals than the number needs
+		{value.Scaled(value.Int(3), 8), "3.000000"},
+		{value.Of(value.Int(12) + 500_000), "12.5"},
+		{value.OfInt(7), "7"},
+	}
+	for _, tc := range tests {
+		if got := tc.v.String(); got != tc.want {
+			t.Errorf("%+v prints %q, want %q", tc.v, got, tc.want)
+		}
+	}
+	// The scale is how a number prints, not the number: rules compare Num.
+	if value.Scaled(value.Int(12)+500_000, 2).Num != value.Of(value.Int(12)+500_000).Num {
+		t.Error("12.50 and 12.5 differ as numbers")
 	}
 }
 
@@ -65,6 +125,7 @@ func TestParseInput(t *testing.T) {
 	count := value.Input{Suffixes: []string{"件", "条"}}
 	signed := value.Input{Signed: true}
 	money := value.Input{Decimals: 6, Suffixes: []string{"万元"}}
+	cents := value.Input{Decimals: 2, Suffixes: []string{"元"}}
 	choice := value.Input{Decimals: 6, Suffixes: []string{"元", "万元"}}
 	tests := []struct {
 		text    string
@@ -94,9 +155,23 @@ func TestParseInput(t *testing.T) {
 		{"12.5368", money, "12.5368", "", ""},
 		{"12。5", money, "12.5", "", ""},
 		{"0.35万元", money, "0.35", "", "万元"},
-		{"3.10", money, "3.1", "", ""},
+		{"3.10", money, "3.10", "", ""},
 		{".5", money, "0.5", "", ""},
+		{".50", money, "0.50", "", ""},
 		{"12.0", count, "12", "", ""},
+		{"12.000", count, "12", "", ""},
+		{"73802895.90", cents, "73802895.90", "", ""},
+		{"73,802,895.90元", cents, "73802895.90", "", "元"},
+		{"７３８０２８９５．９０", cents, "73802895.90", "", ""},
+		{"７３，８０２，８９５．９０ 元", cents, "73802895.90", "", "元"},
+		{"12。50", cents, "12.50", "", ""},
+		{"12.500", cents, "12.50", "", ""}, // zeros beyond the cell's decimals are dropped
+		{"12.5", cents, "12.5", "", ""},
+		{"12", cents, "12", "", ""},
+		{"0.00", cents, "0.00", "", ""},
+		{"-0.00", cents, "0.00", "", ""},
+		{"12.505", cents, "", "input.tooManyDecimals", ""},
+		{"1.000000", money, "1.000000", "", ""},
 		{"-3", count, "", "input.negative", ""},
 		{"1.5", count, "", "input.notWhole", ""},
 		{"1.1234567", money, "", "input.tooManyDecimals", ""},
@@ -154,7 +229,7 @@ func TestValue(t *testing.T) {
 // FuzzParseInput checks that whatever a clerk types or pastes either gives a
 // clear error or a number that round-trips through the file format.
 func FuzzParseInput(f *testing.F) {
-	for _, s := range []string{"12", "１２", "1,234", "-3", "12.5368万元", "abc", "1e9", "。", "9999999999999"} {
+	for _, s := range []string{"12", "１２", "1,234", "-3", "12.5368万元", "abc", "1e9", "。", "9999999999999", "73,802,895.90", "１２．５０", "12.500"} {
 		f.Add(s, true, 6)
 	}
 	f.Fuzz(func(t *testing.T, text string, signed bool, decimals int) {
@@ -166,33 +241,47 @@ func FuzzParseInput(f *testing.F) {
 			}
 			return
 		}
-		if !signed && d < 0 {
+		if !signed && d.Num < 0 {
 			t.Fatalf("negative %s accepted for unsigned input", d)
 		}
-		if d.Decimals() > in.Decimals {
-			t.Fatalf("%s has more than %d decimals", d, in.Decimals)
+		if d.Num.Decimals() > in.Decimals || int(d.Scale) > in.Decimals || int(d.Scale) < d.Num.Decimals() {
+			t.Fatalf("%s (scale %d) for at most %d decimals", d, d.Scale, in.Decimals)
 		}
-		back, err := value.Parse(d.String())
+		back, err := value.ParseValue(d.String())
 		if err != nil || back != d {
-			t.Fatalf("%s does not round-trip: %v", d, err)
+			t.Fatalf("%s does not round-trip through the file: %+v, %v", d, back, err)
+		}
+		again, _, err := value.ParseInput(d.String(), in)
+		if err != nil || again != d {
+			t.Fatalf("%s typed again is %+v, %v", d, again, err)
 		}
 	})
 }
 
-// FuzzParse checks the strict file-format parser: accepted text is exactly
-// the canonical form of the number.
+// FuzzParse checks the strict file-format parser: accepted text is the
+// number written with the decimals it was written with, and what it prints
+// reads back as the same value.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"0", "12", "-3", "0.35", "1.000001", "007", "1.50"} {
+	for _, s := range []string{"0", "12", "-3", "0.35", "1.000001", "007", "1.50", "73802895.90", "0.000000"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := value.Parse(s)
+		v, err := value.ParseValue(s)
+		d, perr := value.Parse(s)
+		if (err == nil) != (perr == nil) || (err == nil && d != v.Num) {
+			t.Fatalf("Parse(%q) = %s, %v but ParseValue = %+v, %v", s, d, perr, v, err)
+		}
 		if err != nil {
 			return
 		}
-		again, err := value.Parse(d.String())
-		if err != nil || again != d {
-			t.Fatalf("Parse(%q) = %s does not round-trip", s, d)
+		_, frac, _ := strings.Cut(s, ".")
+		_, printed, _ := strings.Cut(v.String(), ".")
+		if printed != frac {
+			t.Fatalf("ParseValue(%q) prints %q", s, v)
+		}
+		again, err := value.ParseValue(v.String())
+		if err != nil || again != v {
+			t.Fatalf("ParseValue(%q) = %+v does not round-trip: %+v, %v", s, v, again, err)
 		}
 	})
 }
