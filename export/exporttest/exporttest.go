@@ -35,6 +35,16 @@ func Sample(t testing.TB) *report.Doc {
 	return d
 }
 
+// Blank returns a new, empty report of the given format and year.
+func Blank(t testing.TB, formatID string, year int) *report.Doc {
+	t.Helper()
+	d, err := report.Bind(report.New(formatID, year, report.Unit{Name: "某局", Kind: "department"}), registry.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // Sequence lists the texts an output of doc must hold, in order: the title,
 // the preface, each heading and paragraph, every table cell in reading
 // order, the closing and the appendix.

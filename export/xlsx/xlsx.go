@@ -59,7 +59,7 @@ type writer struct {
 	sheets   []string
 	res      rules.Result      // the report evaluated once
 	formulas map[string]string // the formula of each computed cell
-	money    map[string]int    // number format style of money cells, by unit
+	money    map[string]int    // number format style of money cells, by format code
 }
 
 type styles struct {
@@ -260,22 +260,26 @@ func (w *writer) writeTable(sheet, heading string, t *export.Table) error {
 func boolPtr(b bool) *bool { return &b }
 
 // inputStyle is the style of an input cell: money shows its decimals as
-// entered and, where the clerk chose the unit (2019 采购总金额), the unit.
+// entered (73802895.90, as every export prints it; a blank cell up to the
+// cell's decimals) and, where the clerk chose the unit (2019 采购总金额),
+// the unit.
 func (w *writer) inputStyle(id string) int {
 	c, _ := w.d.Entry.Format.Cell(id)
 	if c.Spec.Kind != format.Money {
 		return w.styles.input
 	}
-	unit := ""
-	if len(c.Spec.Units) > 0 {
-		unit = w.d.Report.Units[id]
-	}
-	if st, ok := w.money[unit]; ok {
-		return st
-	}
 	code := "0." + strings.Repeat("#", max(c.Spec.Decimals, 1))
-	if unit != "" {
+	if v := w.res.Values[c.Index]; v.State == value.Number && !w.opt.Template {
+		code = "0"
+		if v.Scale > 0 {
+			code += "." + strings.Repeat("0", int(v.Scale))
+		}
+	}
+	if unit := w.d.Report.Units[id]; unit != "" && len(c.Spec.Units) > 0 {
 		code += `"` + unit + `"`
+	}
+	if st, ok := w.money[code]; ok {
+		return st
 	}
 	st, err := w.f.NewStyle(&excelize.Style{
 		Font: &excelize.Font{Family: "宋体", Size: 10.5}, Border: cellBorder,
@@ -288,7 +292,7 @@ func (w *writer) inputStyle(id string) int {
 	if w.money == nil {
 		w.money = map[string]int{}
 	}
-	w.money[unit] = st
+	w.money[code] = st
 	return st
 }
 
@@ -395,6 +399,9 @@ func (w *writer) sizeColumns(sheet string, t *export.Table) {
 	for _, c := range t.Cells {
 		if c.ColSpan == 1 && (c.Role == format.RowLabel || c.Role == format.Corner) {
 			widths[c.Col] = max(widths[c.Col], min(float64(export.Width(c.Text))+2, 36))
+		}
+		if c.ColSpan == 1 && c.Role == format.ValueCell { // a number too wide shows as ###
+			widths[c.Col] = max(widths[c.Col], float64(export.Width(c.Text))+2)
 		}
 		if c.RowSpan > 2 && c.Role == format.RowLabel {
 			widths[c.Col] = min(widths[c.Col], 10)

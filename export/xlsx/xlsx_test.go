@@ -176,3 +176,63 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// TestMoneyDecimals checks that money shows the decimals typed, as the other
+// exports print it, whole amounts with no stray point, and that the column
+// is wide enough not to show ###.
+func TestMoneyDecimals(t *testing.T) {
+	tests := []struct {
+		format, id, typed, want string
+	}{
+		{"2021", "t2.fees.amount", "73802895.90", "73802895.90"},
+		{"2021", "t2.fees.amount", "12.5", "12.5"},
+		{"2021", "t2.fees.amount", "12.5000", "12.5000"},
+		{"2021", "t2.fees.amount", "12", "12"},
+		{"2021", "t2.fees.amount", "0.00", "0.00"},
+		{"2019", "t2.procurement.amount", "73,802,895.90元", "73802895.90元"},
+	}
+	for _, tc := range tests {
+		d := exporttest.Sample(t)
+		if tc.format != "2021" {
+			d = exporttest.Blank(t, tc.format, 2020)
+		}
+		if err := d.SetCell(tc.id, tc.typed); err != nil {
+			t.Fatal(err)
+		}
+		data, err := xlsx.Write(d, export.Build(d, export.Options{}), xlsx.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, data)
+		a := addresses(t, f)[tc.id]
+		if got, _ := f.GetCellValue(a[0], a[1]); got != tc.want {
+			t.Errorf("%s shows as %q, want %q", tc.typed, got, tc.want)
+		}
+		if w := shownWidth(t, f, a[0], a[1]); w < float64(export.Width(tc.want)) {
+			t.Errorf("%s: %s is %.1f wide", tc.typed, a[1], w)
+		}
+	}
+}
+
+// shownWidth is the width of cell, or of the merged range it starts.
+func shownWidth(t *testing.T, f *excelize.File, sheet, cell string) float64 {
+	end := cell
+	merged, _ := f.GetMergeCells(sheet)
+	for _, m := range merged {
+		if m.GetStartAxis() == cell {
+			end = m.GetEndAxis()
+		}
+	}
+	from, _, _ := excelize.CellNameToCoordinates(cell)
+	to, _, _ := excelize.CellNameToCoordinates(end)
+	width := 0.0
+	for c := from; c <= to; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		w, err := f.GetColWidth(sheet, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		width += w
+	}
+	return width
+}
