@@ -153,6 +153,7 @@ func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []b
 	if lblank || rblank || lover || rover || inst.op.holds(lhs.Num, rhs.Num) {
 		return Problem{}, false
 	}
+	sides := [2]value.Value{lhs, rhs} // copied, so that only a failure allocates
 	return Problem{
 		Rule:     r.ID,
 		Severity: r.Severity,
@@ -160,8 +161,8 @@ func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []b
 		Message: fill(r.Message, map[string]string{
 			"label": inst.label, "actual": lhs.String(), "expected": rhs.String(),
 		}),
-		Actual:   &lhs,
-		Expected: &rhs,
+		Actual:   &sides[0],
+		Expected: &sides[1],
 	}, true
 }
 
