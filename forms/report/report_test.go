@@ -697,6 +697,7 @@ func FuzzUnmarshal(f *testing.F) {
 	f.Add([]byte(good[:strings.Index(good, "青溪")+1]))                                                                                        // cut inside a character
 	f.Add([]byte(strings.Replace(good, `"type":`, `"x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], "type":`, 1))) // too deep
 	f.Add([]byte(`{"type": "nianbao-report", "schema": 1, "format": "2019", "year": 2020, "cells": {"t3.new.natural": "/"}}`))
+	f.Add([]byte(strings.Replace(good, `"12.5368"`, `"73802895.900000"`, 1))) // decimals kept, up to the cell's
 	f.Add([]byte(`{"type": "nianbao-report", "schema": 1, "format": "2014", "year": 2012, "texts": {"x": "y"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := report.Unmarshal(data, reg)
