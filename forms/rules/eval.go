@@ -51,7 +51,25 @@ type Result struct {
 	// inputs, and totals that sum any of them.
 	Partial  []bool
 	Problems []Problem
+	// Checks holds where each of the Set's Formulas stands, in the same
+	// order: what a spreadsheet's check formula must read.
+	Checks []CheckState
 }
+
+// CheckState is where one comparison stands after an evaluation.
+type CheckState uint8
+
+// The check states.
+const (
+	// NotChecked: the formula computes a total (and the report does not
+	// keep typed totals), or its rule does not apply to the unit's kind.
+	NotChecked CheckState = iota
+	// Pending: a cell it compares is blank or not final, so the engine
+	// waits for it (and so does the values rule, which names the cell).
+	Pending
+	Passed
+	Failed
+)
 
 // Errors counts the error-severity problems.
 func (r *Result) Errors() int {
@@ -95,11 +113,15 @@ func (s *Set) Evaluate(in Input) Result {
 	res.Problems = append(res.Problems, s.checkValues(in, vals)...)
 	for i := range s.instances {
 		inst := &s.instances[i]
-		if inst.computes >= 0 && !in.TypedTotals {
-			continue
+		state := NotChecked
+		if inst.computes < 0 || in.TypedTotals {
+			var p Problem
+			if p, state = s.check(inst, in, vals, incomplete); state == Failed {
+				res.Problems = append(res.Problems, p)
+			}
 		}
-		if p, failed := s.check(inst, in, vals, incomplete); failed {
-			res.Problems = append(res.Problems, p)
+		if !inst.hasPrev {
+			res.Checks = append(res.Checks, state) // as Formulas lists it
 		}
 	}
 	res.Problems = append(res.Problems, s.checkTexts(in)...)
@@ -136,18 +158,23 @@ func (s *Set) sum(sd side, vals []value.Value, incomplete []bool, prev func(stri
 	return total, filled, blank, overflow
 }
 
-func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []bool) (Problem, bool) {
+// check compares the two sides of an instance; the Problem is set when it
+// fails.
+func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []bool) (Problem, CheckState) {
 	r := inst.rule
 	if inst.hasPrev && in.Prev == nil {
-		return Problem{}, false
+		return Problem{}, NotChecked
 	}
 	if r.When != nil && len(r.When.UnitKinds) > 0 && !slices.Contains(r.When.UnitKinds, in.UnitKind) {
-		return Problem{}, false
+		return Problem{}, NotChecked
 	}
 	lhs, _, lblank, lover := s.sum(inst.lhs, vals, incomplete, in.Prev)
 	rhs, _, rblank, rover := s.sum(inst.rhs, vals, incomplete, in.Prev)
-	if lblank || rblank || lover || rover || inst.op.holds(lhs, rhs) {
-		return Problem{}, false
+	switch {
+	case lblank || rblank || lover || rover:
+		return Problem{}, Pending
+	case inst.op.holds(lhs, rhs):
+		return Problem{}, Passed
 	}
 	return Problem{
 		Rule:     r.ID,
@@ -158,7 +185,7 @@ func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []b
 		}),
 		Actual:   &lhs,
 		Expected: &rhs,
-	}, true
+	}, Failed
 }
 
 func (s *Set) overflowProblem(inst *instance) Problem {
