@@ -64,8 +64,9 @@ const (
 	// NotChecked: the formula computes a total (and the report does not
 	// keep typed totals), or its rule does not apply to the unit's kind.
 	NotChecked CheckState = iota
-	// Pending: a cell it compares is blank or not final, so the engine
-	// waits for it (and so does the values rule, which names the cell).
+	// Pending: a cell it compares is blank or not final (or a side
+	// overflows), so the engine waits for it; the values rule names a
+	// blank cell.
 	Pending
 	Passed
 	Failed
