@@ -69,7 +69,7 @@ type writer struct {
 }
 
 type styles struct {
-	title, note, header, label, input, computed, check int
+	title, note, header, label, input, textInput, computed, check int
 }
 
 type tableSection struct {
@@ -189,6 +189,8 @@ func (w *writer) makeStyles() {
 		label: mk(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}}),
 		input: mk(&excelize.Style{Font: font, Border: border, Alignment: rightMid,
 			Protection: &excelize.Protection{Locked: false}, Fill: inputFill}),
+		textInput: mk(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"},
+			Protection: &excelize.Protection{Locked: false}, Fill: inputFill}),
 		computed: mk(&excelize.Style{Font: font, Border: border, Alignment: rightMid,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF6"}}}),
 		check: mk(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}),
@@ -229,7 +231,7 @@ func (w *writer) writeInfo(sheet string) error {
 		if !w.opt.Template && (fd.key != cellmap.UnitKind || u.Kind != "") {
 			f.SetCellStr(sheet, input, fd.val)
 		}
-		f.SetCellStyle(sheet, input, input, w.styles.input)
+		f.SetCellStyle(sheet, input, input, w.styles.textInput)
 		w.m.Fields[fd.key] = cellmap.Ref{Sheet: sheet, Cell: input}
 		if fd.key == cellmap.UnitKind {
 			dv := excelize.NewDataValidation(true)
@@ -246,6 +248,7 @@ func (w *writer) writeInfo(sheet string) error {
 	}
 	f.SetColWidth(sheet, "A", "A", 14)
 	f.SetColWidth(sheet, "B", "B", 60)
+	w.pageSetup(sheet, false)
 	return w.protect(sheet)
 }
 
@@ -332,13 +335,7 @@ func (w *writer) writeTable(ts tableSection) error {
 		f.SetCellStyle(sheet, top, bottom, style)
 	}
 	w.sizeColumns(sheet, t)
-	landscape := "landscape"
-	if t.Grid.Cols <= 4 {
-		landscape = "portrait"
-	}
-	a4, fit, zero := 9, 1, 0
-	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &fit, FitToHeight: &zero})
-	f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)})
+	w.pageSetup(sheet, t.Grid.Cols > 4)
 	if t.Grid.HeaderRows > 0 {
 		f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
 			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, gridTop, gridTop+t.Grid.HeaderRows-1)})
@@ -346,7 +343,17 @@ func (w *writer) writeTable(ts tableSection) error {
 	return w.protect(sheet)
 }
 
-func boolPtr(b bool) *bool { return &b }
+// pageSetup prints a sheet on A4, as wide as the page, as many pages
+// down as it takes.
+func (w *writer) pageSetup(sheet string, landscape bool) {
+	orientation := "portrait"
+	if landscape {
+		orientation = "landscape"
+	}
+	a4, fit, zero, yes := 9, 1, 0, true
+	w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &fit, FitToHeight: &zero})
+	w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
+}
 
 // setFormula writes a formula with the value it computes (written into
 // the file by addCaches), so that readers that do not recalculate show it.
@@ -607,7 +614,6 @@ func (w *writer) writeChecks(tables []tableSection) error {
 	f.SetColWidth(sheet, "B", "B", 7)
 	f.SetColWidth(sheet, "C", "C", 80)
 	f.SetColWidth(sheet, "D", "D", 16)
-	landscape, a4, fit, zero := "landscape", 9, 1, 0
-	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &fit, FitToHeight: &zero})
-	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)})
+	w.pageSetup(sheet, true)
+	return nil
 }
