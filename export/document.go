@@ -44,6 +44,21 @@ type Document struct {
 	Closing      Closing
 	Appendix     []Section // printed after the closing, as 附件 (the pre-2019 统计表)
 	Meta         Meta
+
+	// What a spreadsheet needs beyond the printed text: the format, the
+	// unit and its contact details (fillable in a workbook), and the
+	// engine's checks with their state.
+	Format  string // the format's ID
+	Unit    report.Unit
+	Contact report.Preface
+	// Checks are the comparisons of the format's rules over the report's
+	// own cells, in declaration order, with where the engine left each;
+	// those the engine did not make (a rule limited to other unit kinds)
+	// are left out.
+	Checks []Check
+	// ValuesRule is the format's rule that every input cell be filled
+	// (R6), or nil.
+	ValuesRule *format.Rule
 }
 
 // Meta describes the document for file properties.
@@ -100,6 +115,12 @@ type Cell struct {
 	format.GridCell
 	Text     string
 	Computed bool // a total (written as a formula where the format allows)
+	// Value is the engine's value of a value cell: blank for a total over
+	// blank cells, as it prints.
+	Value value.Value
+	Spec  format.ValueSpec // what a value cell holds
+	Unit  string           // the unit chosen for money that offers a choice
+	Sum   *Sum             // what a computed cell adds up
 }
 
 // Build lays out the report d. It evaluates the rules, so totals print as
@@ -119,6 +140,7 @@ func Build(d *report.Doc, opt Options) *Document {
 			Organ: r.Closing.Organ,
 			Date:  chineseDate(r.Closing.Date),
 		},
+		Format: f.ID, Unit: r.Unit, Contact: r.Preface,
 	}
 	doc.Preface = preface(d)
 	for i := range f.Sections {
@@ -135,6 +157,7 @@ func Build(d *report.Doc, opt Options) *Document {
 			doc.Sections = append(doc.Sections, sec)
 		}
 	}
+	addWorkbookFields(doc, d, res)
 	return doc
 }
 

@@ -46,11 +46,11 @@ var Kinds = []Kind{
 	{Name: "fragment", Extension: ".fragment.html", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
 		return noWarnings(html.Fragment(doc))
 	}},
-	{Name: "xlsx", Extension: ".xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, []string, error) {
-		return noWarnings(xlsx.Write(d, doc, xlsx.Options{}))
+	{Name: "xlsx", Extension: ".xlsx", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return noWarnings(xlsx.Write(doc, xlsx.Options{}))
 	}},
-	{Name: "xlsx-template", Extension: ".template.xlsx", write: func(d *report.Doc, doc *export.Document) ([]byte, []string, error) {
-		return noWarnings(xlsx.Write(d, doc, xlsx.Options{Template: true}))
+	{Name: "xlsx-template", Extension: ".template.xlsx", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
+		return noWarnings(xlsx.Write(doc, xlsx.Options{Template: true}))
 	}},
 	{Name: "txt", Extension: ".txt", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
 		return txt.Write(doc), nil, nil

@@ -52,7 +52,26 @@ type Result struct {
 	// inputs, and totals that sum any of them.
 	Partial  []bool
 	Problems []Problem
+	// Checks holds where each of the Set's Formulas stands, in the same
+	// order: what a spreadsheet's check formula must read.
+	Checks []CheckState
 }
+
+// CheckState is where one comparison stands after an evaluation.
+type CheckState uint8
+
+// The check states.
+const (
+	// NotChecked: the formula computes a total (and the report does not
+	// keep typed totals), or its rule does not apply to the unit's kind.
+	NotChecked CheckState = iota
+	// Pending: a cell it compares is blank or not final (or a side
+	// overflows), so the engine waits for it; the values rule names a
+	// blank cell.
+	Pending
+	Passed
+	Failed
+)
 
 // Errors counts the error-severity problems.
 func (r *Result) Errors() int {
@@ -96,11 +115,15 @@ func (s *Set) Evaluate(in Input) Result {
 	res.Problems = append(res.Problems, s.checkValues(in, vals)...)
 	for i := range s.instances {
 		inst := &s.instances[i]
-		if inst.computes >= 0 && !in.TypedTotals {
-			continue
+		state := NotChecked
+		if inst.computes < 0 || in.TypedTotals {
+			var p Problem
+			if p, state = s.check(inst, in, vals, incomplete); state == Failed {
+				res.Problems = append(res.Problems, p)
+			}
 		}
-		if p, failed := s.check(inst, in, vals, incomplete); failed {
-			res.Problems = append(res.Problems, p)
+		if !inst.hasPrev {
+			res.Checks = append(res.Checks, state) // as Formulas lists it
 		}
 	}
 	res.Problems = append(res.Problems, s.checkTexts(in)...)
@@ -140,18 +163,23 @@ func (s *Set) sum(sd side, vals []value.Value, incomplete []bool, prev func(stri
 	return value.Scaled(total, int(scale)), filled, blank, overflow
 }
 
-func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []bool) (Problem, bool) {
+// check compares the two sides of an instance; the Problem is set when it
+// fails.
+func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []bool) (Problem, CheckState) {
 	r := inst.rule
 	if inst.hasPrev && in.Prev == nil {
-		return Problem{}, false
+		return Problem{}, NotChecked
 	}
 	if r.When != nil && len(r.When.UnitKinds) > 0 && !slices.Contains(r.When.UnitKinds, in.UnitKind) {
-		return Problem{}, false
+		return Problem{}, NotChecked
 	}
 	lhs, _, lblank, lover := s.sum(inst.lhs, vals, incomplete, in.Prev)
 	rhs, _, rblank, rover := s.sum(inst.rhs, vals, incomplete, in.Prev)
-	if lblank || rblank || lover || rover || inst.op.holds(lhs.Num, rhs.Num) {
-		return Problem{}, false
+	switch {
+	case lblank || rblank || lover || rover:
+		return Problem{}, Pending
+	case inst.op.holds(lhs.Num, rhs.Num):
+		return Problem{}, Passed
 	}
 	sides := [2]value.Value{lhs, rhs} // copied, so that only a failure allocates
 	return Problem{
@@ -163,7 +191,7 @@ func (s *Set) check(inst *instance, in Input, vals []value.Value, incomplete []b
 		}),
 		Actual:   &sides[0],
 		Expected: &sides[1],
-	}, true
+	}, Failed
 }
 
 func (s *Set) overflowProblem(inst *instance) Problem {

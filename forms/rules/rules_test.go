@@ -493,3 +493,54 @@ func TestFormulas(t *testing.T) {
 		t.Errorf("R3 formula = %+v", r3)
 	}
 }
+
+// TestCheckStates: Result.Checks says for each formula what the engine
+// did: computed (not checked), waited for a blank cell, passed or failed,
+// and only the failed ones are problems.
+func TestCheckStates(t *testing.T) {
+	e := entry(t, "2021")
+	state := func(s sheet, kind string) map[string]rules.CheckState {
+		res := e.Rules.Evaluate(rules.Input{Values: values(t, e, s), UnitKind: kind})
+		fms := e.Rules.Formulas()
+		if len(res.Checks) != len(fms) {
+			t.Fatalf("%d check states for %d formulas", len(res.Checks), len(fms))
+		}
+		out := map[string]rules.CheckState{}
+		failed := 0
+		for i, fm := range fms {
+			out[fm.Rule.ID+" "+fm.Label] = res.Checks[i]
+			if res.Checks[i] == rules.Failed {
+				failed++
+			}
+		}
+		exprProblems := 0
+		for _, p := range res.Problems {
+			if p.Actual != nil {
+				exprProblems++
+			}
+		}
+		if failed != exprProblems {
+			t.Errorf("%d checks failed, %d comparison problems", failed, exprProblems)
+		}
+		return out
+	}
+	s := balanced2021(e)
+	s["t3.new.natural"] = "22"
+	s["t3.open.business"] = ""
+	got := state(s, "township")
+	for key, want := range map[string]rules.CheckState{
+		"R2 自然人":          rules.NotChecked, // computes
+		"R1 自然人":          rules.Failed,
+		"R1 法人或其他组织 商业企业": rules.Pending, // its total sums the blank cell
+		"R1 总计":           rules.Pending,
+		"R1 法人或其他组织 法律服务机构": rules.Passed,
+		"W3 ": rules.Passed,
+	} {
+		if got[key] != want {
+			t.Errorf("%s: state %d, want %d", key, got[key], want)
+		}
+	}
+	if got := state(s, "department"); got["W3 "] != rules.NotChecked {
+		t.Errorf("W3 for a department: state %d, want not checked", got["W3 "])
+	}
+}
