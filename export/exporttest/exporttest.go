@@ -158,3 +158,16 @@ func Golden(t *testing.T, name string, got []byte) {
 		t.Errorf("output differs from %s (go test -update rewrites it)", path)
 	}
 }
+
+// EachFormat runs check, as a subtest, on the document of a filled report
+// of each official format: the 2014 统计表 with its appendix, 2019, 2021.
+func EachFormat(t *testing.T, check func(t *testing.T, doc *export.Document)) {
+	for _, f := range []struct {
+		id   string
+		year int
+	}{{"2014", 2018}, {"2019", 2019}, {"2021", 2024}} {
+		t.Run(f.id, func(t *testing.T) {
+			check(t, export.Build(Filled(t, f.id, f.year), export.Options{}))
+		})
+	}
+}

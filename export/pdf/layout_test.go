@@ -3,8 +3,6 @@ package pdf_test
 import (
 	"fmt"
 	"math"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -24,55 +22,18 @@ func write(t *testing.T, doc *export.Document) []byte {
 	return data
 }
 
-// word is a run of text pdftotext -bbox found, in points from the top left.
-type word struct {
-	page                   int
-	text                   string
-	xMin, yMin, xMax, yMax float64
-}
-
-var wordRE = regexp.MustCompile(`<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-
-// words lists the words of a PDF with their boxes.
-func words(t *testing.T, data []byte) []word {
-	var out []word
-	page := 0
-	for _, m := range wordRE.FindAllStringSubmatch(pdftext(t, data, "-bbox"), -1) {
-		if m[1] == "" {
-			page++
-			continue
-		}
-		w := word{page: page, text: m[5]}
-		for i, p := range []*float64{&w.xMin, &w.yMin, &w.xMax, &w.yMax} {
-			*p, _ = strconv.ParseFloat(m[i+1], 64)
-		}
-		out = append(out, w)
-	}
-	return out
-}
-
-// find returns the last word that is text.
-func find(ws []word, text string) (word, bool) {
-	for i := len(ws) - 1; i >= 0; i-- {
-		if ws[i].text == text {
-			return ws[i], true
-		}
-	}
-	return word{}, false
-}
-
-const mm = 72 / 25.4 // points in a millimetre
+const mm = exporttest.MM
 
 // TestTitle: the unit's name on its own line, then the rest of the title
 // whole (today's full-width breaking gave "…工作年" / "度报告").
 func TestTitle(t *testing.T) {
 	doc := export.Build(exporttest.Sample(t), export.Options{})
-	ws := words(t, write(t, doc))
+	ws := exporttest.Words(t, write(t, doc))
 	for i, want := range []string{"青溪县自然资源局", "2025年政府信息公开工作年度报告"} {
-		if i >= len(ws) || ws[i].text != want {
+		if i >= len(ws) || ws[i].Text != want {
 			t.Fatalf("title line %d: want %q; first words %v", i+1, want, ws[:min(3, len(ws))])
 		}
-		if c := (ws[i].xMin + ws[i].xMax) / 2; math.Abs(c-106*mm) > 1 {
+		if c := (ws[i].XMin + ws[i].XMax) / 2; math.Abs(c-106*mm) > 1 {
 			t.Errorf("title line %q centred at %.1f mm, want 106", want, c/mm)
 		}
 	}
@@ -96,25 +57,25 @@ func TestClosing(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc := export.Build(d, export.Options{})
-			ws := words(t, write(t, doc))
-			date, ok := find(ws, doc.Closing.Date)
+			ws := exporttest.Words(t, write(t, doc))
+			date, ok := exporttest.Last(ws, doc.Closing.Date)
 			if !ok {
 				t.Fatal("no date")
 			}
-			if right := 184 - 4*16*25.4/72; math.Abs(date.xMax/mm-right) > 0.5 {
-				t.Errorf("date ends at %.1f mm, want %.1f (four characters in)", date.xMax/mm, right)
+			if right := 184 - 4*16*25.4/72; math.Abs(date.XMax/mm-right) > 0.5 {
+				t.Errorf("date ends at %.1f mm, want %.1f (four characters in)", date.XMax/mm, right)
 			}
-			centre := (date.xMin + date.xMax) / 2
+			centre := (date.XMin + date.XMax) / 2
 			for i, l := range tc.lines {
-				w, ok := find(ws, l)
+				w, ok := exporttest.Last(ws, l)
 				if !ok {
 					t.Fatalf("organ line %q not printed alone", l)
 				}
-				if c := (w.xMin + w.xMax) / 2; math.Abs(c-centre) > 0.5*mm {
+				if c := (w.XMin + w.XMax) / 2; math.Abs(c-centre) > 0.5*mm {
 					t.Errorf("organ line %q centred at %.1f mm, the date at %.1f", l, c/mm, centre/mm)
 				}
-				if wantY := date.yMin - float64(len(tc.lines)-i)*10.23*mm; math.Abs(w.yMin-wantY) > 0.5*mm {
-					t.Errorf("organ line %q at %.1f mm, want %.1f (lines right above the date)", l, w.yMin/mm, wantY/mm)
+				if wantY := date.YMin - float64(len(tc.lines)-i)*10.23*mm; math.Abs(w.YMin-wantY) > 0.5*mm {
+					t.Errorf("organ line %q at %.1f mm, want %.1f (lines right above the date)", l, w.YMin/mm, wantY/mm)
 				}
 			}
 		})
@@ -204,22 +165,22 @@ func TestLongBandRepeatsItsHeader(t *testing.T) {
 // on a page of its own, the table's title centred under it.
 func TestAppendix(t *testing.T) {
 	doc := export.Build(exporttest.Filled(t, "2014", 2018), export.Options{})
-	ws := words(t, write(t, doc))
-	label, ok := find(ws, "附件")
+	ws := exporttest.Words(t, write(t, doc))
+	label, ok := exporttest.Last(ws, "附件")
 	if !ok {
 		t.Fatal(`no "附件" standing alone`)
 	}
-	if math.Abs(label.xMin-28*mm) > 0.5*mm {
-		t.Errorf(`"附件" starts at %.1f mm, want flush left at 28`, label.xMin/mm)
+	if math.Abs(label.XMin-28*mm) > 0.5*mm {
+		t.Errorf(`"附件" starts at %.1f mm, want flush left at 28`, label.XMin/mm)
 	}
-	title, ok := find(ws, "政府信息公开情况统计表")
-	if !ok || title.page != label.page || title.yMin < label.yMax {
+	title, ok := exporttest.Last(ws, "政府信息公开情况统计表")
+	if !ok || title.Page != label.Page || title.YMin < label.YMax {
 		t.Fatalf("the table's title is not under 附件 on its page: %+v %+v", title, label)
 	}
-	if c := (title.xMin + title.xMax) / 2; math.Abs(c-106*mm) > 1 {
+	if c := (title.XMin + title.XMax) / 2; math.Abs(c-106*mm) > 1 {
 		t.Errorf("title centred at %.1f mm, want 106", c/mm)
 	}
-	if date, _ := find(ws, doc.Closing.Date); date.page >= label.page {
+	if date, _ := exporttest.Last(ws, doc.Closing.Date); date.Page >= label.Page {
 		t.Error("the attachment does not start on a page after the closing")
 	}
 }
@@ -227,14 +188,8 @@ func TestAppendix(t *testing.T) {
 // TestFormats exports a filled report of each format: everything prints,
 // in order.
 func TestFormats(t *testing.T) {
-	for _, f := range []struct {
-		id   string
-		year int
-	}{{"2014", 2018}, {"2019", 2019}, {"2021", 2024}} {
-		t.Run(f.id, func(t *testing.T) {
-			doc := export.Build(exporttest.Filled(t, f.id, f.year), export.Options{})
-			text := pdftext(t, write(t, doc), "-raw")
-			exporttest.AssertInOrder(t, pageNumber.ReplaceAllString(text, ""), exporttest.Sequence(doc))
-		})
-	}
+	exporttest.EachFormat(t, func(t *testing.T, doc *export.Document) {
+		text := pdftext(t, write(t, doc), "-raw")
+		exporttest.AssertInOrder(t, pageNumber.ReplaceAllString(text, ""), exporttest.Sequence(doc))
+	})
 }
