@@ -23,16 +23,22 @@ func Wide(r rune) bool {
 		(r >= 0xFFE0 && r <= 0xFFE6) || r >= 0x20000)
 }
 
-// Column widths, as shares of a 156 mm text width: a value column holds a
-// six-digit number, a tall merged label (三、本年度办理结果) wraps four
-// characters to a line as printed, and the other label columns share what
-// is left by the labels they hold.
+// Column widths, as shares of a 156 mm text width: a value column holds at
+// least a four-digit number (8888) and its widest value, a tall merged
+// label (三、本年度办理结果) wraps four characters to a line as printed,
+// and the other label columns share what is left by the labels they hold.
 const (
-	valueColShare = 0.0724 // 11.3 mm
-	tallColShare  = 0.1085 // 4 characters of 五号 and padding
-	textWidthMM   = 156.0
-	halfWidthMM   = 2.2 // a digit of 五号, with room for wider fonts
-	cellPadMM     = 1.2
+	tallColShare = 0.1085 // 4 characters of 五号 and padding
+	textWidthMM  = 156.0
+	// halfWidthMM is a digit of 五号 in the widest font a word processor
+	// puts in for a missing 宋体: DejaVu Sans, whose digits are 0.636 em
+	// (2.36 mm), where 宋体's are 0.5 em.
+	halfWidthMM = 2.4
+	// cellPadMM is the cell's margin on each side: the Word table's 57
+	// twips and its border.
+	cellPadMM = 1.2
+	// valueColShare fits four digits: 12 mm.
+	valueColShare = (4*halfWidthMM + 2*cellPadMM) / textWidthMM
 )
 
 // ColumnShares returns the share of the text width each grid column of the

@@ -12,7 +12,7 @@ source scripts/setup.sh
 # poppler extracts and renders PDF pages. Real fonts — a collection
 # (WenQuanYi Micro Hei) and TrueType fonts (DejaVu) — seed the font fuzz
 # target and must all pass the PDF's font checks.
-apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-wqy-microhei fonts-dejavu-core
+apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-wqy-microhei fonts-dejavu-core chromium
 
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))

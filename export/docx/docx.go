@@ -53,6 +53,9 @@ const (
 	titleSize              = 44  // 二号, 22 pt
 	tableSize              = 21  // 五号, 10.5 pt
 	pageNumSize            = 28  // 四号, 14 pt
+	// footerDist puts the page number's line 7 mm below the text, as in
+	// the PDF: from the page's bottom edge to the footer's.
+	footerDist = 1518
 )
 
 // Write returns the .docx file of doc.
@@ -168,7 +171,61 @@ func (w *writer) leadPara(lead, text string) {
 const (
 	indentFirst2 = `<w:ind w:firstLineChars="200" w:firstLine="640"/>`
 	indentRight4 = `<w:ind w:rightChars="400" w:right="1280"/>`
+	// bodyChar is the advance of a 三号 character with the body's
+	// character spacing, in twips.
+	bodyChar = bodySize*10 - 5
+	// titleChars is how many characters of the title's size fit on a line.
+	titleChars = float64(textWidth) / (titleSize * 10)
 )
+
+// lines writes one paragraph of lines broken where given (a title, an
+// organ's name), on the body's line grid: exact spacing, so that Word and
+// LibreOffice do not snap a large title to two grid lines a line.
+func (w *writer) lines(keepNext bool, lines []string, font string, size int, ind, jc string) {
+	w.b.WriteString("<w:p><w:pPr>")
+	if keepNext {
+		w.b.WriteString("<w:keepNext/>")
+	}
+	fmt.Fprintf(&w.b, `<w:snapToGrid w:val="0"/><w:spacing w:line="%d" w:lineRule="exact"/>%s<w:jc w:val="%s"/></w:pPr>`, bodyLine, ind, jc)
+	spacing := 0
+	if size == bodySize {
+		spacing = -5
+	}
+	for i, l := range lines {
+		if i > 0 {
+			w.b.WriteString("<w:r><w:br/></w:r>")
+		}
+		w.b.WriteString(run(l, font, size, spacing, ""))
+	}
+	w.b.WriteString("</w:p>")
+}
+
+// closing writes the signature block as GB/T 9704 7.3.5.1 sets it, a line
+// below the text: the date four characters in from the right, the organ's
+// name centred over the date — a paragraph centred between indents that
+// put its middle on the date's — broken like a title when too long for the
+// room that leaves.
+func (w *writer) closing(c export.Closing) {
+	f := w.opt.Fonts
+	dateW := export.Width(c.Date) * bodyChar / 2
+	room := 2*(bodySize*10*4) + dateW // centred on the date, within the text width
+	w.paragraph(true, "", f.Body, bodySize, "", "", bodyLine, "")
+	ind := fmt.Sprintf(`<w:ind w:left="%d"/>`, textWidth-room)
+	w.lines(true, export.NameLines(c.Organ, float64(room)/bodyChar), f.Body, bodySize, ind, "center")
+	w.para(c.Date, f.Body, bodySize, indentRight4, "right", bodyLine, "")
+}
+
+// appendix writes an attachment (附件) from a new page as GB/T 9704 lays one
+// out: the label flush left in 黑体, the title centred under it, then its
+// content, its table without the title again.
+func (w *writer) appendix(s *export.Section) {
+	f := w.opt.Fonts
+	label, _ := export.AppendixParts(s.Heading)
+	w.b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+	w.paragraph(true, label, f.Heading1, bodySize, "", "left", bodyLine, "")
+	w.lines(true, export.TitleLines(s.AppendixTitle(), "", titleChars), f.Title, titleSize, "", "center")
+	w.blocks(s.Blocks, false)
+}
 
 func (w *writer) body(doc *export.Document) string {
 	f := w.opt.Fonts
@@ -176,43 +233,45 @@ func (w *writer) body(doc *export.Document) string {
 	if doc.Draft {
 		w.para(l10n.T("export.draftNote"), f.Heading1, bodySize, "", "center", bodyLine, "C00000")
 	}
-	w.para(doc.Title, f.Title, titleSize, "", "center", 0, "")
+	w.lines(false, export.TitleLines(doc.Title, doc.Meta.Author, titleChars), f.Title, titleSize, "", "center")
 	w.para("", f.Body, bodySize, "", "", bodyLine, "")
 	for _, p := range doc.Preface {
 		w.para(p, f.Body, bodySize, indentFirst2, "both", bodyLine, "")
 	}
 	w.sections(doc.Sections)
-	w.paragraph(true, "", f.Body, bodySize, "", "", bodyLine, "")
-	w.paragraph(true, doc.Closing.Organ, f.Body, bodySize, indentRight4, "right", bodyLine, "")
-	w.para(doc.Closing.Date, f.Body, bodySize, indentRight4, "right", bodyLine, "")
-	if len(doc.Appendix) > 0 {
-		w.b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
-		w.sections(doc.Appendix)
+	w.closing(doc.Closing)
+	for i := range doc.Appendix {
+		w.appendix(&doc.Appendix[i])
 	}
 	w.b.WriteString("<w:sectPr>")
 	if doc.Draft {
 		w.b.WriteString(`<w:headerReference w:type="default" r:id="rIdDraft"/><w:headerReference w:type="even" r:id="rIdDraft"/>`)
 	}
 	fmt.Fprintf(&w.b, `<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>`+
-		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>`+
+		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`+
 		`<w:docGrid w:type="lines" w:linePitch="%d"/></w:sectPr></w:body></w:document>`,
-		pageW, pageH, marginTop, marginRght, marginBot, marginLeft, bodyLine)
+		pageW, pageH, marginTop, marginRght, marginBot, marginLeft, footerDist, bodyLine)
 	return w.b.String()
 }
 
 func (w *writer) sections(secs []export.Section) {
-	f := w.opt.Fonts
 	for _, s := range secs {
-		w.heading(s.Heading, f.Heading1)
-		for _, blk := range s.Blocks {
-			switch blk.Kind {
-			case export.TableBlock:
-				w.table(blk.Table)
-			case export.SubHeading:
-				w.heading(blk.Text, f.Heading2)
-			default:
-				w.leadPara(blk.Lead, blk.Text)
-			}
+		w.heading(s.Heading, w.opt.Fonts.Heading1)
+		w.blocks(s.Blocks, true)
+	}
+}
+
+// blocks writes the paragraphs, sub-headings and tables of a section, the
+// tables with their titles if titled.
+func (w *writer) blocks(bs []export.Block, titled bool) {
+	for _, blk := range bs {
+		switch blk.Kind {
+		case export.TableBlock:
+			w.table(blk.Table, titled)
+		case export.SubHeading:
+			w.heading(blk.Text, w.opt.Fonts.Heading2)
+		default:
+			w.leadPara(blk.Lead, blk.Text)
 		}
 	}
 }
@@ -220,10 +279,10 @@ func (w *writer) sections(secs []export.Section) {
 // table writes a Word table: gridSpan for column spans, vMerge for row spans
 // (a covered cell is a continuing cell with the same span), header rows
 // marked to repeat, no row split across pages.
-func (w *writer) table(t *export.Table) {
+func (w *writer) table(t *export.Table, titled bool) {
 	widths := columnWidths(t)
 	font := w.opt.Fonts.Table
-	if t.Title != "" {
+	if titled && t.Title != "" {
 		w.paragraph(true, t.Title, w.opt.Fonts.Heading1, 28, "", "center", 0, "")
 	}
 	w.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + fmt.Sprint(textWidth) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
@@ -248,11 +307,8 @@ func (w *writer) table(t *export.Table) {
 			}
 		}
 	}
+	keep := keptRows(t)
 	for r := 0; r < t.Grid.Rows; r++ {
-		keep := "" // a band or header row stays with the row under it
-		if t.HeaderRow(r) && r < t.Grid.Rows-1 {
-			keep = "<w:keepNext/>"
-		}
 		w.b.WriteString("<w:tr><w:trPr><w:cantSplit/>")
 		if r < t.Grid.HeaderRows {
 			w.b.WriteString("<w:tblHeader/>")
@@ -279,7 +335,7 @@ func (w *writer) table(t *export.Table) {
 			if c.Row == r {
 				text = c.Text
 			}
-			w.b.WriteString(`<w:p><w:pPr>` + keep + `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`)
+			w.b.WriteString(`<w:p><w:pPr>` + keep[r] + `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`)
 			if c.Indent > 0 {
 				fmt.Fprintf(&w.b, `<w:ind w:leftChars="%d" w:left="%d"/>`, 100*c.Indent, 210*c.Indent)
 			}
@@ -290,6 +346,32 @@ func (w *writer) table(t *export.Table) {
 	}
 	w.b.WriteString("</w:tbl>")
 	w.para("", w.opt.Fonts.Body, bodySize, "", "", bodyLine, "")
+}
+
+// keptRows marks the rows that stay on the page of the row under them
+// (keepNext on their paragraphs; every row is cantSplit): header and band
+// rows, every row of a band but its last, and every row but the last under
+// a merged row label. Word cannot repeat a merged label on the page a break
+// cuts it at, nor say where its pages break, so the rows a label spans are
+// kept together instead; only a group taller than a page still breaks.
+func keptRows(t *export.Table) []string {
+	keep := make([]string, t.Grid.Rows)
+	mark := func(r int) {
+		if r < t.Grid.Rows-1 {
+			keep[r] = "<w:keepNext/>"
+		}
+	}
+	for r := range keep {
+		if t.HeaderRow(r) || t.SpanContinues(r) {
+			mark(r)
+		}
+	}
+	for _, b := range t.RowBlocks() {
+		for r := b.From; b.Head > b.From && r < b.To-1; r++ {
+			mark(r)
+		}
+	}
+	return keep
 }
 
 func align(c *export.Cell) string {

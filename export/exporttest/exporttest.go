@@ -5,6 +5,7 @@ package exporttest
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"nianbao/assets"
 	"nianbao/export"
+	"nianbao/forms/format"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
 )
@@ -45,15 +47,66 @@ func Blank(t testing.TB, formatID string, year int) *report.Doc {
 	return d
 }
 
+// Filled returns a report of the given format and year with every text
+// section written and every input cell filled: counts cycle through 0–12
+// with a four-digit 8888 in every seventh cell, money and text cells hold a
+// plausible value. The sample report is of the 2021 format only; this makes
+// reports of the older formats for their export tests.
+func Filled(t testing.TB, formatID string, year int) *report.Doc {
+	t.Helper()
+	reg := registry.Builtin()
+	r := report.New(formatID, year, report.Unit{Name: "青溪县自然资源局", Kind: "department"})
+	r.Closing = report.Closing{Organ: "青溪县自然资源局", Date: fmt.Sprintf("%d-01-20", year+1)}
+	d, err := report.Bind(r, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := d.Entry.Format
+	for _, s := range f.Sections {
+		if s.Kind == format.TextSection {
+			text := "（一）工作情况。" + strings.Repeat("本机关依法公开政府信息，及时回应社会关切。", 3) + "\n" + strings.Repeat("严格落实保密审查制度。", 4)
+			if err := d.SetText(s.ID, text); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i, c := range f.Cells() {
+		if d.Entry.Rules.Computed(c.Index) {
+			continue
+		}
+		v := fmt.Sprint(i % 13)
+		switch {
+		case c.Spec.Kind == format.Text:
+			v = "无"
+		case c.Spec.Kind == format.Money:
+			v = "12.5"
+			if len(c.Spec.Units) > 0 {
+				v += c.Spec.Units[0]
+			}
+		case i%7 == 3:
+			v = "8888"
+		}
+		if err := d.SetCell(c.ID, v); err != nil {
+			t.Fatalf("%s = %q: %v", c.ID, v, err)
+		}
+	}
+	return d
+}
+
 // Sequence lists the texts an output of doc must hold, in order: the title,
 // the preface, each heading and paragraph, every table cell in reading
 // order, the closing and the appendix.
 func Sequence(doc *export.Document) []string {
 	seq := []string{doc.Title}
 	seq = append(seq, doc.Preface...)
-	add := func(secs []export.Section) {
+	add := func(secs []export.Section, appendix bool) {
 		for _, s := range secs {
-			seq = append(seq, s.Heading)
+			if appendix { // 附件, then its title
+				label, _ := export.AppendixParts(s.Heading)
+				seq = append(seq, label, s.AppendixTitle())
+			} else {
+				seq = append(seq, s.Heading)
+			}
 			for _, b := range s.Blocks {
 				if b.Table == nil {
 					seq = append(seq, b.Lead+b.Text)
@@ -67,9 +120,9 @@ func Sequence(doc *export.Document) []string {
 			}
 		}
 	}
-	add(doc.Sections)
+	add(doc.Sections, false)
 	seq = append(seq, doc.Closing.Organ, doc.Closing.Date)
-	add(doc.Appendix)
+	add(doc.Appendix, true)
 	return seq
 }
 
@@ -113,5 +166,18 @@ func Golden(t *testing.T, name string, got []byte) {
 	}
 	if string(got) != string(want) {
 		t.Errorf("output differs from %s (go test -update rewrites it)", path)
+	}
+}
+
+// EachFormat runs check, as a subtest, on the document of a filled report
+// of each official format: the 2014 统计表 with its appendix, 2019, 2021.
+func EachFormat(t *testing.T, check func(t *testing.T, doc *export.Document)) {
+	for _, f := range []struct {
+		id   string
+		year int
+	}{{"2014", 2018}, {"2019", 2019}, {"2021", 2024}} {
+		t.Run(f.id, func(t *testing.T) {
+			check(t, export.Build(Filled(t, f.id, f.year), export.Options{}))
+		})
 	}
 }

@@ -30,6 +30,10 @@ func Page(doc *export.Document) ([]byte, error) { return render(doc, false) }
 // Fragment returns the report as an HTML fragment with inline styles.
 func Fragment(doc *export.Document) ([]byte, error) { return render(doc, true) }
 
+// titleChars is how many characters of the title a line holds: as on the
+// printed page, 20 of 二号.
+const titleChars = 20
+
 // view is what the template renders.
 type view struct {
 	*export.Document
@@ -39,12 +43,15 @@ type view struct {
 	Styles    styles
 	Sections  []sectionView
 	Appendix  []sectionView
+	// TitleLines are the title's lines as the PDF breaks them; a narrow
+	// screen breaks them further.
+	TitleLines []string
 }
 
 // styles are the inline styles of the fragment; empty for the page, whose
 // style sheet does the same.
 type styles struct {
-	H1, H2, H3, P, Draft, Closing, Table, Cell template.CSS
+	H1, H2, H3, P, Draft, Closing, Table, Cell, Wrap, Hidden template.CSS
 }
 
 var fragmentStyles = styles{
@@ -56,6 +63,8 @@ var fragmentStyles = styles{
 	Closing: "text-align:right;margin-top:2em;",
 	Table:   "border-collapse:collapse;margin:0.6em auto;font-size:10.5pt;",
 	Cell:    "border:1px solid #000;padding:2px 4px;",
+	Wrap:    "overflow-x:auto;max-width:100%;",
+	Hidden:  "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;",
 }
 
 type sectionView struct {
@@ -73,10 +82,16 @@ type blockView struct {
 }
 
 type tableView struct {
-	Title string
-	Style template.CSS
-	Head  [][]cellView // rows repeated on each printed page
-	Body  [][]cellView
+	// Caption names the table: its title, else its section's heading,
+	// which the page already shows, so the caption is only for screen
+	// readers (Hidden).
+	Caption      string
+	Hidden       bool
+	Style        template.CSS
+	WrapStyle    template.CSS // the box that scrolls a wide table by itself
+	CaptionStyle template.CSS
+	Head         [][]cellView // rows repeated on each printed page
+	Body         [][]cellView
 }
 
 type cellView struct {
@@ -89,7 +104,8 @@ type cellView struct {
 }
 
 func render(doc *export.Document, inline bool) ([]byte, error) {
-	v := view{Document: doc, CSS: template.CSS(css), Inline: inline, DraftNote: l10n.T("export.draftNote")}
+	v := view{Document: doc, CSS: template.CSS(css), Inline: inline, DraftNote: l10n.T("export.draftNote"),
+		TitleLines: export.TitleLines(doc.Title, doc.Meta.Author, titleChars)}
 	if inline {
 		v.Styles = fragmentStyles
 	}
@@ -109,7 +125,7 @@ func sections(secs []export.Section, st styles) []sectionView {
 		for _, blk := range s.Blocks {
 			switch blk.Kind {
 			case export.TableBlock:
-				sv.Blocks = append(sv.Blocks, blockView{Table: table(blk.Table, st)})
+				sv.Blocks = append(sv.Blocks, blockView{Table: table(blk.Table, s.Heading, st)})
 			case export.SubHeading:
 				sv.Blocks = append(sv.Blocks, blockView{H3: true, Text: blk.Text, Style: st.H3})
 			default:
@@ -121,8 +137,11 @@ func sections(secs []export.Section, st styles) []sectionView {
 	return out
 }
 
-func table(t *export.Table, st styles) *tableView {
-	tv := &tableView{Title: t.Title, Style: st.Table}
+func table(t *export.Table, heading string, st styles) *tableView {
+	tv := &tableView{Caption: t.Title, Style: st.Table, WrapStyle: st.Wrap}
+	if tv.Caption == "" {
+		tv.Caption, tv.Hidden, tv.CaptionStyle = heading, true, st.Hidden
+	}
 	rows := make([][]cellView, t.Grid.Rows)
 	for _, c := range t.Cells {
 		cv := cellView{RowSpan: c.RowSpan, ColSpan: c.ColSpan, Text: c.Text}
@@ -131,7 +150,13 @@ func table(t *export.Table, st styles) *tableView {
 		case format.ValueCell, format.Blank:
 			cv.Class, align = "num", "text-align:right;"
 		case format.RowLabel:
-			cv.Header, cv.Scope, cv.Class, align = true, "row", "label", "text-align:left;"
+			// A label keeps a readable width: a narrow screen scrolls the
+			// table rather than squeeze it; one spanning rows
+			// (三、本年度办理结果) heads a row group.
+			cv.Header, cv.Scope, cv.Class, align = true, "row", "label", "text-align:left;min-width:7em;"
+			if c.RowSpan > 1 {
+				cv.Scope, align = "rowgroup", "text-align:left;"
+			}
 		case format.UnitLabel:
 			cv.Class = "unit"
 		case format.Band:

@@ -308,25 +308,76 @@ func (e *engine) baseline() float64 { return e.y + lineH*0.7 }
 
 func (e *engine) document(doc *export.Document) {
 	f := e.fonts
-	e.paragraph(e.glyphs(doc.Title, f.Title, titlePt), 0, center, 0)
+	e.title(export.TitleLines(doc.Title, doc.Meta.Author, titleChars))
 	e.y += lineH
 	for _, p := range doc.Preface {
 		e.paragraph(e.glyphs(p, f.Body, bodyPt), 2*bodyPt*ptMM, justify, 0)
 	}
 	e.sections(doc.Sections)
-	e.y += lineH
-	e.ensure(2 * lineH)
-	e.paragraph(e.glyphs(doc.Closing.Organ, f.Body, bodyPt), 0, right, closingIndent)
-	e.paragraph(e.glyphs(doc.Closing.Date, f.Body, bodyPt), 0, right, closingIndent)
-	if len(doc.Appendix) > 0 {
+	e.closing(doc.Closing)
+	for i := range doc.Appendix {
 		e.finishPage()
 		e.newPage()
-		e.sections(doc.Appendix)
+		e.appendix(&doc.Appendix[i])
 	}
 }
 
-func (e *engine) sections(secs []export.Section) {
+// titleChars is how many characters of the title's size fit on a line.
+const titleChars = textW / (titlePt * ptMM)
+
+// title prints the lines of a title, centred, one a grid line.
+func (e *engine) title(lines []string) {
+	for _, l := range lines {
+		e.paragraph(e.glyphs(l, e.fonts.Title, titlePt), 0, center, 0)
+	}
+}
+
+// closing prints the signature block as GB/T 9704 7.3.5.1 sets it, a line
+// below the text: the date four characters in from the right, the organ's
+// name centred over the date, broken like a title when it is too long for
+// the room that leaves.
+func (e *engine) closing(c export.Closing) {
 	f := e.fonts
+	date := e.glyphs(c.Date, f.Body, bodyPt)
+	right := marginLeft + textW - closingIndent
+	centre := right - e.inked(date)/2
+	lines := export.NameLines(c.Organ, 2*(marginLeft+textW-centre)/(bodyPt*ptMM))
+	e.y += lineH
+	e.ensure(float64(len(lines)+1) * lineH)
+	for _, l := range lines {
+		gs := e.glyphs(l, f.Body, bodyPt)
+		e.line(gs, centre-e.inked(gs)/2)
+	}
+	e.line(date, right-e.inked(date))
+}
+
+// inked is the width of a body line from its first glyph's left edge to its
+// last glyph's right edge, with the body's character spacing.
+func (e *engine) inked(gs []glyph) float64 {
+	if len(gs) == 0 {
+		return 0
+	}
+	return e.runWidth(gs, bodyTc) - bodyTc*ptMM
+}
+
+// line prints body glyphs from x on the next grid line.
+func (e *engine) line(gs []glyph, x float64) {
+	e.ensure(lineH)
+	e.drawText(gs, x, e.baseline(), bodyTc)
+	e.y += lineH
+}
+
+// appendix prints an attachment (附件) on its own page as GB/T 9704 lays
+// one out: the label flush left in 黑体, the title centred under it, then
+// its content.
+func (e *engine) appendix(s *export.Section) {
+	label, _ := export.AppendixParts(s.Heading)
+	e.paragraph(e.glyphs(label, e.fonts.Heading1, bodyPt), 0, left, 0)
+	e.title(export.TitleLines(s.AppendixTitle(), "", titleChars))
+	e.blocks(s.Blocks, false)
+}
+
+func (e *engine) sections(secs []export.Section) {
 	indent := 2 * bodyPt * ptMM
 	for _, s := range secs {
 		// A heading does not end a page: it keeps a line of text, or the
@@ -336,18 +387,26 @@ func (e *engine) sections(secs []export.Section) {
 			keep = lineH + e.layoutTable(s.Blocks[0].Table).start(s.Blocks[0].Table)
 		}
 		e.ensure(keep)
-		e.paragraph(e.glyphs(s.Heading, f.Heading1, bodyPt), indent, left, 0)
-		for _, b := range s.Blocks {
-			switch b.Kind {
-			case export.TableBlock:
-				e.table(b.Table)
-			case export.SubHeading:
-				e.ensure(2 * lineH)
-				e.paragraph(e.glyphs(b.Text, f.Heading2, bodyPt), indent, left, 0)
-			default:
-				gs := append(e.glyphs(b.Lead, f.Heading2, bodyPt), e.glyphs(b.Text, f.Body, bodyPt)...)
-				e.paragraph(gs, indent, justify, 0)
-			}
+		e.paragraph(e.glyphs(s.Heading, e.fonts.Heading1, bodyPt), indent, left, 0)
+		e.blocks(s.Blocks, true)
+	}
+}
+
+// blocks prints the paragraphs, sub-headings and tables of a section, the
+// tables with their titles if titled.
+func (e *engine) blocks(bs []export.Block, titled bool) {
+	f := e.fonts
+	indent := 2 * bodyPt * ptMM
+	for _, b := range bs {
+		switch b.Kind {
+		case export.TableBlock:
+			e.table(b.Table, titled)
+		case export.SubHeading:
+			e.ensure(2 * lineH)
+			e.paragraph(e.glyphs(b.Text, f.Heading2, bodyPt), indent, left, 0)
+		default:
+			gs := append(e.glyphs(b.Lead, f.Heading2, bodyPt), e.glyphs(b.Text, f.Body, bodyPt)...)
+			e.paragraph(gs, indent, justify, 0)
 		}
 	}
 }
@@ -373,20 +432,41 @@ type tableLayout struct {
 }
 
 // start is the height a table needs on the page it starts on: its title,
-// the header rows and the first row under them, or the first band of rows
-// of a table without header rows.
+// its header rows and what must stay with them.
 func (l tableLayout) start(t *export.Table) float64 {
-	h := 0.0
+	h := l.span(0, t.Grid.HeaderRows)
 	if t.Title != "" {
 		h += lineH
 	}
-	for r := 0; r < min(t.Grid.HeaderRows+1, len(l.heights)); r++ {
-		h += l.heights[r]
-	}
-	if t.Grid.HeaderRows == 0 && len(l.heights) > 2 { // a band, its header and its first row
-		h += l.heights[1] + l.heights[2]
+	if t.Grid.HeaderRows < t.Grid.Rows {
+		h += l.keep(t, t.Grid.HeaderRows)
 	}
 	return h
+}
+
+// span is the height of grid rows [from, to).
+func (l tableLayout) span(from, to int) float64 {
+	h := 0.0
+	for _, x := range l.heights[from:to] {
+		h += x
+	}
+	return h
+}
+
+// keep is the height that must follow on the page where row r is drawn: a
+// band short enough (half a page) stays whole; else a band or header row
+// keeps the rows under it, up to the first row of values.
+func (l tableLayout) keep(t *export.Table, r int) float64 {
+	for _, b := range t.RowBlocks() {
+		if b.From == r && b.Head > b.From && l.span(b.From, b.To) <= (textBottom-marginTop)/2 {
+			return l.span(b.From, b.To)
+		}
+	}
+	k := r
+	for k < t.Grid.Rows-1 && t.HeaderRow(k) {
+		k++
+	}
+	return l.span(r, k+1)
 }
 
 func (e *engine) layoutTable(t *export.Table) tableLayout {
@@ -418,37 +498,32 @@ func (e *engine) layoutTable(t *export.Table) tableLayout {
 
 // table draws a table: rows break across pages, the header rows repeat on
 // every page, and a merged label cut by a page break prints on both parts.
-func (e *engine) table(t *export.Table) {
+func (e *engine) table(t *export.Table, titled bool) {
 	l := e.layoutTable(t)
 	colX, heights := l.colX, l.heights
-	if t.Title != "" {
-		e.ensure(lineH * 2)
+	e.ensure(l.start(t))
+	if titled && t.Title != "" {
 		e.paragraph(e.glyphs(t.Title, e.fonts.Heading1, bodyPt), 0, center, 0)
 	}
-	head := 0.0
-	for r := 0; r < t.Grid.HeaderRows; r++ {
-		head += heights[r]
+	head := l.span(0, t.Grid.HeaderRows)
+	// band[r] holds the header rows of the band row r is under.
+	band := make([]export.RowBlock, t.Grid.Rows)
+	for _, b := range t.RowBlocks() {
+		for r := b.Head; r < b.To; r++ {
+			band[r] = b
+		}
 	}
-	// Split the rows into pages.
+	// Split the rows into pages; a page that starts amid a band repeats the
+	// band's header rows under the table's.
 	type segment struct{ from, to int }
 	var pages []segment
 	y, from := e.y, 0
-	if y+head+heights[min(t.Grid.HeaderRows, t.Grid.Rows-1)] > textBottom {
-		e.finishPage()
-		e.newPage()
-		y = e.y
-	}
 	for r := 0; r < t.Grid.Rows; r++ {
-		// A band or header row stays with the rows under it.
-		need := heights[r]
-		for k := r; k < t.Grid.Rows-1 && t.HeaderRow(k); k++ {
-			need += heights[k+1]
-		}
-		if y+need > textBottom && r > from {
+		if y+l.keep(t, r) > textBottom && r > from {
 			pages = append(pages, segment{from, r})
 			from, y = r, marginTop
 			if r >= t.Grid.HeaderRows {
-				y += head
+				y += head + l.span(band[r].From, band[r].Head)
 			}
 		}
 		y += heights[r]
@@ -458,8 +533,9 @@ func (e *engine) table(t *export.Table) {
 		if i > 0 {
 			e.finishPage()
 			e.newPage()
-			if t.Grid.HeaderRows > 0 && pg.from >= t.Grid.HeaderRows {
+			if pg.from >= t.Grid.HeaderRows {
 				e.drawRows(t, colX, heights, 0, t.Grid.HeaderRows)
+				e.drawRows(t, colX, heights, band[pg.from].From, band[pg.from].Head)
 			}
 		}
 		e.drawRows(t, colX, heights, pg.from, pg.to)
