@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -44,7 +45,8 @@ const (
 	bodyTc        = -0.21 // character spacing (pt) that fits 28 characters of 三号 on a line
 	tablePad      = 1.0
 	tableLineH    = tablePt * ptMM * 1.3
-	pageNumBelow  = 7.0 // the page number's line, below the text area
+	pageNumBelow  = 7.0  // the page number's line, below the text area
+	boldStroke    = 0.03 // the outline's stroke of simulated bold, in ems
 	closingIndent = 4 * bodyPt * ptMM
 )
 
@@ -57,17 +59,16 @@ func Write(doc *export.Document, opt Options) ([]byte, []string, error) {
 	}
 	out, warnings, err := write(doc, opt.Fonts)
 	if errors.Is(err, errFontFailed) {
-		// A font file passed our checks, yet the PDF library failed on it.
-		b := Bundled()
-		out, warnings, err = write(doc, Fonts{b, b, b, b, b})
+		// A font file passed our checks, yet a subset of it failed.
+		out, warnings, err = write(doc, BundledFonts())
 		warnings = append(warnings, l10n.T("pdf.fontFailed", "Fonts", opt.Fonts.names()))
 	}
 	return out, warnings, err
 }
 
-// errFontFailed is returned by write when the PDF library panicked reading
-// a font file.
-var errFontFailed = errors.New("pdf: the PDF library failed on a font file")
+// errFontFailed is returned by write when a font could not be subset or
+// the PDF library panicked reading a subset.
+var errFontFailed = errors.New("pdf: a font failed")
 
 // guard runs a call of the PDF library that reads font files — adding a
 // font, or writing the PDF, which embeds subsets of them — and turns its
@@ -83,12 +84,12 @@ func guard(call func() error) (err error) {
 
 func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
 	e := &engine{
-		pdf:     fpdf.New("P", "mm", "A4", ""),
-		fonts:   fonts,
-		family:  map[*Font]string{},
-		widths:  map[widthKey]float64{},
-		missing: map[rune]bool{},
-		draft:   doc.Draft,
+		pdf:       fpdf.New("P", "mm", "A4", ""),
+		fonts:     fonts,
+		plan:      newPlan(doc, fonts),
+		reg:       map[*face]*registered{},
+		unplanned: map[rune]bool{},
+		draft:     doc.Draft,
 	}
 	p := e.pdf
 	p.SetMargins(marginLeft, marginTop, marginRight)
@@ -100,14 +101,8 @@ func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
 	p.SetCreator(l10n.T("ui.appName"), true)
 	p.SetCreationDate(doc.Meta.Created)
 	p.SetModificationDate(doc.Meta.Created)
-	for _, f := range append(fonts.list(), Bundled()) {
-		if _, ok := e.family[f]; !ok {
-			name := fmt.Sprintf("f%d", len(e.family))
-			if err := guard(func() error { p.AddUTF8FontFromBytes(name, "", f.Data); return nil }); err != nil {
-				return nil, nil, err
-			}
-			e.family[f] = name
-		}
+	if err := e.register(); err != nil {
+		return nil, nil, err
 	}
 	e.newPage()
 	e.document(doc)
@@ -116,77 +111,74 @@ func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
 	if err := guard(func() error { return p.Output(&buf) }); err != nil {
 		return nil, nil, err
 	}
-	return buf.Bytes(), e.warnings(), nil
-}
-
-type widthKey struct {
-	font *Font
-	size float64
-	r    rune
+	return e.rename(buf.Bytes()), e.warnings(), nil
 }
 
 type engine struct {
-	pdf     *fpdf.Fpdf
-	fonts   Fonts
-	family  map[*Font]string
-	widths  map[widthKey]float64
-	missing map[rune]bool
-	draft   bool
-	y       float64 // top of the next line
+	pdf       *fpdf.Fpdf
+	fonts     Fonts
+	plan      *plan
+	reg       map[*face]*registered
+	unplanned map[rune]bool // characters the layout printed that were not planned
+	draft     bool
+	y         float64 // top of the next line
 }
 
-// glyph is a character in the font and size it prints in.
+// glyph is a character in the font and size it prints in, and the face
+// that has it (the font's own, or a fallback).
 type glyph struct {
 	r    rune
 	font *Font
+	face *face
 	size float64
 }
 
-// glyphs resolves the fonts of a text: the part's font, else the bundled
-// one; a character neither has (or above U+FFFF, which the PDF library
-// cannot take) prints as "?" and is named in a warning — never a blank.
+// glyphs resolves the faces of a text as planned (plan.go); a character no
+// font has prints as missingMark.
 func (e *engine) glyphs(text string, font *Font, size float64) []glyph {
 	out := make([]glyph, 0, len(text))
 	for _, r := range text {
-		g := glyph{r: r, font: font, size: size}
-		switch {
-		case r < 0x20:
-			g.r = ' '
-		case r <= 0xFFFF && font.Has(r):
-		case r <= 0xFFFF && Bundled().Has(r):
-			g.font = Bundled()
-		default:
-			e.missing[r] = true
-			g.r = '?'
+		if r < 0x20 {
+			r = ' '
 		}
-		out = append(out, g)
+		fc := e.faceOf(font, r)
+		if fc == nil {
+			if !slices.ContainsFunc(e.plan.missing, func(m missingChar) bool { return m.r == r }) {
+				e.unplanned[r] = true
+			}
+			r = missingMark
+			fc = e.faceOf(font, r)
+		}
+		out = append(out, glyph{r: r, font: font, face: fc, size: size})
 	}
 	return out
 }
 
-func (e *engine) warnings() []string {
-	var rs []rune
-	for r := range e.missing {
-		rs = append(rs, r)
+// faceOf is the face that prints r in font: the first of the font's own,
+// its alternates and the other faces used whose subset has r.
+func (e *engine) faceOf(font *Font, r rune) *face {
+	for _, fc := range slices.Concat([]*face{font.face}, font.alts, e.plan.order) {
+		if reg := e.reg[fc]; reg != nil {
+			if _, ok := reg.sub.codes[r]; ok {
+				return fc
+			}
+		}
 	}
-	slices.Sort(rs)
-	var out []string
-	for _, r := range rs {
-		out = append(out, l10n.T("pdf.missingGlyph", "Char", string(r), "Code", fmt.Sprintf("U+%04X", r)))
+	return nil
+}
+
+func (e *engine) warnings() []string {
+	out := e.plan.warnings()
+	for _, r := range slices.Sorted(maps.Keys(e.unplanned)) {
+		out = append(out, l10n.T("pdf.missingGlyph", "Char", string(r), "Code", fmt.Sprintf("U+%04X", r),
+			"Where", l10n.T("pdf.whereLayout"), "Context", string(r), "Mark", string(missingMark)))
 	}
 	return out
 }
 
 // width is the advance of a glyph in millimetres.
 func (e *engine) width(g glyph) float64 {
-	k := widthKey{g.font, g.size, g.r}
-	w, ok := e.widths[k]
-	if !ok {
-		e.pdf.SetFont(e.family[g.font], "", g.size)
-		w = e.pdf.GetStringWidth(string(g.r))
-		e.widths[k] = w
-	}
-	return w
+	return e.reg[g.face].sub.adv[g.r] * g.size * ptMM
 }
 
 func (e *engine) newPage() {
@@ -227,23 +219,41 @@ func (e *engine) runWidth(gs []glyph, tcPt float64) float64 {
 }
 
 // drawText prints glyphs from x on the baseline y with character spacing
-// tc (points), one PDF text object per run of one font.
+// tc (points), one PDF text object per run of one face. A character above
+// U+FFFF prints alone, under its private code in the subset, marked with
+// its real text (ActualText) for copying and search; a bold font's glyphs
+// are filled and stroked.
 func (e *engine) drawText(gs []glyph, x, y, tcPt float64) {
 	p := e.pdf
 	if tcPt != 0 {
 		p.RawWriteStr(fmt.Sprintf("%.3f Tc\n", tcPt))
 	}
 	for i := 0; i < len(gs); {
-		j := i
-		for j < len(gs) && gs[j].font == gs[i].font && gs[j].size == gs[i].size {
+		j := i + 1
+		for j < len(gs) && gs[j].face == gs[i].face && gs[j].size == gs[i].size && gs[j].font.Bold == gs[i].font.Bold &&
+			gs[i].r <= 0xFFFF && gs[j].r <= 0xFFFF {
 			j++
 		}
+		reg := e.reg[gs[i].face]
 		run := make([]rune, 0, j-i)
 		for _, g := range gs[i:j] {
-			run = append(run, g.r)
+			run = append(run, reg.sub.codes[g.r])
 		}
-		p.SetFont(e.family[gs[i].font], "", gs[i].size)
+		if gs[i].r > 0xFFFF {
+			p.RawWriteStr(fmt.Sprintf("/Span <</ActualText <FEFF%s>>> BDC\n", utf16Hex(gs[i].r)))
+		}
+		if gs[i].font.Bold {
+			r, g, b := p.GetTextColor()
+			p.RawWriteStr(fmt.Sprintf("q 2 Tr %.3f w %.3f %.3f %.3f RG\n", gs[i].size*boldStroke, float64(r)/255, float64(g)/255, float64(b)/255))
+		}
+		p.SetFont(reg.key, "", gs[i].size)
 		p.Text(x, y, string(run))
+		if gs[i].font.Bold {
+			p.RawWriteStr("Q\n")
+		}
+		if gs[i].r > 0xFFFF {
+			p.RawWriteStr("EMC\n")
+		}
 		x += e.runWidth(gs[i:j], tcPt)
 		i = j
 	}

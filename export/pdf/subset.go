@@ -1,0 +1,330 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/binary"
+	"maps"
+	"slices"
+)
+
+// subset is a font made of the glyphs of the characters a document prints
+// in one face: what the PDF library reads and embeds. It keeps the face's
+// glyph numbers, metrics and vertical metrics; glyph outlines other than
+// the used ones (and the components of used composite glyphs) are empty.
+// Its character map is our own, of format 4, the only one the PDF library
+// reads: a character above U+FFFF, which the library cannot take, is given
+// a private-use code, and the PDF says which character it is (ActualText,
+// see drawText).
+type subset struct {
+	data  []byte
+	codes map[rune]rune    // character → code in the subset
+	adv   map[rune]float64 // advance, in ems
+}
+
+// maxGlyphBytes bounds one glyph's outline (TrueType glyphs of CJK fonts
+// take a few hundred bytes).
+const maxGlyphBytes = 64 << 10
+
+// subset builds the subset of the face for characters rs, all of which it
+// has. The result has passed checkTables: the PDF library reads nothing
+// unchecked.
+func (f *face) subset(rs []rune) (*subset, error) {
+	head, err := f.tableAtLeast("head", 54, 54)
+	if err != nil {
+		return nil, err
+	}
+	hhea, err := f.tableAtLeast("hhea", 36, 36)
+	if err != nil {
+		return nil, err
+	}
+	maxp, err := f.tableAtLeast("maxp", 6, 32)
+	if err != nil {
+		return nil, err
+	}
+	unitsPerEm, locaFormat, numGlyphs, numHMetrics := u16(head, 18), u16(head, 50), u16(maxp, 4), u16(hhea, 34)
+	if unitsPerEm == 0 || locaFormat > 1 || numGlyphs == 0 || numHMetrics == 0 || numHMetrics > numGlyphs {
+		return nil, errUnusable("bad font header")
+	}
+	hmtx, err := f.tableAtLeast("hmtx", 4*numHMetrics+2*(numGlyphs-numHMetrics), 4*numHMetrics+2*(numGlyphs-numHMetrics))
+	if err != nil {
+		return nil, err
+	}
+	locaEntry := 2 << locaFormat
+	loca, err := f.tableAtLeast("loca", locaEntry*(numGlyphs+1), locaEntry*(numGlyphs+1))
+	if err != nil {
+		return nil, err
+	}
+	at := func(g int) int64 {
+		if locaFormat == 0 {
+			return 2 * int64(u16(loca, 2*g))
+		}
+		return u32(loca, 4*g)
+	}
+	glyf := f.dir["glyf"]
+	advance := func(g int) int { return u16(hmtx, 4*min(g, numHMetrics-1)) }
+
+	// The characters' glyphs and their components, glyph 0 (.notdef) first.
+	s := &subset{codes: map[rune]rune{}, adv: map[rune]float64{}}
+	type entry struct {
+		code rune
+		gid  int
+	}
+	var cmap []entry
+	outlines := map[int][]byte{}
+	queue := []int{0}
+	for _, r := range rs {
+		g := f.glyph(r)
+		if g == 0 || g >= numGlyphs {
+			continue
+		}
+		s.codes[r] = r
+		s.adv[r] = em(advance(g), unitsPerEm)
+		queue = append(queue, g)
+	}
+	private := rune(0xF8FF) // codes for characters above U+FFFF, downwards
+	for _, r := range slices.Sorted(maps.Keys(s.codes)) {
+		if r > 0xFFFF {
+			for _, taken := s.codes[private]; taken; _, taken = s.codes[private] {
+				private--
+			}
+			s.codes[r] = private
+			private--
+		}
+	}
+	for r, code := range s.codes {
+		cmap = append(cmap, entry{code, f.glyph(r)})
+	}
+	for len(queue) > 0 {
+		g := queue[0]
+		queue = queue[1:]
+		if _, done := outlines[g]; done {
+			continue
+		}
+		if len(outlines) > maxGlyphParts*(len(rs)+1) {
+			return nil, errUnusable("composite glyphs expand to too many glyphs")
+		}
+		from, to := at(g), at(g+1)
+		if from > to || to > int64(glyf.len) || to-from > maxGlyphBytes {
+			return nil, errUnusable("glyph outside the glyf table")
+		}
+		data := make([]byte, to-from)
+		if _, err := f.src.ReadAt(data, int64(glyf.off)+from); err != nil {
+			return nil, err
+		}
+		outlines[g] = data
+		parts, err := components(data, numGlyphs)
+		if err != nil {
+			return nil, err
+		}
+		queue = append(queue, parts...)
+	}
+
+	// The tables.
+	var glyfOut bytes.Buffer
+	locaOut := make([]byte, 4*(numGlyphs+1))
+	for g := range numGlyphs {
+		binary.BigEndian.PutUint32(locaOut[4*g:], uint32(glyfOut.Len()))
+		if data := outlines[g]; len(data) > 0 {
+			glyfOut.Write(data)
+			glyfOut.Write(make([]byte, (4-len(data)%4)%4))
+		}
+	}
+	binary.BigEndian.PutUint32(locaOut[4*numGlyphs:], uint32(glyfOut.Len()))
+	head = slices.Clone(head[:54])
+	binary.BigEndian.PutUint16(head[50:], 1) // long loca
+	binary.BigEndian.PutUint32(head[8:], 0)
+	post := make([]byte, 32)
+	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
+	if p, err := f.tableAtLeast("post", 16, 16); err == nil {
+		copy(post[4:16], p[4:16]) // italic angle, underline, fixed pitch
+	}
+	tables := map[string][]byte{
+		"head": head, "hhea": hhea[:36], "maxp": maxp, "hmtx": hmtx,
+		"loca": locaOut, "glyf": glyfOut.Bytes(), "post": post,
+		"name": nameTable(f.pdfName()),
+	}
+	slices.SortFunc(cmap, func(a, b entry) int { return int(a.code - b.code) })
+	codes, gids := make([]int, len(cmap)), make([]int, len(cmap))
+	for i, e := range cmap {
+		codes[i], gids[i] = int(e.code), e.gid
+	}
+	if tables["cmap"], err = cmapTable(codes, gids); err != nil {
+		return nil, err
+	}
+	if os2, err := f.tableAtLeast("OS/2", 78, 96); err == nil {
+		tables["OS/2"] = os2
+	}
+	s.data = assemble(tables)
+	if err := checkFont(s.data); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// tableAtLeast reads the first up to limit bytes of a table of at least
+// min bytes.
+func (f *face) tableAtLeast(tag string, min, limit int) ([]byte, error) {
+	if f.dir[tag].len < min {
+		return nil, errUnusable(tag + " table too short")
+	}
+	return f.table(tag, limit)
+}
+
+// components lists the glyphs a composite glyph is made of, reading only
+// inside its data; a simple glyph has none.
+func components(data []byte, numGlyphs int) ([]int, error) {
+	if len(data) > 0 && len(data) < 10 {
+		return nil, errUnusable("glyph too short")
+	}
+	if len(data) == 0 || int16(u16(data, 0)) >= 0 {
+		return nil, nil
+	}
+	var parts []int
+	for pos, more := 10, true; more; {
+		if pos+4 > len(data) {
+			return nil, errUnusable("component outside its glyph")
+		}
+		flags, part := u16(data, pos), u16(data, pos+2)
+		if part >= numGlyphs {
+			return nil, errUnusable("component glyph the font lacks")
+		}
+		parts = append(parts, part)
+		more = flags&0x20 != 0
+		pos += 6 + 2*(flags&1) // flags, glyph, two arguments of a byte or a word
+		switch {               // a scale, an x and y scale, or a 2×2 matrix
+		case flags&0x08 != 0:
+			pos += 2
+		case flags&0x40 != 0:
+			pos += 4
+		case flags&0x80 != 0:
+			pos += 8
+		}
+	}
+	return parts, nil
+}
+
+// binarySearch gives the search parameters of a table of n entries that
+// TrueType headers record: the largest power of two ≤ n, and its log₂.
+func binarySearch(n int) (search, log int) {
+	search = 1
+	for search*2 <= n {
+		search *= 2
+		log++
+	}
+	return search, log
+}
+
+// cmapTable is a character map of format 4 (Windows Unicode) of sorted
+// codes and their glyphs: a segment for each run of consecutive codes of
+// consecutive glyphs.
+func cmapTable(codes, gids []int) ([]byte, error) {
+	type segment struct{ start, end, delta int }
+	var segs []segment
+	for i, c := range codes {
+		if n := len(segs); n > 0 && segs[n-1].end == c-1 && (segs[n-1].delta+c)&0xFFFF == gids[i] {
+			segs[n-1].end = c
+			continue
+		}
+		segs = append(segs, segment{c, c, (gids[i] - c) & 0xFFFF})
+	}
+	segs = append(segs, segment{0xFFFF, 0xFFFF, 1})
+	n := len(segs)
+	length := 16 + 8*n
+	if length > 0xFFFF {
+		return nil, errUnusable("too many characters for one font")
+	}
+	b := make([]byte, 12+length)
+	put := func(at, v int) { binary.BigEndian.PutUint16(b[at:], uint16(v)) }
+	put(2, 1)                             // one subtable
+	put(4, 3)                             // Windows
+	put(6, 1)                             // Unicode BMP
+	binary.BigEndian.PutUint32(b[8:], 12) // its offset
+	sub := 12
+	put(sub, 4)
+	put(sub+2, length)
+	put(sub+6, 2*n)
+	search, entry := binarySearch(n)
+	put(sub+8, 2*search)
+	put(sub+10, entry)
+	put(sub+12, 2*n-2*search)
+	for i, s := range segs {
+		put(sub+14+2*i, s.end)
+		put(sub+16+2*n+2*i, s.start)
+		put(sub+16+4*n+2*i, s.delta)
+	}
+	return b, nil
+}
+
+// nameTable names a subset: family, style, unique, full and PostScript
+// name, in Windows English.
+func nameTable(name string) []byte {
+	ids := []struct {
+		id    int
+		value string
+	}{{1, name}, {2, "Regular"}, {3, name}, {4, name}, {6, name}}
+	var strs bytes.Buffer
+	b := make([]byte, 6+12*len(ids))
+	put := func(at, v int) { binary.BigEndian.PutUint16(b[at:], uint16(v)) }
+	put(2, len(ids))
+	put(4, len(b))
+	for i, n := range ids {
+		r := 6 + 12*i
+		put(r, 3)
+		put(r+2, 1)
+		put(r+4, 0x409)
+		put(r+6, n.id)
+		put(r+8, 2*len(n.value))
+		put(r+10, strs.Len())
+		for _, c := range n.value { // ASCII (pdfName)
+			strs.Write([]byte{0, byte(c)})
+		}
+	}
+	return append(b, strs.Bytes()...)
+}
+
+// assemble lays tables out as a TrueType font, with checksums.
+func assemble(tables map[string][]byte) []byte {
+	tags := slices.Sorted(maps.Keys(tables))
+	n := len(tags)
+	var out bytes.Buffer
+	hdr := make([]byte, 12+16*n)
+	binary.BigEndian.PutUint32(hdr, 0x00010000)
+	binary.BigEndian.PutUint16(hdr[4:], uint16(n))
+	search, entry := binarySearch(n)
+	binary.BigEndian.PutUint16(hdr[6:], uint16(16*search))
+	binary.BigEndian.PutUint16(hdr[8:], uint16(entry))
+	binary.BigEndian.PutUint16(hdr[10:], uint16(16*n-16*search))
+	out.Write(hdr)
+	headAt := 0
+	for i, tag := range tags {
+		t := tables[tag]
+		rec := hdr[12+16*i:]
+		copy(rec, tag)
+		binary.BigEndian.PutUint32(rec[4:], checksum(t))
+		binary.BigEndian.PutUint32(rec[8:], uint32(out.Len()))
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(t)))
+		if tag == "head" {
+			headAt = out.Len()
+		}
+		out.Write(t)
+		out.Write(make([]byte, (4-len(t)%4)%4))
+	}
+	data := out.Bytes()
+	copy(data, hdr)
+	binary.BigEndian.PutUint32(data[headAt+8:], 0xB1B0AFBA-checksum(data))
+	return data
+}
+
+// checksum is the TrueType checksum: the sum of big-endian 32-bit words.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i+4 <= len(b); i += 4 {
+		sum += binary.BigEndian.Uint32(b[i:])
+	}
+	if r := len(b) % 4; r != 0 {
+		var last [4]byte
+		copy(last[:], b[len(b)-r:])
+		sum += binary.BigEndian.Uint32(last[:])
+	}
+	return sum
+}
