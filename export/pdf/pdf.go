@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -83,11 +84,32 @@ func guard(call func() error) (err error) {
 }
 
 func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
+	e, err := newEngine(doc, fonts)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := e.pdf
+	e.newPage()
+	e.document(doc)
+	e.finishPage()
+	if e.err != nil {
+		return nil, nil, e.err
+	}
+	var buf bytes.Buffer
+	if err := guard(func() error { return p.Output(&buf) }); err != nil {
+		return nil, nil, err
+	}
+	return e.rename(buf.Bytes()), e.warnings(), nil
+}
+
+// newEngine starts the PDF of doc: its properties, and the subsets of the
+// fonts it prints in.
+func newEngine(doc *export.Document, fonts Fonts) (*engine, error) {
 	e := &engine{
 		pdf:       fpdf.New("P", "mm", "A4", ""),
 		fonts:     fonts,
 		plan:      newPlan(doc, fonts),
-		reg:       map[*face]*registered{},
+		reg:       map[*face][]*registered{},
 		unplanned: map[rune]bool{},
 		draft:     doc.Draft,
 	}
@@ -101,66 +123,78 @@ func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
 	p.SetCreator(l10n.T("ui.appName"), true)
 	p.SetCreationDate(doc.Meta.Created)
 	p.SetModificationDate(doc.Meta.Created)
-	if err := e.register(); err != nil {
-		return nil, nil, err
-	}
-	e.newPage()
-	e.document(doc)
-	e.finishPage()
-	var buf bytes.Buffer
-	if err := guard(func() error { return p.Output(&buf) }); err != nil {
-		return nil, nil, err
-	}
-	return e.rename(buf.Bytes()), e.warnings(), nil
+	return e, e.register()
 }
 
 type engine struct {
 	pdf       *fpdf.Fpdf
 	fonts     Fonts
 	plan      *plan
-	reg       map[*face]*registered
-	unplanned map[rune]bool // characters the layout printed that were not planned
+	reg       map[*face][]*registered
+	regs      []*registered
+	unplanned map[rune]bool // characters no font has that the layout printed, not planned
+	err       error         // of a subset made while laying out
 	draft     bool
 	y         float64 // top of the next line
 }
 
-// glyph is a character in the font and size it prints in, and the face
-// that has it (the font's own, or a fallback).
+// glyph is a character in the font and size it prints in, and the subset
+// that has it (of the font's own face, or of a fallback).
 type glyph struct {
 	r    rune
 	font *Font
-	face *face
+	reg  *registered
 	size float64
 }
 
 // glyphs resolves the faces of a text as planned (plan.go); a character no
-// font has prints as missingMark.
+// font has prints as missingMark. Characters the plan did not foresee (a
+// text of the layout's own) get subsets of their own.
 func (e *engine) glyphs(text string, font *Font, size float64) []glyph {
 	out := make([]glyph, 0, len(text))
+	var extra map[*face][]rune
 	for _, r := range text {
 		if r < 0x20 {
 			r = ' '
 		}
-		fc := e.faceOf(font, r)
-		if fc == nil {
-			if !slices.ContainsFunc(e.plan.missing, func(m missingChar) bool { return m.r == r }) {
-				e.unplanned[r] = true
+		reg := e.regOf(font, r)
+		if reg == nil && !e.plan.isMissing(r) && e.err == nil {
+			if fc := e.plan.chain(font, r); fc != nil {
+				if extra == nil {
+					extra = map[*face][]rune{}
+				}
+				if !slices.Contains(extra[fc], r) {
+					extra[fc] = append(extra[fc], r)
+				}
+				out = append(out, glyph{r: r, font: font, size: size})
+				continue
 			}
-			r = missingMark
-			fc = e.faceOf(font, r)
+			e.unplanned[r] = true
 		}
-		out = append(out, glyph{r: r, font: font, face: fc, size: size})
+		if reg == nil {
+			r = missingMark
+			reg = e.regOf(font, r)
+		}
+		out = append(out, glyph{r: r, font: font, reg: reg, size: size})
 	}
-	return out
+	if extra == nil {
+		return out
+	}
+	for _, fc := range slices.SortedFunc(maps.Keys(extra), func(a, b *face) int { return strings.Compare(a.name, b.name) }) {
+		if err := e.addSubset(fc, extra[fc]); err != nil {
+			e.err = err
+		}
+	}
+	return e.glyphs(text, font, size)
 }
 
-// faceOf is the face that prints r in font: the first of the font's own,
-// its alternates and the other faces used whose subset has r.
-func (e *engine) faceOf(font *Font, r rune) *face {
+// regOf is the subset that prints r in font: the first of the font's own
+// face, its alternates and the other faces used whose subset has r.
+func (e *engine) regOf(font *Font, r rune) *registered {
 	for _, fc := range slices.Concat([]*face{font.face}, font.alts, e.plan.order) {
-		if reg := e.reg[fc]; reg != nil {
+		for _, reg := range e.reg[fc] {
 			if _, ok := reg.sub.codes[r]; ok {
-				return fc
+				return reg
 			}
 		}
 	}
@@ -178,7 +212,7 @@ func (e *engine) warnings() []string {
 
 // width is the advance of a glyph in millimetres.
 func (e *engine) width(g glyph) float64 {
-	return e.reg[g.face].sub.adv[g.r] * g.size * ptMM
+	return g.reg.sub.adv[g.r] * g.size * ptMM
 }
 
 func (e *engine) newPage() {
@@ -230,11 +264,11 @@ func (e *engine) drawText(gs []glyph, x, y, tcPt float64) {
 	}
 	for i := 0; i < len(gs); {
 		j := i + 1
-		for j < len(gs) && gs[j].face == gs[i].face && gs[j].size == gs[i].size && gs[j].font.Bold == gs[i].font.Bold &&
+		for j < len(gs) && gs[j].reg == gs[i].reg && gs[j].size == gs[i].size && gs[j].font.Bold == gs[i].font.Bold &&
 			gs[i].r <= 0xFFFF && gs[j].r <= 0xFFFF {
 			j++
 		}
-		reg := e.reg[gs[i].face]
+		reg := gs[i].reg
 		run := make([]rune, 0, j-i)
 		for _, g := range gs[i:j] {
 			run = append(run, reg.sub.codes[g.r])

@@ -134,11 +134,17 @@ func (p *plan) warnings() []string {
 	return out
 }
 
+// isMissing reports whether r is a character no font has.
+func (p *plan) isMissing(r rune) bool {
+	return slices.ContainsFunc(p.missing, func(m missingChar) bool { return m.r == r })
+}
+
 // registered is a face's subset as added to the PDF.
 type registered struct {
-	key string // the PDF library's name of the font
-	tag string // the subset tag of the PDF's font name: ABCDEF+Name
-	sub *subset
+	face *face
+	key  string // the PDF library's name of the font
+	tag  string // the subset tag of the PDF's font name: ABCDEF+Name
+	sub  *subset
 }
 
 // register adds a subset of each planned face to the PDF. The PDF library
@@ -146,31 +152,42 @@ type registered struct {
 // gives them their real names afterwards, so each is given a name as long
 // as the real one.
 func (e *engine) register() error {
-	for i, fc := range e.plan.order {
-		rs := slices.Sorted(maps.Keys(e.plan.chars[fc]))
-		sub, err := fc.subset(rs)
-		if err != nil {
-			return fmt.Errorf("%w: %s: %v", errFontFailed, fc.name, err)
+	for _, fc := range e.plan.order {
+		if err := e.addSubset(fc, slices.Sorted(maps.Keys(e.plan.chars[fc]))); err != nil {
+			return err
 		}
-		h := fnv.New32a()
-		h.Write(sub.data)
-		sum := h.Sum32()
-		tag := make([]byte, 6)
-		for k := range tag {
-			tag[k] = 'A' + byte(sum%26)
-			sum /= 26
-		}
-		name := fc.pdfName()
-		key := fmt.Sprintf("nb%d", i)
-		key += strings.Repeat("x", max(0, len(name)+3-len(key)))
-		reg := &registered{key: key, tag: string(tag), sub: sub}
-		if len(key) != len(name)+3 { // a short name of many fonts
-			reg.tag = ""
-		}
-		if err := guard(func() error { e.pdf.AddUTF8FontFromBytes(key, "", sub.data); return e.pdf.Error() }); err != nil {
-			return fmt.Errorf("%w: %s: %v", errFontFailed, fc.name, err)
-		}
-		e.reg[fc] = reg
+	}
+	return nil
+}
+
+// addSubset adds a subset of face fc for characters rs to the PDF.
+func (e *engine) addSubset(fc *face, rs []rune) error {
+	sub, err := fc.subset(rs)
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", errFontFailed, fc.name, err)
+	}
+	h := fnv.New32a()
+	h.Write(sub.data)
+	sum := h.Sum32()
+	tag := make([]byte, 6)
+	for k := range tag {
+		tag[k] = 'A' + byte(sum%26)
+		sum /= 26
+	}
+	name := fc.pdfName()
+	key := fmt.Sprintf("nb%d", len(e.regs))
+	key += strings.Repeat("x", max(0, len(name)+3-len(key)))
+	reg := &registered{face: fc, key: key, tag: string(tag), sub: sub}
+	if len(key) != len(name)+3 { // a short name of many fonts
+		reg.tag = ""
+	}
+	if err := guard(func() error { e.pdf.AddUTF8FontFromBytes(key, "", sub.data); return e.pdf.Error() }); err != nil {
+		return fmt.Errorf("%w: %s: %v", errFontFailed, fc.name, err)
+	}
+	e.reg[fc] = append(e.reg[fc], reg)
+	e.regs = append(e.regs, reg)
+	if !slices.Contains(e.plan.order, fc) {
+		e.plan.order = append(e.plan.order, fc)
 	}
 	return nil
 }
@@ -181,9 +198,9 @@ func (e *engine) register() error {
 // "/ABCDEF+FangSong_GB2312", as pdffonts and a reader's font properties
 // show it.
 func (e *engine) rename(pdf []byte) []byte {
-	for fc, reg := range e.reg {
+	for _, reg := range e.regs {
 		if reg.tag != "" {
-			pdf = bytes.ReplaceAll(pdf, []byte("/utf8"+reg.key+"\n"), []byte("/"+reg.tag+"+"+fc.pdfName()+"\n"))
+			pdf = bytes.ReplaceAll(pdf, []byte("/utf8"+reg.key+"\n"), []byte("/"+reg.tag+"+"+reg.face.pdfName()+"\n"))
 		}
 	}
 	return pdf
