@@ -180,7 +180,7 @@ func checkGlyphs(loca, glyf []byte, locaFormat, numGlyphs int) error {
 		}
 		data := glyf[from:to]
 		var err error
-		if parts[g], err = components(data, numGlyphs); err != nil {
+		if parts[g], _, err = components(data, numGlyphs); err != nil {
 			return err
 		}
 		copied += int64(len(data)) * int64(len(parts[g]))

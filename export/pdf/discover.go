@@ -176,15 +176,15 @@ func findFonts() Fonts {
 	return chooseFonts(systemFaces())
 }
 
-// chooseFonts gives each part the first face whose family is in its roles,
-// best first, with the others that are as alternates.
+// chooseFonts gives each part the first usable face whose family is in its
+// roles, best first, with the others as alternates (tried when needed).
 func chooseFonts(faces []*face) Fonts {
 	find := func(part string) *Font {
 		var matches []*face
 		for _, role := range partRoles[part] {
 			for _, family := range roles[role] {
 				for _, f := range faces {
-					if containsFold(f.families, family) && !slices.Contains(matches, f) && f.usable() {
+					if containsFold(f.families, family) && !slices.Contains(matches, f) && (len(matches) > 0 || f.usable()) {
 						matches = append(matches, f)
 					}
 				}

@@ -33,6 +33,9 @@ type face struct {
 
 	probeOnce sync.Once
 	probeErr  error
+
+	mu     sync.Mutex
+	tables map[string][]byte // read by tableAtLeast
 }
 
 // maxTables bounds a font's table directory (real fonts have about 20).

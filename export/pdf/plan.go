@@ -101,7 +101,7 @@ func (p *plan) add(f *face, r rune) {
 // chain finds the face that prints r in font f, or nil.
 func (p *plan) chain(f *Font, r rune) *face {
 	for _, fc := range slices.Concat([]*face{f.face}, f.alts, []*face{bundledFace()}) {
-		if fc.has(r) {
+		if fc.has(r) && (fc == f.face || fc.usable()) { // a part's face failing is reported (Write)
 			return fc
 		}
 	}

@@ -8,9 +8,9 @@ import (
 )
 
 // subset is a font made of the glyphs of the characters a document prints
-// in one face: what the PDF library reads and embeds. It keeps the face's
-// glyph numbers, metrics and vertical metrics; glyph outlines other than
-// the used ones (and the components of used composite glyphs) are empty.
+// in one face (and the components of composite ones), numbered anew: what
+// the PDF library reads and embeds, in time in proportion to the glyphs
+// used, not to the face's.
 // Its character map is our own, of format 4, the only one the PDF library
 // reads: a character above U+FFFF, which the library cannot take, is given
 // a private-use code, and the PDF says which character it is (ActualText,
@@ -112,34 +112,56 @@ func (f *face) subset(rs []rune) (*subset, error) {
 			return nil, err
 		}
 		outlines[g] = data
-		parts, err := components(data, numGlyphs)
+		parts, _, err := components(data, numGlyphs)
 		if err != nil {
 			return nil, err
 		}
 		queue = append(queue, parts...)
 	}
 
-	// The tables.
-	var glyfOut bytes.Buffer
-	locaOut := make([]byte, 4*(numGlyphs+1))
-	for g := range numGlyphs {
-		binary.BigEndian.PutUint32(locaOut[4*g:], uint32(glyfOut.Len()))
-		if data := outlines[g]; len(data) > 0 {
-			glyfOut.Write(data)
-			glyfOut.Write(make([]byte, (4-len(data)%4)%4))
-		}
+	// The glyphs used, numbered anew in their order (.notdef stays 0).
+	used := slices.Sorted(maps.Keys(outlines))
+	renum := make(map[int]int, len(used))
+	for i, g := range used {
+		renum[g] = i
 	}
-	binary.BigEndian.PutUint32(locaOut[4*numGlyphs:], uint32(glyfOut.Len()))
+	var glyfOut bytes.Buffer
+	locaOut := make([]byte, 4*(len(used)+1))
+	hmtxOut := make([]byte, 4*len(used))
+	for i, g := range used {
+		binary.BigEndian.PutUint32(locaOut[4*i:], uint32(glyfOut.Len()))
+		binary.BigEndian.PutUint16(hmtxOut[4*i:], uint16(advance(g)))
+		lsb := 4*numHMetrics + 2*(g-numHMetrics)
+		if g < numHMetrics {
+			lsb = 4*g + 2
+		}
+		copy(hmtxOut[4*i+2:4*i+4], hmtx[lsb:])
+		data := slices.Clone(outlines[g])
+		_, at, _ := components(data, numGlyphs) // checked above
+		for _, pos := range at {
+			binary.BigEndian.PutUint16(data[pos:], uint16(renum[u16(data, pos)]))
+		}
+		glyfOut.Write(data)
+		glyfOut.Write(make([]byte, (4-len(data)%4)%4))
+	}
+	binary.BigEndian.PutUint32(locaOut[4*len(used):], uint32(glyfOut.Len()))
+	for i := range cmap {
+		cmap[i].gid = renum[cmap[i].gid]
+	}
 	head = slices.Clone(head[:54])
 	binary.BigEndian.PutUint16(head[50:], 1) // long loca
 	binary.BigEndian.PutUint32(head[8:], 0)
+	hhea = slices.Clone(hhea[:36])
+	binary.BigEndian.PutUint16(hhea[34:], uint16(len(used)))
+	maxp = slices.Clone(maxp)
+	binary.BigEndian.PutUint16(maxp[4:], uint16(len(used)))
 	post := make([]byte, 32)
 	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 	if p, err := f.tableAtLeast("post", 16, 16); err == nil {
 		copy(post[4:16], p[4:16]) // italic angle, underline, fixed pitch
 	}
 	tables := map[string][]byte{
-		"head": head, "hhea": hhea[:36], "maxp": maxp, "hmtx": hmtx,
+		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtxOut,
 		"loca": locaOut, "glyf": glyfOut.Bytes(), "post": post,
 		"name": nameTable(f.pdfName()),
 	}
@@ -162,33 +184,46 @@ func (f *face) subset(rs []rune) (*subset, error) {
 }
 
 // tableAtLeast reads the first up to limit bytes of a table of at least
-// min bytes.
-func (f *face) tableAtLeast(tag string, min, limit int) ([]byte, error) {
-	if f.dir[tag].len < min {
+// least bytes, once: subsets of a face made one after the other (the check
+// when it is found, then an export's) read it once.
+func (f *face) tableAtLeast(tag string, least, limit int) ([]byte, error) {
+	if f.dir[tag].len < least {
 		return nil, errUnusable(tag + " table too short")
 	}
-	return f.table(tag, limit)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if b, ok := f.tables[tag]; ok && len(b) == min(f.dir[tag].len, limit) {
+		return b, nil
+	}
+	b, err := f.table(tag, limit)
+	if err == nil {
+		if f.tables == nil {
+			f.tables = map[string][]byte{}
+		}
+		f.tables[tag] = b
+	}
+	return b, err
 }
 
-// components lists the glyphs a composite glyph is made of, reading only
-// inside its data; a simple glyph has none.
-func components(data []byte, numGlyphs int) ([]int, error) {
+// components lists the glyphs a composite glyph is made of, and where in
+// its data their numbers are, reading only inside its data; a simple glyph
+// has none.
+func components(data []byte, numGlyphs int) (parts, at []int, err error) {
 	if len(data) > 0 && len(data) < 10 {
-		return nil, errUnusable("glyph too short")
+		return nil, nil, errUnusable("glyph too short")
 	}
 	if len(data) == 0 || int16(u16(data, 0)) >= 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	var parts []int
 	for pos, more := 10, true; more; {
 		if pos+4 > len(data) {
-			return nil, errUnusable("component outside its glyph")
+			return nil, nil, errUnusable("component outside its glyph")
 		}
 		flags, part := u16(data, pos), u16(data, pos+2)
 		if part >= numGlyphs {
-			return nil, errUnusable("component glyph the font lacks")
+			return nil, nil, errUnusable("component glyph the font lacks")
 		}
-		parts = append(parts, part)
+		parts, at = append(parts, part), append(at, pos+2)
 		more = flags&0x20 != 0
 		pos += 6 + 2*(flags&1) // flags, glyph, two arguments of a byte or a word
 		switch {               // a scale, an x and y scale, or a 2×2 matrix
@@ -200,7 +235,7 @@ func components(data []byte, numGlyphs int) ([]int, error) {
 			pos += 8
 		}
 	}
-	return parts, nil
+	return parts, at, nil
 }
 
 // binarySearch gives the search parameters of a table of n entries that
