@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"math"
 	"sort"
@@ -36,6 +37,7 @@ type face struct {
 
 	mu     sync.Mutex
 	tables map[string][]byte // read by tableAtLeast
+	broken map[rune]bool     // characters whose glyphs a subset found broken
 }
 
 // maxTables bounds a font's table directory (real fonts have about 20).
@@ -308,11 +310,19 @@ func (c *cmap) glyph(r rune) int {
 // glyph returns the glyph of r in the face, or 0.
 func (f *face) glyph(r rune) int { return f.loadCmap().glyph(r) }
 
-// has reports whether the font has a glyph for r.
-func (f *face) has(r rune) bool { return f.glyph(r) != 0 }
+// has reports whether the font has a usable glyph for r.
+func (f *face) has(r rune) bool {
+	if f.glyph(r) == 0 {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return !f.broken[r]
+}
 
 // usable reports whether a subset of the face passes the checks, trying a
-// few common characters it has, once.
+// few common characters it has, once: a face whose glyphs of these are
+// broken is not used at all.
 func (f *face) usable() bool {
 	f.probeOnce.Do(func() {
 		var probe []rune
@@ -322,6 +332,11 @@ func (f *face) usable() bool {
 			}
 		}
 		_, f.probeErr = f.subset(probe)
+		for _, r := range probe {
+			if f.probeErr == nil && !f.has(r) {
+				f.probeErr = errUnusable(fmt.Sprintf("glyph of %q broken", r))
+			}
+		}
 	})
 	return f.probeErr == nil
 }

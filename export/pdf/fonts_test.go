@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,12 +139,13 @@ func TestLoadSpecialFiles(t *testing.T) {
 	}
 }
 
-// TestWriteRecoversFromBadFonts: a font whose subset fails the checks
-// (or that fpdf panics on, should one ever pass them) is replaced by the
-// bundled font, with a warning naming it.
+// TestWriteRecoversFromBadFonts: a font no subset of which passes the
+// checks (or that fpdf panics on, should one ever pass them) is replaced by
+// the bundled font, with a warning naming it; a font with a broken glyph
+// prints that character from another font.
 func TestWriteRecoversFromBadFonts(t *testing.T) {
 	all := crafted()
-	for _, name := range []string{"loca backwards.ttf", "composite of itself.ttf"} {
+	for _, name := range []string{"metric data format 1.ttf", "short hmtx at the end.ttf", "composite of itself.ttf"} {
 		fc, err := bytesFace(all[name], 0)
 		if err != nil {
 			t.Fatal(err)
@@ -154,8 +156,17 @@ func TestWriteRecoversFromBadFonts(t *testing.T) {
 		if err != nil || len(data) == 0 {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if want := l10n.T("pdf.fontFailed", "Fonts", "坏字体"); !slices.Equal(warnings, []string{want}) {
+		var want []string
+		if name != "composite of itself.ttf" {
+			want = []string{l10n.T("pdf.fontFailed", "Fonts", "坏字体")}
+		} else if fc.has('国') {
+			t.Errorf("%s: 国 still taken from the font", name)
+		}
+		if !slices.Equal(warnings, want) {
 			t.Errorf("%s: warnings %q, want %q", name, warnings, want)
+		}
+		if text := pdfTool(t, "pdftotext", data); !strings.Contains(text, "国务院办公厅") {
+			t.Errorf("%s: text %q", name, text)
 		}
 	}
 }

@@ -64,22 +64,43 @@ func (f *face) subset(rs []rune) (*subset, error) {
 	advance := func(g int) int { return u16(hmtx, 4*min(g, numHMetrics-1)) }
 
 	// The characters' glyphs and their components, glyph 0 (.notdef) first.
-	s := &subset{codes: map[rune]rune{}, adv: map[rune]float64{}}
-	type entry struct {
-		code rune
-		gid  int
-	}
-	var cmap []entry
+	// A character whose glyph is broken (outside the glyf table, or a
+	// composite that contains itself or expands to more than maxGlyphParts
+	// glyphs) is left out, and the face no longer claims it (has): it
+	// prints from another font.
 	outlines := map[int][]byte{}
-	queue := []int{0}
+	read := func(g int) ([]byte, []int, error) {
+		from, to := at(g), at(g+1)
+		if from > to || to > int64(glyf.len) || to-from > maxGlyphBytes {
+			return nil, nil, errUnusable("glyph outside the glyf table")
+		}
+		data := make([]byte, to-from)
+		if _, err := f.src.ReadAt(data, int64(glyf.off)+from); err != nil {
+			return nil, nil, err
+		}
+		parts, _, err := components(data, numGlyphs)
+		return data, parts, err
+	}
+	if err := closure(0, read, outlines); err != nil {
+		return nil, err
+	}
+	s := &subset{codes: map[rune]rune{}, adv: map[rune]float64{}}
 	for _, r := range rs {
 		g := f.glyph(r)
-		if g == 0 || g >= numGlyphs {
+		if g == 0 {
+			continue
+		}
+		if err := closure(g, read, outlines); err != nil {
+			f.mu.Lock()
+			if f.broken == nil {
+				f.broken = map[rune]bool{}
+			}
+			f.broken[r] = true
+			f.mu.Unlock()
 			continue
 		}
 		s.codes[r] = r
 		s.adv[r] = em(advance(g), unitsPerEm)
-		queue = append(queue, g)
 	}
 	private := rune(0xF8FF) // codes for characters above U+FFFF, downwards
 	for _, r := range slices.Sorted(maps.Keys(s.codes)) {
@@ -91,32 +112,13 @@ func (f *face) subset(rs []rune) (*subset, error) {
 			private--
 		}
 	}
+	type entry struct {
+		code rune
+		gid  int
+	}
+	var cmap []entry
 	for r, code := range s.codes {
 		cmap = append(cmap, entry{code, f.glyph(r)})
-	}
-	for len(queue) > 0 {
-		g := queue[0]
-		queue = queue[1:]
-		if _, done := outlines[g]; done {
-			continue
-		}
-		if len(outlines) > maxGlyphParts*(len(rs)+1) {
-			return nil, errUnusable("composite glyphs expand to too many glyphs")
-		}
-		from, to := at(g), at(g+1)
-		if from > to || to > int64(glyf.len) || to-from > maxGlyphBytes {
-			return nil, errUnusable("glyph outside the glyf table")
-		}
-		data := make([]byte, to-from)
-		if _, err := f.src.ReadAt(data, int64(glyf.off)+from); err != nil {
-			return nil, err
-		}
-		outlines[g] = data
-		parts, _, err := components(data, numGlyphs)
-		if err != nil {
-			return nil, err
-		}
-		queue = append(queue, parts...)
 	}
 
 	// The glyphs used, numbered anew in their order (.notdef stays 0).
@@ -181,6 +183,46 @@ func (f *face) subset(rs []rune) (*subset, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// closure adds glyph g and the glyphs it is made of to outlines, reading
+// each once (read returns a glyph's outline and components), unless one
+// is broken, g contains itself, or it expands to more than maxGlyphParts
+// glyphs, repeats counted, as the PDF library expands it.
+func closure(g int, read func(int) ([]byte, []int, error), outlines map[int][]byte) error {
+	found := map[int][]byte{}
+	parts := map[int][]int{}
+	onPath := map[int]bool{}
+	count := 0
+	var visit func(g int) error
+	visit = func(g int) error {
+		if count++; count > maxGlyphParts {
+			return errUnusable("composite glyph expands to too many glyphs")
+		}
+		if onPath[g] {
+			return errUnusable("composite glyph contains itself")
+		}
+		if _, ok := found[g]; !ok {
+			data, ps, err := read(g)
+			if err != nil {
+				return err
+			}
+			found[g], parts[g] = data, ps
+		}
+		onPath[g] = true
+		for _, p := range parts[g] {
+			if err := visit(p); err != nil {
+				return err
+			}
+		}
+		delete(onPath, g)
+		return nil
+	}
+	if err := visit(g); err != nil {
+		return err
+	}
+	maps.Copy(outlines, found)
+	return nil
 }
 
 // tableAtLeast reads the first up to limit bytes of a table of at least
