@@ -32,6 +32,13 @@ var Samples embed.FS
 //go:embed fonts/WenQuanYiMicroHei-CJK.ttf
 var UIFont []byte
 
+// FallbackFont is the exports' fallback font: the characters of GBK, CJK
+// Extension A and common symbols that UIFont lacks, from Droid Sans
+// Fallback (Apache-2.0; see fonts/README.md). Only the exports read it.
+//
+//go:embed fonts/DroidSansFallback-GBK-ExtA.ttf
+var FallbackFont []byte
+
 // Icon is the program's icon (256×256 PNG), for the window and the Windows
 // executable.
 //

@@ -34,6 +34,7 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
+	go kind.Prepare()
 	blank := flagString(fs, "blank")
 	if blank != "—" && blank != "0" && blank != "/" {
 		return e.usageError("cli.export.badBlank", "Value", blank)

@@ -11,8 +11,11 @@ source scripts/setup.sh
 # LibreOffice recomputes the workbook's formulas and converts Word files,
 # poppler extracts and renders PDF pages. Real fonts — a collection
 # (WenQuanYi Micro Hei) and TrueType fonts (DejaVu) — seed the font fuzz
-# target and must all pass the PDF's font checks.
-apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-wqy-microhei fonts-dejavu-core chromium
+# target and must all pass the PDF's font checks; the open CJK fonts of
+# Linux distributions (WenQuanYi Zen Hei, AR PL UMing/UKai, Droid Sans
+# Fallback) make the font tree the PDF tests choose each part's font from.
+# Chromium measures the HTML at phone and desktop widths.
+apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-wqy-microhei fonts-dejavu-core fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-droid-fallback chromium
 
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))

@@ -179,31 +179,9 @@ func checkGlyphs(loca, glyf []byte, locaFormat, numGlyphs int) error {
 			return errUnusable("glyph outside the glyf table")
 		}
 		data := glyf[from:to]
-		if len(data) > 0 && len(data) < 10 {
-			return errUnusable("glyph too short")
-		}
-		if len(data) == 0 || int16(u16(data, 0)) >= 0 {
-			continue
-		}
-		for pos, more := 10, true; more; {
-			if pos+4 > len(data) {
-				return errUnusable("component outside its glyph")
-			}
-			flags, part := u16(data, pos), u16(data, pos+2)
-			if part >= numGlyphs {
-				return errUnusable("component glyph the font lacks")
-			}
-			parts[g] = append(parts[g], part)
-			more = flags&0x20 != 0
-			pos += 6 + 2*(flags&1) // flags, glyph, two arguments of a byte or a word
-			switch {               // a scale, an x and y scale, or a 2×2 matrix
-			case flags&0x08 != 0:
-				pos += 2
-			case flags&0x40 != 0:
-				pos += 4
-			case flags&0x80 != 0:
-				pos += 8
-			}
+		var err error
+		if parts[g], _, err = components(data, numGlyphs); err != nil {
+			return err
 		}
 		copied += int64(len(data)) * int64(len(parts[g]))
 	}

@@ -6,8 +6,6 @@ import (
 	"maps"
 	"slices"
 
-	"golang.org/x/image/font/sfnt"
-
 	"nianbao/assets"
 )
 
@@ -17,7 +15,7 @@ import (
 // crafted returns the crafted font files by name.
 func crafted() map[string][]byte {
 	font := assets.UIFont
-	numGlyphs := Bundled().sfnt.NumGlyphs()
+	numGlyphs := bundledFace().loadCmap().numGlyphs
 	guo := glyphOf('国')
 	edit := func(change func(t map[string][]byte), last ...string) []byte {
 		t := sfntTables(font)
@@ -113,8 +111,7 @@ func slowNames() []byte {
 
 // glyphOf returns the bundled font's glyph for r, 0 if none.
 func glyphOf(r rune) int {
-	g, _ := Bundled().sfnt.GlyphIndex(&sfnt.Buffer{}, r)
-	return int(g)
+	return bundledFace().glyph(r)
 }
 
 // composite is a composite glyph of the given glyphs.
@@ -155,9 +152,10 @@ func withGlyphs(edit func(glyphs [][]byte)) []byte {
 type segment struct{ start, end, delta uint16 }
 
 // withCmap is the bundled font with a character map of format 4 made of
-// segs, which fpdf reads, and after it one of format 12 with the font's
-// own mapping, which sfnt prefers.
-func withCmap(segs []segment) []byte {
+// segs, which fpdf read, and after it one of format 12 with the font's
+// own mapping, which our reader prefers, and aliases: characters printed
+// with the glyph of another.
+func withCmap(segs []segment, aliases ...[2]rune) []byte {
 	n := len(segs)
 	f4 := make([]byte, 16+8*n)
 	put16(f4, 4)
@@ -176,6 +174,9 @@ func withCmap(segs []segment) []byte {
 		} else if g != 0 {
 			groups = append(groups, [3]uint32{uint32(r), uint32(r), g})
 		}
+	}
+	for _, a := range aliases {
+		groups = append(groups, [3]uint32{uint32(a[0]), uint32(a[0]), uint32(glyphOf(a[1]))})
 	}
 	f12 := make([]byte, 16, 16+12*len(groups))
 	put16(f12, 12)

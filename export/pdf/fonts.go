@@ -2,10 +2,6 @@ package pdf
 
 import (
 	"encoding/binary"
-	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,26 +9,31 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"nianbao/assets"
-	"nianbao/forms/safefile"
 )
 
-// Font is a TrueType font the PDF can embed.
+// Font is the font of a part of the document: a face, drawn as it is or
+// with simulated bold, and the other faces found for the same part, which
+// print the characters the face lacks.
 type Font struct {
-	Name string // for messages
-	Data []byte
-	sfnt *sfnt.Font
+	face *face
+	alts []*face
+	// Bold draws the outlines with a stroke as well (PDF text render mode
+	// 2): headings that fall back to the body's face stay distinguishable.
+	Bold bool
 }
 
-// Has reports whether the font has a glyph for r.
-func (f *Font) Has(r rune) bool {
-	var buf sfnt.Buffer
-	i, err := f.sfnt.GlyphIndex(&buf, r)
-	return err == nil && i != 0
-}
+// Name is the font's family name, for messages.
+func (f *Font) Name() string { return f.face.name }
+
+// Has reports whether the font's face has a glyph for r.
+func (f *Font) Has(r rune) bool { return f.face.has(r) }
 
 // Fonts are the fonts of the document's parts.
 type Fonts struct {
 	Title, Body, Heading1, Heading2, Table *Font
+	// system are every other usable face found, for characters that
+	// neither the parts' fonts nor the bundled ones have.
+	system []*face
 }
 
 func (fonts Fonts) list() []*Font {
@@ -43,55 +44,57 @@ func (fonts Fonts) list() []*Font {
 func (fonts Fonts) names() string {
 	var names []string
 	for _, f := range fonts.list() {
-		if f != Bundled() && !slices.Contains(names, f.Name) {
-			names = append(names, f.Name)
+		if f.face != bundledFace() && !slices.Contains(names, f.Name()) {
+			names = append(names, f.Name())
 		}
 	}
 	return strings.Join(names, "、")
 }
 
-// candidates are the font files of each part, best first: the official
-// fonts government PCs have, then the fonts Windows ships. Only TrueType
-// outlines work with the PDF library (no CFF .otf); from a collection
-// (.ttc) the first font is taken out.
-var candidates = map[string][]string{
-	"title":    {"FZXBSJW.TTF", "方正小标宋简体.ttf", "FZXBSK.TTF", "simhei.ttf"},
-	"body":     {"FS_GB2312.ttf", "仿宋_GB2312.ttf", "SIMFANG.TTF", "simfang.ttf"},
-	"heading1": {"simhei.ttf", "SIMHEI.TTF"},
-	"heading2": {"KAITI_GB2312.ttf", "楷体_GB2312.ttf", "SIMKAI.TTF", "simkai.ttf"},
-	"table":    {"simsun.ttc", "SIMSUN.TTC", "SIMFANG.TTF", "simfang.ttf"},
-}
-
-// FontDirs are the folders searched for fonts: Windows' own and the user's
-// (fonts installed without admin rights go there).
-func FontDirs() []string {
-	var dirs []string
-	if win := os.Getenv("WINDIR"); win != "" {
-		dirs = append(dirs, filepath.Join(win, "Fonts"))
-	}
-	if local := os.Getenv("LOCALAPPDATA"); local != "" {
-		dirs = append(dirs, filepath.Join(local, "Microsoft", "Windows", "Fonts"))
-	}
-	return dirs
-}
-
 var (
-	bundledOnce sync.Once
-	bundled     *Font
-	systemOnce  sync.Once
-	system      Fonts
+	bundledOnce, fallbackOnce, systemOnce sync.Once
+	bundled, fallback                     *face
+	system                                Fonts
 )
 
-// Bundled is the font shipped with the program (WenQuanYi Micro Hei, GB2312).
-func Bundled() *Font {
-	bundledOnce.Do(func() {
-		f, err := parse("WenQuanYi Micro Hei", assets.UIFont)
-		if err != nil {
-			panic("pdf: the bundled font is not usable: " + err.Error())
+func bundledFace() *face { return embedded(&bundledOnce, &bundled, assets.UIFont) }
+
+// fallbackFace is the bundled fallback font (GBK, CJK Extension A and
+// symbols the bundled font lacks), read only when an export needs it.
+func fallbackFace() *face { return embedded(&fallbackOnce, &fallback, assets.FallbackFont) }
+
+// embedded reads a font built into the program, once.
+func embedded(once *sync.Once, f **face, data []byte) *face {
+	once.Do(func() {
+		var err error
+		if *f, err = bytesFace(data, 0); err != nil {
+			panic("pdf: a bundled font is not usable: " + err.Error())
 		}
-		bundled = f
 	})
-	return bundled
+	return *f
+}
+
+// Bundled is the font shipped with the program (WenQuanYi Micro Hei, GB2312).
+func Bundled() *Font { return &Font{face: bundledFace()} }
+
+// BundledFonts are the parts' fonts when only the bundled font is there:
+// the title and headings in simulated bold.
+func BundledFonts() Fonts {
+	b := bundledFace()
+	return withBold(Fonts{Title: &Font{face: b}, Body: &Font{face: b}, Heading1: &Font{face: b}, Heading2: &Font{face: b}, Table: &Font{face: b}})
+}
+
+// withBold marks the title and headings bold where they share the body's
+// face (GB/T 9704 sets them apart by their typefaces).
+func withBold(fonts Fonts) Fonts {
+	for _, f := range []**Font{&fonts.Title, &fonts.Heading1, &fonts.Heading2} {
+		if (*f).face == fonts.Body.face && !(*f).Bold {
+			bold := **f
+			bold.Bold = true
+			*f = &bold
+		}
+	}
+	return fonts
 }
 
 // SystemFonts is findFonts, once per process.
@@ -100,55 +103,34 @@ func SystemFonts() Fonts {
 	return system
 }
 
-// findFonts finds the best font of each part in FontDirs; a part without
-// one gets the bundled font.
-func findFonts() Fonts {
-	find := func(role string) *Font {
-		for _, dir := range FontDirs() {
-			for _, name := range candidates[role] {
-				if f := load(filepath.Join(dir, name)); f != nil {
-					return f
-				}
-			}
-		}
-		return Bundled()
-	}
-	return Fonts{Title: find("title"), Body: find("body"), Heading1: find("heading1"), Heading2: find("heading2"), Table: find("table")}
-}
-
 // maxFontFile is the largest font file read: Chinese fonts are up to about
 // 40 MB (simsun.ttc is 18 MB).
 const maxFontFile = 64 << 20
 
-// load reads a font file, or returns nil if it is missing or unusable. Only
-// a regular file of at most maxFontFile is read: a pipe or a link to a
-// device in a font folder neither blocks nor is read without end.
+// load opens the first font of a font file, or returns nil if it is
+// missing or unusable.
 func load(path string) *Font {
-	data, err := safefile.ReadLimited(path, maxFontFile, "file.tooLarge")
-	if lower := filepath.Join(filepath.Dir(path), strings.ToLower(filepath.Base(path))); errors.Is(err, fs.ErrNotExist) && lower != path {
-		// Windows font folders are case-insensitive; elsewhere try lower case.
-		data, err = safefile.ReadLimited(lower, maxFontFile, "file.tooLarge")
-	}
-	if err != nil {
+	f, err := openFace(path, 0)
+	if err != nil || !f.usable() {
 		return nil
 	}
-	f, err := fromFile(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), data)
-	if err != nil {
-		return nil
-	}
-	return f
+	return &Font{face: f}
 }
 
 // fromFile makes a Font of a font file's content: a TrueType font, or the
-// first font of a collection.
+// first font of a collection, if usable.
 func fromFile(name string, data []byte) (*Font, error) {
-	if isCollection(data) {
-		var err error
-		if data, err = extractTTC(data, 0); err != nil {
-			return nil, err
-		}
+	f, err := bytesFace(data, 0)
+	if err != nil {
+		return nil, err
 	}
-	return parse(name, data)
+	if f.name == "" {
+		f.name = name
+	}
+	if !f.usable() {
+		return nil, f.probeErr
+	}
+	return &Font{face: f}, nil
 }
 
 // errUnusable is returned for fonts the PDF library cannot embed.
@@ -156,26 +138,19 @@ type errUnusable string
 
 func (e errUnusable) Error() string { return string(e) }
 
-// parse checks that data is a TrueType-outline font that may be embedded and
-// that the PDF library can read (checkTables), before the library sees it:
-// it prints its errors instead of returning them, and trusts the file.
-func parse(name string, data []byte) (*Font, error) {
+// checkFont checks that data is a TrueType font the PDF library can read
+// (checkTables), before the library sees it: it prints its errors instead
+// of returning them, and trusts the file.
+func checkFont(data []byte) error {
 	if len(data) < 12 {
-		return nil, errUnusable("too short")
+		return errUnusable("too short")
 	}
 	if tag := binary.BigEndian.Uint32(data); tag != 0x00010000 && tag != 0x74727565 { // 'true'
-		return nil, errUnusable("not TrueType outlines")
+		return errUnusable("not TrueType outlines")
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	dir := tableDir(data)
-	if err := checkTables(data, dir, f.NumGlyphs()); err != nil {
-		return nil, err
-	}
-	if os2 := dir["OS/2"].in(data); len(os2) > 0 && u16(os2, 8)&0x000f == 0x0002 {
-		return nil, errUnusable("embedding not allowed")
-	}
-	return &Font{Name: name, Data: data, sfnt: f}, nil
+	return checkTables(data, tableDir(data), f.NumGlyphs())
 }

@@ -10,7 +10,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -44,7 +46,8 @@ const (
 	bodyTc        = -0.21 // character spacing (pt) that fits 28 characters of 三号 on a line
 	tablePad      = 1.0
 	tableLineH    = tablePt * ptMM * 1.3
-	pageNumBelow  = 7.0 // the page number's line, below the text area
+	pageNumBelow  = 7.0  // the page number's line, below the text area
+	boldStroke    = 0.03 // the outline's stroke of simulated bold, in ems
 	closingIndent = 4 * bodyPt * ptMM
 )
 
@@ -57,17 +60,16 @@ func Write(doc *export.Document, opt Options) ([]byte, []string, error) {
 	}
 	out, warnings, err := write(doc, opt.Fonts)
 	if errors.Is(err, errFontFailed) {
-		// A font file passed our checks, yet the PDF library failed on it.
-		b := Bundled()
-		out, warnings, err = write(doc, Fonts{b, b, b, b, b})
+		// A font file passed our checks, yet a subset of it failed.
+		out, warnings, err = write(doc, BundledFonts())
 		warnings = append(warnings, l10n.T("pdf.fontFailed", "Fonts", opt.Fonts.names()))
 	}
 	return out, warnings, err
 }
 
-// errFontFailed is returned by write when the PDF library panicked reading
-// a font file.
-var errFontFailed = errors.New("pdf: the PDF library failed on a font file")
+// errFontFailed is returned by write when a font could not be subset or
+// the PDF library panicked reading a subset.
+var errFontFailed = errors.New("pdf: a font failed")
 
 // guard runs a call of the PDF library that reads font files — adding a
 // font, or writing the PDF, which embeds subsets of them — and turns its
@@ -82,13 +84,34 @@ func guard(call func() error) (err error) {
 }
 
 func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
+	e, err := newEngine(doc, fonts)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := e.pdf
+	e.newPage()
+	e.document(doc)
+	e.finishPage()
+	if e.err != nil {
+		return nil, nil, e.err
+	}
+	var buf bytes.Buffer
+	if err := guard(func() error { return p.Output(&buf) }); err != nil {
+		return nil, nil, err
+	}
+	return e.rename(buf.Bytes()), e.warnings(), nil
+}
+
+// newEngine starts the PDF of doc: its properties, and the subsets of the
+// fonts it prints in.
+func newEngine(doc *export.Document, fonts Fonts) (*engine, error) {
 	e := &engine{
-		pdf:     fpdf.New("P", "mm", "A4", ""),
-		fonts:   fonts,
-		family:  map[*Font]string{},
-		widths:  map[widthKey]float64{},
-		missing: map[rune]bool{},
-		draft:   doc.Draft,
+		pdf:       fpdf.New("P", "mm", "A4", ""),
+		fonts:     fonts,
+		plan:      newPlan(doc, fonts),
+		reg:       map[*face][]*registered{},
+		unplanned: map[rune]bool{},
+		draft:     doc.Draft,
 	}
 	p := e.pdf
 	p.SetMargins(marginLeft, marginTop, marginRight)
@@ -100,93 +123,96 @@ func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
 	p.SetCreator(l10n.T("ui.appName"), true)
 	p.SetCreationDate(doc.Meta.Created)
 	p.SetModificationDate(doc.Meta.Created)
-	for _, f := range append(fonts.list(), Bundled()) {
-		if _, ok := e.family[f]; !ok {
-			name := fmt.Sprintf("f%d", len(e.family))
-			if err := guard(func() error { p.AddUTF8FontFromBytes(name, "", f.Data); return nil }); err != nil {
-				return nil, nil, err
-			}
-			e.family[f] = name
-		}
-	}
-	e.newPage()
-	e.document(doc)
-	e.finishPage()
-	var buf bytes.Buffer
-	if err := guard(func() error { return p.Output(&buf) }); err != nil {
-		return nil, nil, err
-	}
-	return buf.Bytes(), e.warnings(), nil
-}
-
-type widthKey struct {
-	font *Font
-	size float64
-	r    rune
+	return e, e.register()
 }
 
 type engine struct {
-	pdf     *fpdf.Fpdf
-	fonts   Fonts
-	family  map[*Font]string
-	widths  map[widthKey]float64
-	missing map[rune]bool
-	draft   bool
-	y       float64 // top of the next line
+	pdf       *fpdf.Fpdf
+	fonts     Fonts
+	plan      *plan
+	reg       map[*face][]*registered
+	regs      []*registered
+	unplanned map[rune]bool // characters no font has that the layout printed, not planned
+	err       error         // of a subset made while laying out
+	draft     bool
+	y         float64 // top of the next line
 }
 
-// glyph is a character in the font and size it prints in.
+// glyph is a character in the font and size it prints in, and the subset
+// that has it (of the font's own face, or of a fallback).
 type glyph struct {
 	r    rune
 	font *Font
+	reg  *registered
 	size float64
 }
 
-// glyphs resolves the fonts of a text: the part's font, else the bundled
-// one; a character neither has (or above U+FFFF, which the PDF library
-// cannot take) prints as "?" and is named in a warning — never a blank.
+// glyphs resolves the faces of a text as planned (plan.go); a character no
+// font has prints as missingMark. Characters the plan did not foresee (a
+// text of the layout's own) get subsets of their own.
 func (e *engine) glyphs(text string, font *Font, size float64) []glyph {
 	out := make([]glyph, 0, len(text))
+	var extra map[*face][]rune
 	for _, r := range text {
-		g := glyph{r: r, font: font, size: size}
-		switch {
-		case r < 0x20:
-			g.r = ' '
-		case r <= 0xFFFF && font.Has(r):
-		case r <= 0xFFFF && Bundled().Has(r):
-			g.font = Bundled()
-		default:
-			e.missing[r] = true
-			g.r = '?'
+		if r < 0x20 {
+			r = ' '
 		}
-		out = append(out, g)
+		reg := e.regOf(font, r)
+		if reg == nil && !e.plan.isMissing(r) && e.err == nil {
+			if fc := e.plan.chain(font, r); fc != nil {
+				if extra == nil {
+					extra = map[*face][]rune{}
+				}
+				if !slices.Contains(extra[fc], r) {
+					extra[fc] = append(extra[fc], r)
+				}
+				out = append(out, glyph{r: r, font: font, size: size})
+				continue
+			}
+			e.unplanned[r] = true
+		}
+		if reg == nil {
+			r = missingMark
+			reg = e.regOf(font, r)
+		}
+		out = append(out, glyph{r: r, font: font, reg: reg, size: size})
 	}
-	return out
+	if extra == nil {
+		return out
+	}
+	for _, fc := range slices.SortedFunc(maps.Keys(extra), func(a, b *face) int { return strings.Compare(a.name, b.name) }) {
+		if err := e.addSubset(fc, extra[fc]); err != nil {
+			e.err = err
+		}
+	}
+	return e.glyphs(text, font, size)
+}
+
+// regOf is the subset that prints r in font: the first of the font's own
+// face, its alternates and the other faces used whose subset has r.
+func (e *engine) regOf(font *Font, r rune) *registered {
+	for _, fc := range slices.Concat([]*face{font.face}, font.alts, e.plan.order) {
+		for _, reg := range e.reg[fc] {
+			if _, ok := reg.sub.codes[r]; ok {
+				return reg
+			}
+		}
+	}
+	return nil
 }
 
 func (e *engine) warnings() []string {
-	var rs []rune
-	for r := range e.missing {
-		rs = append(rs, r)
-	}
-	slices.Sort(rs)
-	var out []string
-	for _, r := range rs {
-		out = append(out, l10n.T("pdf.missingGlyph", "Char", string(r), "Code", fmt.Sprintf("U+%04X", r)))
+	out := e.plan.warnings()
+	for _, r := range slices.Sorted(maps.Keys(e.unplanned)) {
+		out = append(out, l10n.T("pdf.missingGlyph", "Char", string(r), "Code", fmt.Sprintf("U+%04X", r),
+			"Where", l10n.T("pdf.whereLayout"), "Context", string(r), "Mark", string(missingMark)))
 	}
 	return out
 }
 
 // width is the advance of a glyph in millimetres.
 func (e *engine) width(g glyph) float64 {
-	k := widthKey{g.font, g.size, g.r}
-	w, ok := e.widths[k]
-	if !ok {
-		e.pdf.SetFont(e.family[g.font], "", g.size)
-		w = e.pdf.GetStringWidth(string(g.r))
-		e.widths[k] = w
-	}
-	return w
+	return g.reg.sub.adv[g.r] * g.size * ptMM
 }
 
 func (e *engine) newPage() {
@@ -227,23 +253,41 @@ func (e *engine) runWidth(gs []glyph, tcPt float64) float64 {
 }
 
 // drawText prints glyphs from x on the baseline y with character spacing
-// tc (points), one PDF text object per run of one font.
+// tc (points), one PDF text object per run of one face. A character above
+// U+FFFF prints alone, under its private code in the subset, marked with
+// its real text (ActualText) for copying and search; a bold font's glyphs
+// are filled and stroked.
 func (e *engine) drawText(gs []glyph, x, y, tcPt float64) {
 	p := e.pdf
 	if tcPt != 0 {
 		p.RawWriteStr(fmt.Sprintf("%.3f Tc\n", tcPt))
 	}
 	for i := 0; i < len(gs); {
-		j := i
-		for j < len(gs) && gs[j].font == gs[i].font && gs[j].size == gs[i].size {
+		j := i + 1
+		for j < len(gs) && gs[j].reg == gs[i].reg && gs[j].size == gs[i].size && gs[j].font.Bold == gs[i].font.Bold &&
+			gs[i].r <= 0xFFFF && gs[j].r <= 0xFFFF {
 			j++
 		}
+		reg := gs[i].reg
 		run := make([]rune, 0, j-i)
 		for _, g := range gs[i:j] {
-			run = append(run, g.r)
+			run = append(run, reg.sub.codes[g.r])
 		}
-		p.SetFont(e.family[gs[i].font], "", gs[i].size)
+		if gs[i].r > 0xFFFF {
+			p.RawWriteStr(fmt.Sprintf("/Span <</ActualText <FEFF%s>>> BDC\n", utf16Hex(gs[i].r)))
+		}
+		if gs[i].font.Bold {
+			r, g, b := p.GetTextColor()
+			p.RawWriteStr(fmt.Sprintf("q 2 Tr %.3f w %.3f %.3f %.3f RG\n", gs[i].size*boldStroke, float64(r)/255, float64(g)/255, float64(b)/255))
+		}
+		p.SetFont(reg.key, "", gs[i].size)
 		p.Text(x, y, string(run))
+		if gs[i].font.Bold {
+			p.RawWriteStr("Q\n")
+		}
+		if gs[i].r > 0xFFFF {
+			p.RawWriteStr("EMC\n")
+		}
 		x += e.runWidth(gs[i:j], tcPt)
 		i = j
 	}

@@ -105,24 +105,6 @@ func TestLineBreaking(t *testing.T) {
 	}
 }
 
-// TestMissingGlyphs: characters no font has print as "?" with a warning
-// naming them; characters above U+FFFF do not crash the export.
-func TestMissingGlyphs(t *testing.T) {
-	d := exporttest.Sample(t)
-	d.SetField("unit.name", "𠮷喆县自然资源局")
-	data, warnings, err := pdf.Write(export.Build(d, export.Options{}), pdf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	joined := strings.Join(warnings, "\n")
-	if len(warnings) != 2 || !strings.Contains(joined, "“喆”") || !strings.Contains(joined, "U+20BB7") {
-		t.Errorf("warnings = %q", warnings)
-	}
-	if !strings.Contains(pdftext(t, data), "??县自然资源局") {
-		t.Error("missing characters not printed as ?")
-	}
-}
-
 func TestDraft(t *testing.T) {
 	d := exporttest.Sample(t)
 	d.SetCell("t4.review.other", "")

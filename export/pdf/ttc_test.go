@@ -39,33 +39,34 @@ func collection(fonts ...[]byte) []byte {
 	return b.Bytes()
 }
 
-func TestExtractTTC(t *testing.T) {
+// TestCollectionFaces: each font of a collection is read where the
+// collection says it is; a number beyond it, or beyond a plain font, and a
+// cut-short collection are refused.
+func TestCollectionFaces(t *testing.T) {
 	ttc := collection(assets.UIFont, assets.UIFont)
 	for i := range 2 {
-		out, err := extractTTC(ttc, i)
+		f, err := bytesFace(ttc, i)
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := parse("extracted", out)
-		if err != nil {
-			t.Fatalf("font %d: %v", i, err)
+		if !f.has('国') || f.has('喆') || f.name != "WenQuanYi Micro Hei" {
+			t.Errorf("font %d: coverage or name changed (%q)", i, f.name)
 		}
-		if !f.Has('国') || f.Has('喆') {
-			t.Errorf("font %d: coverage changed", i)
-		}
-		if checksum(out) != 0xB1B0AFBA {
-			t.Errorf("font %d: checksum adjustment wrong", i)
+		if _, err := f.subset([]rune("国务院")); err != nil {
+			t.Errorf("font %d: %v", i, err)
 		}
 	}
-	if _, err := extractTTC(ttc, 2); err == nil {
-		t.Error("a font index beyond the collection was accepted")
-	}
-	if _, err := extractTTC(assets.UIFont, 0); err == nil {
-		t.Error("a plain font was taken for a collection")
-	}
-	broken := bytes.Clone(ttc[:200])
-	if _, err := extractTTC(broken, 0); err == nil {
-		t.Error("a truncated collection was accepted")
+	for name, c := range map[string]struct {
+		data  []byte
+		index int
+	}{
+		"beyond the collection": {ttc, 2},
+		"beyond a plain font":   {assets.UIFont, 1},
+		"cut short":             {bytes.Clone(ttc[:200]), 0},
+	} {
+		if _, err := bytesFace(c.data, c.index); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
 	}
 }
 
@@ -126,8 +127,8 @@ func TestRealFonts(t *testing.T) {
 			t.Errorf("%s: refused", path)
 			continue
 		}
-		_, warnings, err := Write(tiny(), Options{Fonts: Fonts{f, f, f, f, f}})
-		if err != nil || slices.Contains(warnings, l10n.T("pdf.fontFailed", "Fonts", f.Name)) {
+		_, warnings, err := Write(tiny(), Options{Fonts: same(f)})
+		if err != nil || slices.Contains(warnings, l10n.T("pdf.fontFailed", "Fonts", f.Name())) {
 			t.Errorf("%s: %v %q", path, err, warnings)
 		}
 	}

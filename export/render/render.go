@@ -26,13 +26,22 @@ type Kind struct {
 	Name      string // as given to nianbao export --to
 	Extension string
 	write     func(*report.Doc, *export.Document) ([]byte, []string, error)
+	prepare   func()
+}
+
+// Prepare does beforehand what writing the kind will need and can be done
+// beside loading the report: finding the system's fonts for a PDF.
+func (k Kind) Prepare() {
+	if k.prepare != nil {
+		k.prepare()
+	}
 }
 
 // Kinds lists the output file types.
 var Kinds = []Kind{
 	{Name: "pdf", Extension: ".pdf", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
 		return pdf.Write(doc, pdf.Options{})
-	}},
+	}, prepare: func() { pdf.SystemFonts() }},
 	{Name: "docx", Extension: ".docx", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
 		opt := docx.Options{}
 		if doc.WindowsFonts {

@@ -12,26 +12,11 @@ import (
 // files are read: a folder, a pipe, a device or a socket is refused at once,
 // without waiting for a writer or reading without end.
 func ReadLimited(path string, limit int64, tooLargeKey string) ([]byte, error) {
-	if err := CheckRegular(path); err != nil {
+	f, _, err := OpenLimited(path, limit, tooLargeKey)
+	if err != nil {
 		return nil, err
 	}
-	// Opened without blocking, in case the path was swapped for a pipe
-	// since it was looked at; the open file is checked again.
-	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
-	if err != nil {
-		return nil, ReadError(path, err)
-	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, ReadError(path, err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, l10n.Errorf("file.notRegular", "Path", path)
-	}
-	if info.Size() > limit {
-		return nil, tooLarge(path, tooLargeKey, info.Size(), limit)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, ReadError(path, err)
@@ -40,6 +25,35 @@ func ReadLimited(path string, limit int64, tooLargeKey string) ([]byte, error) {
 		return nil, tooLarge(path, tooLargeKey, int64(len(data)), limit)
 	}
 	return data, nil
+}
+
+// OpenLimited opens a regular file of at most limit bytes for reading, as
+// ReadLimited reads it, and returns it with its size: for readers that read
+// only parts of a large file (fonts).
+func OpenLimited(path string, limit int64, tooLargeKey string) (*os.File, int64, error) {
+	if err := CheckRegular(path); err != nil {
+		return nil, 0, err
+	}
+	// Opened without blocking, in case the path was swapped for a pipe
+	// since it was looked at; the open file is checked again.
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, 0, ReadError(path, err)
+	}
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		err = ReadError(path, err)
+	case !info.Mode().IsRegular():
+		err = l10n.Errorf("file.notRegular", "Path", path)
+	case info.Size() > limit:
+		err = tooLarge(path, tooLargeKey, info.Size(), limit)
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, info.Size(), nil
 }
 
 func tooLarge(path, key string, size, limit int64) error {
