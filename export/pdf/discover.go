@@ -76,13 +76,15 @@ const (
 	maxFcListOutput    = 4 << 20
 )
 
-// fontFiles lists the font files of FontDirs and fontconfig, each once.
-// Only regular files (or links to them) named .ttf, .ttc or .otf are
-// listed; links to folders are not followed.
-func fontFiles() []string {
+// fontFiles lists the font files of FontDirs and fontconfig, each once,
+// and stamps the folders they were found in (see fontIndex). Only regular
+// files (or links to them) named .ttf, .ttc or .otf are listed; links to
+// folders are not followed.
+func fontFiles() ([]string, map[string]int64) {
 	fc := make(chan []string, 1)
 	go func() { fc <- fontconfigFiles() }()
 	var files []string
+	stamps := map[string]int64{}
 	seen := map[string]bool{}
 	add := func(path string) {
 		ext := strings.ToLower(filepath.Ext(path))
@@ -92,12 +94,15 @@ func fontFiles() []string {
 		}
 	}
 	for _, dir := range FontDirs() {
+		stamps[dir] = stamp(dir)
 		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			switch {
 			case err != nil:
 				return nil
 			case d.IsDir() && strings.Count(strings.TrimPrefix(path, dir), string(filepath.Separator)) >= maxFontDepth:
 				return fs.SkipDir
+			case d.IsDir():
+				stamps[path] = stamp(path)
 			case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
 				add(path)
 			}
@@ -105,9 +110,10 @@ func fontFiles() []string {
 		})
 	}
 	for _, path := range <-fc {
+		stamps[filepath.Dir(path)] = stamp(filepath.Dir(path))
 		add(path)
 	}
-	return files
+	return files, stamps
 }
 
 // fontconfigFiles are the font files fontconfig lists, if it is there.
@@ -155,10 +161,22 @@ func (l *limitedReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// systemFaces opens every usable font of the font files.
+// systemFaces opens every usable font of the font files, or takes them
+// from the font index while it is valid.
 func systemFaces() []*face {
+	if faces, ok := loadIndex(); ok {
+		return faces
+	}
+	files, stamps := fontFiles()
+	faces := openFaces(files)
+	saveIndex(faces, stamps)
+	return faces
+}
+
+// openFaces opens every usable font of the font files.
+func openFaces(files []string) []*face {
 	var faces []*face
-	for _, path := range fontFiles() {
+	for _, path := range files {
 		for i := 0; i < maxCollectionFonts && (i == 0 || strings.EqualFold(filepath.Ext(path), ".ttc")); i++ {
 			f, err := openFace(path, i)
 			if err != nil {
