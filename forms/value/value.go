@@ -75,8 +75,9 @@ func (v Value) String() string {
 }
 
 // IsNAMark reports whether s, trimmed, marks 不适用: "/", the full-width
-// "／" or the word 不适用 itself.
+// "／", "、" (what the "/" key types in Chinese input methods with Chinese
+// punctuation on) or the word 不适用 itself.
 func IsNAMark(s string) bool {
 	s = strings.TrimSpace(s)
-	return s == NAMark || s == "／" || s == "不适用"
+	return s == NAMark || s == "／" || s == "、" || s == "不适用"
 }

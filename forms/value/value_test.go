@@ -219,7 +219,7 @@ func TestValue(t *testing.T) {
 	if v := value.OfInt(7); v.String() != "7" || v.Amount() != value.Int(7) {
 		t.Errorf("number value = %+v", v)
 	}
-	for s, want := range map[string]bool{"/": true, " ／ ": true, "不适用": true, "0": false, "无": false, "": false} {
+	for s, want := range map[string]bool{"/": true, " ／ ": true, "、": true, "不适用": true, "、、": false, "0": false, "无": false, "": false} {
 		if value.IsNAMark(s) != want {
 			t.Errorf("IsNAMark(%q) = %v", s, !want)
 		}
