@@ -48,6 +48,11 @@ type App struct {
 	rec    *recovery
 }
 
+// firstWindowSize fits the work area of the smallest office screens
+// (1024×768 and 1366×768, less the taskbar and title bar): Fyne can
+// neither tell the screen's size nor maximise a window.
+var firstWindowSize = fyne.NewSize(1000, 660)
+
 // New sets up the editor in window w of app a, showing the welcome view.
 func New(a fyne.App, w fyne.Window, opts Options) *App {
 	if opts.Registry == nil {
@@ -85,7 +90,7 @@ func Run(a fyne.App, path string) {
 	}()
 	w := a.NewWindow(T("ui.appName"))
 	<-warm
-	w.Resize(fyne.NewSize(1200, 800))
+	w.Resize(firstWindowSize)
 	app := New(a, w, Options{})
 	if path != "" {
 		app.Open(path)

@@ -10,6 +10,7 @@ import (
 
 	"nianbao/forms/format"
 	"nianbao/forms/rules"
+	"nianbao/ui/pathlabel"
 )
 
 // part is one entry of the navigation: the preface (section nil) or a
@@ -36,8 +37,10 @@ type editor struct {
 	content  *fyne.Container
 	problems *widget.List
 	probHead *widget.Label
-	status   *widget.Label
-	counts   []int // problems per part
+	status   *widget.Label    // save state, problem counts, format
+	path     *pathlabel.Label // the file, shortened to the room left
+	bar      *fyne.Container  // status and path
+	counts   []int            // problems per part
 }
 
 func newEditor(a *App) *editor {
@@ -87,11 +90,13 @@ func newEditor(a *App) *editor {
 		e.jumpTo(e.a.result.Problems[i])
 	}
 	e.status = widget.NewLabel("")
+	e.path = pathlabel.New("")
 	body := container.NewVSplit(e.content, container.NewBorder(e.probHead, nil, nil, nil, e.problems))
 	body.Offset = 0.78
 	split := container.NewHSplit(e.nav, body)
 	split.Offset = 0.25
-	e.root = container.NewBorder(nil, e.status, nil, nil, split)
+	e.bar = container.NewBorder(nil, nil, e.status, nil, e.path)
+	e.root = container.NewBorder(nil, e.bar, nil, nil, split)
 	return e
 }
 
@@ -168,11 +173,13 @@ func (e *editor) refresh() {
 		save = T("ui.status.unsaved")
 	}
 	file := e.a.doc.Path
-	if file == "" {
-		file = T("ui.status.noFile")
+	if file == "" { // a new or sample report: nothing was saved
+		save = T("ui.status.noFile")
 	}
-	e.status.SetText(T("ui.status.line", "Save", save, "Errors", errs, "Warnings", warns, "File", file,
+	e.status.SetText(T("ui.status.line", "Save", save, "Errors", errs, "Warnings", warns,
 		"Format", e.a.doc.Entry.DisplayName()))
+	e.path.SetPath(file)
+	e.bar.Refresh() // the status's width changed with its text
 }
 
 // jumpTo shows the part of a problem and puts the cursor at its cell or text.
