@@ -41,6 +41,7 @@ type editor struct {
 	path     *pathlabel.Label // the file, shortened to the room left
 	bar      *fyne.Container  // status and path
 	counts   []int            // problems per part
+	errors   []int            // errors per part (the rest are warnings)
 }
 
 func newEditor(a *App) *editor {
@@ -49,6 +50,7 @@ func newEditor(a *App) *editor {
 		e.parts = append(e.parts, &part{section: &a.doc.Entry.Format.Sections[i]})
 	}
 	e.counts = make([]int, len(e.parts))
+	e.errors = make([]int, len(e.parts))
 	e.nav = widget.NewList(
 		func() int { return len(e.parts) },
 		func() fyne.CanvasObject {
@@ -60,11 +62,7 @@ func newEditor(a *App) *editor {
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(e.title(i))
 			badge := row.Objects[1].(*widget.Label)
-			badge.SetText("")
-			if n := e.counts[i]; n > 0 {
-				badge.SetText(fmt.Sprint(n))
-				badge.Importance = widget.DangerImportance
-			}
+			badge.Text, badge.Importance = e.badge(i)
 			badge.Refresh()
 		})
 	e.nav.OnSelected = func(i widget.ListItemID) { e.select_(i) }
@@ -153,10 +151,14 @@ func (e *editor) partOf(p rules.Problem) int {
 // refresh shows the latest evaluation everywhere.
 func (e *editor) refresh() {
 	for i := range e.counts {
-		e.counts[i] = 0
+		e.counts[i], e.errors[i] = 0, 0
 	}
 	for _, p := range e.a.result.Problems {
-		e.counts[e.partOf(p)]++
+		i := e.partOf(p)
+		e.counts[i]++
+		if p.Severity == format.Error {
+			e.errors[i]++
+		}
 	}
 	e.nav.Refresh()
 	for _, p := range e.parts {
@@ -180,6 +182,18 @@ func (e *editor) refresh() {
 		"Format", e.a.doc.Entry.DisplayName()))
 	e.path.SetPath(file)
 	e.bar.Refresh() // the status's width changed with its text
+}
+
+// badge is the problem count of part i shown in the navigation: red while
+// the part has an error, yellow for warnings only, nothing without either.
+func (e *editor) badge(i int) (string, widget.Importance) {
+	switch {
+	case e.counts[i] == 0:
+		return "", widget.MediumImportance
+	case e.errors[i] > 0:
+		return fmt.Sprint(e.counts[i]), widget.DangerImportance
+	}
+	return fmt.Sprint(e.counts[i]), widget.WarningImportance
 }
 
 // jumpTo shows the part of a problem and puts the cursor at its cell or text.

@@ -13,6 +13,7 @@ import (
 	"nianbao/forms/format"
 	"nianbao/forms/report"
 	"nianbao/forms/rules"
+	num "nianbao/forms/value"
 	"nianbao/ui/ime"
 	"nianbao/ui/sheet"
 )
@@ -207,7 +208,7 @@ func newTableView(a *App, s *format.Section) *tableView {
 		err := a.doc.SetCell(id, text)
 		v.noteID, v.note = id, ""
 		if err != nil {
-			v.note = err.Error()
+			v.note = "✗ " + err.Error()
 			v.showInfo()
 			return err
 		}
@@ -314,7 +315,7 @@ func (v *tableView) showInfo() {
 	c, _ := v.a.doc.Entry.Format.Cell(id)
 	lines := []string{c.Label() + "　" + kindHint(c, v.a.doc)}
 	if v.note != "" && v.noteID == id {
-		lines = append(lines, "✗ "+v.note)
+		lines = append(lines, v.note)
 	}
 	for _, p := range v.a.result.Problems {
 		if slices.Contains(p.Cells, id) {
@@ -351,20 +352,42 @@ func kindHint(c *format.Cell, d *report.Doc) string {
 // way are skipped; values that do not fit their cell are reported.
 func (v *tableView) paste(block []sheet.Assignment) {
 	var ids, texts []string
-	skipped := 0
+	var totals []sheet.Assignment // pasted over computed cells
 	for _, as := range block {
 		if c, _ := v.a.doc.Entry.Format.Cell(as.ID); !inputCell(v.a.doc, c.Index) {
-			skipped++
+			totals = append(totals, as)
 			continue
 		}
 		ids, texts = append(ids, as.ID), append(texts, as.Text)
 	}
 	set, refused := v.a.setCells(ids, texts)
-	v.noteID, v.note = v.focus, T("ui.table.pasted", "Count", set, "Skipped", skipped)
+	refused = append(refused, v.differingTotals(totals)...)
+	skipped := len(totals)
+	mark := "✓ "
+	if len(refused) > 0 {
+		mark = "✗ "
+	}
+	v.noteID, v.note = v.focus, mark+T("ui.table.pasted", "Count", set, "Skipped", skipped)
 	if len(refused) > 0 {
 		v.note += "\n" + strings.Join(refused, "\n")
 	}
 	v.showInfo()
+}
+
+// differingTotals tells of the totals in a pasted block that differ from
+// the computed ones, which they do not replace. A pasted text that is not a
+// number (a label copied with the figures) is no total and is passed over.
+func (v *tableView) differingTotals(totals []sheet.Assignment) []string {
+	var lines []string
+	for _, as := range totals {
+		c, _ := v.a.doc.Entry.Format.Cell(as.ID)
+		pasted, _, err := num.ParseInput(as.Text, num.Input{Signed: true, Decimals: 6})
+		computed := v.a.result.Values[c.Index]
+		if err == nil && computed.State == num.Number && pasted.Num != computed.Num {
+			lines = append(lines, T("ui.table.pastedTotalDiffers", "Label", c.Label(), "Pasted", strings.TrimSpace(as.Text), "Computed", computed.String()))
+		}
+	}
+	return lines
 }
 
 // blankInputs returns the table's input cells that are blank.

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestPasteMessages checks that a paste that worked says so with ✓, and
+// that a pasted total differing from the computed one is named.
+func TestPasteMessages(t *testing.T) {
+	app, w := newTestApp(t, "")
+	newReport(t, app)
+	v := openTable(t, app, "appeals")
+	paste := func(text string) {
+		v.sheet.Focus("t4.review.upheld")
+		cb := fyne.CurrentApp().Clipboard()
+		cb.SetContent(text)
+		w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	}
+	paste("1\t2\t3\t4\t10\t5")
+	if !strings.Contains(v.info.Text, "✓ 已粘贴 5 格") || strings.Contains(v.info.Text, "✗") {
+		t.Errorf("paste that worked: %q", v.info.Text)
+	}
+	paste("1\t2\t3\t4\t9\t5")
+	if !strings.Contains(v.info.Text, "粘贴的合计 9 与计算结果 10 不符") {
+		t.Errorf("differing total not named: %q", v.info.Text)
+	}
+	if value(app, "t4.review.total") != "10" {
+		t.Errorf("total = %s", value(app, "t4.review.total"))
+	}
+	paste("1\t2\t3\t4\t合计\t5")
+	if strings.Contains(v.info.Text, "不符") {
+		t.Errorf("a label in a total's place taken for a total: %q", v.info.Text)
+	}
+}
+
+// TestNavigationBadges checks that a part with errors has a red count and
+// one with warnings only a yellow one.
+func TestNavigationBadges(t *testing.T) {
+	app, _ := newTestApp(t, "")
+	app.OpenSample()
+	app.doc.SetText("other", "本年度无其他需要报告的事项。") // W2: 信息处理费 not mentioned
+	app.doc.SetCell("t4.review.upheld", "")    // R6: blank
+	app.changed()
+	tests := []struct {
+		part string
+		text string
+		imp  widget.Importance
+	}{
+		{"other", "1", widget.WarningImportance},
+		{"appeals", "1", widget.DangerImportance},
+		{"overview", "", widget.MediumImportance},
+	}
+	for _, tc := range tests {
+		text, imp := app.ed.badge(partIndex(t, app, tc.part))
+		if text != tc.text || imp != tc.imp {
+			t.Errorf("%s: badge %q %v, want %q %v", tc.part, text, imp, tc.text, tc.imp)
+		}
+	}
+}
