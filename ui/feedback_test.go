@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -59,5 +60,20 @@ func TestNavigationBadges(t *testing.T) {
 		if text != tc.text || imp != tc.imp {
 			t.Errorf("%s: badge %q %v, want %q %v", tc.part, text, imp, tc.text, tc.imp)
 		}
+	}
+}
+
+// TestNewReportFocusesUnit checks that the new-report dialog takes the
+// unit's name first, with the cursor in its field.
+func TestNewReportFocusesUnit(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.askNewReport()
+	e, ok := w.Canvas().Focused().(*widget.Entry)
+	if !ok || e.PlaceHolder != T("ui.new.unitHint") {
+		t.Fatalf("focused: %T", w.Canvas().Focused())
+	}
+	test.Type(e, "某某镇人民政府")
+	if e.Text != "某某镇人民政府" {
+		t.Errorf("typed %q", e.Text)
 	}
 }

@@ -131,5 +131,6 @@ func (a *App) askNewReport() {
 		}, a.win)
 		d.Resize(d.MinSize().AddWidthHeight(160, 0))
 		d.Show()
+		a.win.Canvas().Focus(unit) // the clerk types the unit's name first
 	})
 }
