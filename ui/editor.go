@@ -168,7 +168,13 @@ func (e *editor) refresh() {
 	}
 	errs := e.a.result.Errors()
 	warns := len(e.a.result.Problems) - errs
-	e.probHead.SetText(T("ui.problems.head", "Errors", errs, "Warnings", warns))
+	e.probHead.Text, e.probHead.Importance = T("ui.problems.head", "Errors", errs, "Warnings", warns), widget.MediumImportance
+	checks := T("ui.status.problems", "Errors", errs, "Warnings", warns)
+	if errs+warns == 0 { // as the command line says it
+		e.probHead.Text, e.probHead.Importance = T("ui.problems.clean"), widget.SuccessImportance
+		checks = T("ui.status.clean")
+	}
+	e.probHead.Refresh()
 	e.problems.Refresh()
 	save := T("ui.status.saved")
 	if e.a.dirty {
@@ -178,8 +184,7 @@ func (e *editor) refresh() {
 	if file == "" { // a new or sample report: nothing was saved
 		save = T("ui.status.noFile")
 	}
-	e.status.SetText(T("ui.status.line", "Save", save, "Errors", errs, "Warnings", warns,
-		"Format", e.a.doc.Entry.DisplayName()))
+	e.status.SetText(T("ui.status.line", "Save", save, "Checks", checks, "Format", e.a.doc.Entry.DisplayName()))
 	e.path.SetPath(file)
 	e.bar.Refresh() // the status's width changed with its text
 }

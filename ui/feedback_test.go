@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// TestPasteMessages checks that a paste that worked says so with ✓, and
+// TestPasteMessages checks that a paste that worked says so with √, and
 // that a pasted total differing from the computed one is named.
 func TestPasteMessages(t *testing.T) {
 	app, w := newTestApp(t, "")
@@ -22,7 +22,7 @@ func TestPasteMessages(t *testing.T) {
 		w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
 	}
 	paste("1\t2\t3\t4\t10\t5")
-	if !strings.Contains(v.info.Text, "✓ 已粘贴 5 格") || strings.Contains(v.info.Text, "✗") {
+	if !strings.Contains(v.info.Text, "√ 已粘贴 5 格") || strings.Contains(v.info.Text, "×") {
 		t.Errorf("paste that worked: %q", v.info.Text)
 	}
 	paste("1\t2\t3\t4\t9\t5")
@@ -75,5 +75,22 @@ func TestNewReportFocusesUnit(t *testing.T) {
 	test.Type(e, "某某镇人民政府")
 	if e.Text != "某某镇人民政府" {
 		t.Errorf("typed %q", e.Text)
+	}
+}
+
+// TestCleanReportSaysPassed checks that a report without problems says
+// 检查通过 in green, as the command line does, and one with problems counts
+// them.
+func TestCleanReportSaysPassed(t *testing.T) {
+	app, _ := newTestApp(t, "")
+	app.OpenSample()
+	head, status := app.ed.probHead, app.ed.status.Text
+	if !strings.HasPrefix(head.Text, "√ 检查通过") || head.Importance != widget.SuccessImportance || !strings.Contains(status, "√ 检查通过") {
+		t.Errorf("clean report: head %q (%v), status %q", head.Text, head.Importance, status)
+	}
+	app.doc.SetCell("t4.review.upheld", "")
+	app.changed()
+	if !strings.Contains(head.Text, "1 个错误") || head.Importance == widget.SuccessImportance || !strings.Contains(app.ed.status.Text, "错误 1 个") {
+		t.Errorf("report with an error: head %q, status %q", head.Text, app.ed.status.Text)
 	}
 }

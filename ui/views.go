@@ -208,7 +208,7 @@ func newTableView(a *App, s *format.Section) *tableView {
 		err := a.doc.SetCell(id, text)
 		v.noteID, v.note = id, ""
 		if err != nil {
-			v.note = "✗ " + err.Error()
+			v.note = "× " + err.Error()
 			v.showInfo()
 			return err
 		}
@@ -363,9 +363,9 @@ func (v *tableView) paste(block []sheet.Assignment) {
 	set, refused := v.a.setCells(ids, texts)
 	refused = append(refused, v.differingTotals(totals)...)
 	skipped := len(totals)
-	mark := "✓ "
+	mark := "√ "
 	if len(refused) > 0 {
-		mark = "✗ "
+		mark = "× "
 	}
 	v.noteID, v.note = v.focus, mark+T("ui.table.pasted", "Count", set, "Skipped", skipped)
 	if len(refused) > 0 {

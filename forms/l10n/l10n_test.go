@@ -9,6 +9,8 @@ import (
 	"testing"
 	"text/template"
 
+	"golang.org/x/image/font/sfnt"
+
 	"nianbao/assets"
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
@@ -96,6 +98,30 @@ func TestComposedKeys(t *testing.T) {
 	for _, k := range keys {
 		if !l10n.Has(k) {
 			t.Errorf("key %q has no translation", k)
+		}
+	}
+}
+
+// TestBundledFontHasEveryCharacter checks that the bundled font, which the
+// editor may have alone, draws every character of every message: a "✓"
+// would show as a box.
+func TestBundledFontHasEveryCharacter(t *testing.T) {
+	font, err := sfnt.Parse(assets.UIFont)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := assets.Translations.ReadFile("translations/" + l10n.Language + ".json")
+	var all map[string]any
+	if err := json.Unmarshal(data, &all); err != nil {
+		t.Fatal(err)
+	}
+	var b sfnt.Buffer
+	for key, v := range all {
+		s, _ := v.(string)
+		for _, r := range s {
+			if g, _ := font.GlyphIndex(&b, r); g == 0 && r >= ' ' {
+				t.Errorf("%s: the bundled font has no %q (U+%04X)", key, r, r)
+			}
 		}
 	}
 }
