@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -233,6 +235,7 @@ func (r *cellRenderer) Layout(size fyne.Size) {
 	r.box.Resize(size)
 	r.text.Move(fyne.NewPos(m.pad, 0))
 	r.text.Resize(fyne.NewSize(size.Width-2*m.pad-2, size.Height))
+	r.fitText()
 	r.caret.Move(fyne.NewPos(size.Width-m.pad-1, (size.Height-m.lineHeight)/2))
 	r.caret.Resize(fyne.NewSize(1.5, m.lineHeight))
 }
@@ -258,7 +261,8 @@ func (r *cellRenderer) Refresh() {
 		line = errorLine
 	}
 	r.box.FillColor, r.box.StrokeColor, r.box.StrokeWidth = fill, line, width
-	r.text.Text, r.text.TextSize = c.text(), m.textSize
+	r.text.TextSize = m.textSize
+	r.fitText()
 	r.text.Color = theme.Color(theme.ColorNameForeground)
 	if c.view.Partial && !c.editing {
 		r.text.Color = partialText // grey, not italic: each text style costs a parse of the CJK font
@@ -272,6 +276,40 @@ func (r *cellRenderer) Refresh() {
 	r.text.Refresh()
 	r.caret.Refresh()
 }
+
+// fitText shows the cell's text if it fits in the cell, as Excel does
+// otherwise: "###" for a value, the end of the text being typed after "…".
+// Nothing is ever drawn over the neighbouring cells.
+func (r *cellRenderer) fitText() {
+	text, room := r.c.text(), r.text.Size().Width
+	r.text.Text = text
+	if room <= 0 || float32(utf8.RuneCountInString(text))*r.text.TextSize <= room {
+		return // fits even if every character were as wide as 国
+	}
+	width := func(s string) float32 { return fyne.MeasureText(s, r.text.TextSize, r.text.TextStyle).Width }
+	if width(text) <= room {
+		return
+	}
+	if !r.c.editing {
+		r.text.Text = overflowMark
+		return
+	}
+	runes := []rune(text)
+	for i := 1; i < len(runes); i++ {
+		if tail := ellipsis + string(runes[i:]); width(tail) <= room {
+			r.text.Text = tail
+			return
+		}
+	}
+	r.text.Text = ellipsis
+}
+
+// overflowMark stands for a value too wide for its cell; ellipsis starts
+// the visible end of a text being typed that is too wide.
+const (
+	overflowMark = "###"
+	ellipsis     = "…"
+)
 
 func (r *cellRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.box, r.text, r.caret}

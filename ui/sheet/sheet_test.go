@@ -3,6 +3,7 @@ package sheet_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -206,5 +207,34 @@ func BenchmarkNewSheet(b *testing.B) {
 	for b.Loop() {
 		s := sheet.New(e.Format.Table("t3"))
 		test.WidgetRenderer(s).Layout(s.MinSize())
+	}
+}
+
+// TestWideValuesStayInTheirCell checks that a value too wide for its cell
+// shows as ### and the end of a text being typed after "…", as in Excel,
+// instead of being drawn over the neighbouring cells.
+func TestWideValuesStayInTheirCell(t *testing.T) {
+	s, _, w := newSheet(t, "2021", "t3")
+	s.Update(map[string]sheet.CellView{"t3.new.natural": {Text: "123456789012"}, "t3.new.business": {Text: "12"}})
+	shown := func(id string) string {
+		t.Helper()
+		markup := test.RenderObjectToMarkup(s.Cell(id).(fyne.CanvasObject))
+		i := strings.Index(markup, "<text")
+		if i < 0 {
+			t.Fatalf("no text in %s", markup)
+		}
+		start := strings.Index(markup[i:], ">") + i + 1
+		return markup[start : start+strings.Index(markup[start:], "<")]
+	}
+	if got := shown("t3.new.natural"); got != "###" {
+		t.Errorf("a 12-digit value shows as %q", got)
+	}
+	if got := shown("t3.new.business"); got != "12" {
+		t.Errorf("a value that fits shows as %q", got)
+	}
+	s.Focus("t3.carried.natural")
+	test.Type(w.Canvas().Focused(), "98765432109876")
+	if got := shown("t3.carried.natural"); !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "9876") {
+		t.Errorf("a long text being typed shows as %q", got)
 	}
 }
