@@ -9,6 +9,7 @@
 package ui
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"time"
@@ -43,9 +44,12 @@ type App struct {
 	doc    *report.Doc // nil on the welcome view
 	result rules.Result
 	dirty  bool
-	undo   undoStack
-	ed     *editor // the main view of doc
-	rec    *recovery
+	// saved is the open report as last loaded or saved (Marshal without a
+	// time), nil while it has no file: it is unsaved exactly while it differs.
+	saved []byte
+	undo  undoStack
+	ed    *editor // the main view of doc
+	rec   *recovery
 }
 
 // firstWindowSize fits the work area of the smallest office screens
@@ -107,7 +111,10 @@ func (a *App) show(d *report.Doc, dirty bool) {
 	if a.doc != nil && a.doc != d {
 		a.doc.Close()
 	}
-	a.doc, a.dirty = d, dirty
+	a.doc, a.dirty, a.saved = d, dirty, nil
+	if !dirty {
+		a.saved = contentOf(d)
+	}
 	a.undo = undoStack{}
 	a.result = d.Evaluate()
 	a.ed = newEditor(a)
@@ -123,13 +130,24 @@ func (a *App) show(d *report.Doc, dirty bool) {
 // changed is called after every change of the open report: it re-evaluates
 // the rules, refreshes what shows them and schedules an autosave.
 func (a *App) changed() {
-	a.dirty = true
+	// Typing then Esc, retyping a value or undoing back to the saved state
+	// leave the report as saved.
+	a.dirty = a.saved == nil || !bytes.Equal(contentOf(a.doc), a.saved)
 	a.result = a.doc.Evaluate()
 	if a.ed != nil {
 		a.ed.refresh()
 	}
 	a.updateTitle()
 	a.rec.schedule(a)
+}
+
+// contentOf is what a report's file holds, but for the time it was saved.
+func contentOf(d *report.Doc) []byte {
+	data, err := d.Report.Marshal(time.Time{})
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 func (a *App) updateTitle() {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -92,5 +93,46 @@ func TestCleanReportSaysPassed(t *testing.T) {
 	app.changed()
 	if !strings.Contains(head.Text, "1 个错误") || head.Importance == widget.SuccessImportance || !strings.Contains(app.ed.status.Text, "错误 1 个") {
 		t.Errorf("report with an error: head %q, status %q", head.Text, app.ed.status.Text)
+	}
+}
+
+// TestChangedMeansDifferent checks that the report is marked changed only
+// while it differs from its file: typing then Esc, retyping a value and
+// undoing back leave it unchanged.
+func TestChangedMeansDifferent(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.OpenSample()
+	path := filepath.Join(t.TempDir(), "r.nianbao")
+	if !app.SaveAs(path) {
+		t.Fatal("save failed")
+	}
+	v := openTable(t, app, "requests")
+	steps := []struct {
+		name  string
+		do    func()
+		dirty bool
+	}{
+		{"typing then Esc", func() {
+			v.sheet.Focus("t3.new.natural")
+			test.Type(w.Canvas().Focused(), "7")
+			key(w, fyne.KeyEscape)
+		}, false},
+		{"retyping the value", func() {
+			v.sheet.Focus("t3.new.natural")
+			test.Type(w.Canvas().Focused(), value(app, "t3.new.natural"))
+			key(w, fyne.KeyReturn)
+		}, false},
+		{"a new value", func() {
+			v.sheet.Focus("t3.new.natural")
+			test.Type(w.Canvas().Focused(), "99")
+			key(w, fyne.KeyReturn)
+		}, true},
+		{"undone", func() { app.Undo() }, false},
+	}
+	for _, s := range steps {
+		s.do()
+		if app.Dirty() != s.dirty || strings.HasPrefix(w.Title(), "*") != s.dirty {
+			t.Errorf("%s: changed = %v, title %q", s.name, app.Dirty(), w.Title())
+		}
 	}
 }

@@ -216,7 +216,7 @@ func (a *App) SaveAs(path string) bool {
 		}
 		return false
 	}
-	a.dirty = false
+	a.dirty, a.saved = false, contentOf(a.doc)
 	a.rec.clear()
 	a.addRecent(path)
 	a.updateTitle()
