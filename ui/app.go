@@ -47,9 +47,11 @@ type App struct {
 	// saved is the open report as last loaded or saved (Marshal without a
 	// time), nil while it has no file: it is unsaved exactly while it differs.
 	saved []byte
-	undo  undoStack
-	ed    *editor // the main view of doc
-	rec   *recovery
+	// recentMenu is the File menu's list of recent files.
+	recentMenu *fyne.Menu
+	undo       undoStack
+	ed         *editor // the main view of doc
+	rec        *recovery
 }
 
 // firstWindowSize fits the work area of the smallest office screens

@@ -136,3 +136,33 @@ func TestChangedMeansDifferent(t *testing.T) {
 		}
 	}
 }
+
+// TestRecentFilesInMenu checks that the File menu lists the recent files
+// and opens one.
+func TestRecentFilesInMenu(t *testing.T) {
+	app, w := newTestApp(t, "")
+	w.SetMainMenu(app.mainMenu())
+	recent := func() []*fyne.MenuItem {
+		for _, it := range w.MainMenu().Items[0].Items {
+			if it.Label == "最近打开" {
+				return it.ChildMenu.Items
+			}
+		}
+		t.Fatal("no 最近打开 in the File menu")
+		return nil
+	}
+	app.OpenSample()
+	path := filepath.Join(t.TempDir(), "青溪县2025年报.nianbao")
+	if !app.SaveAs(path) {
+		t.Fatal("save failed")
+	}
+	items := recent()
+	if len(items) == 0 || !strings.HasPrefix(items[0].Label, "青溪县2025年报.nianbao") {
+		t.Fatalf("recent files: %d, first %q", len(items), items[0].Label)
+	}
+	app.closeReport()
+	items[0].Action()
+	if app.doc == nil || app.doc.Path != path {
+		t.Errorf("the recent file was not opened")
+	}
+}

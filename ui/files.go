@@ -37,6 +37,7 @@ func (a *App) addRecent(path string) {
 		list = list[:maxRecent]
 	}
 	a.fyne.Preferences().SetStringList(recentKey, list)
+	a.refreshRecent()
 }
 
 // showError shows err in a dialog.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -25,6 +27,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		item("ui.menu.new", shortcutNew, a.askNewReport),
 		item("ui.menu.open", shortcutOpen, a.chooseOpen),
 		item("ui.menu.sample", nil, a.OpenSample),
+		a.recentItem(),
 		fyne.NewMenuItemSeparator(),
 		item("ui.menu.save", shortcutSave, func() { a.Save(nil) }),
 		item("ui.menu.saveAs", shortcutSaveAs, func() {
@@ -53,6 +56,36 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		}),
 	)
 	return fyne.NewMainMenu(file, edit, help)
+}
+
+// recentItem is the File menu's 最近打开 submenu, kept up to date by
+// refreshRecent.
+func (a *App) recentItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem(T("ui.welcome.recent"), nil)
+	a.recentMenu = fyne.NewMenu("")
+	it.ChildMenu = a.recentMenu
+	a.refreshRecent()
+	return it
+}
+
+// refreshRecent lists the recent files in the File menu, each by its name
+// and folder.
+func (a *App) refreshRecent() {
+	if a.recentMenu == nil {
+		return
+	}
+	a.recentMenu.Items = nil
+	for _, p := range a.Recent() {
+		a.recentMenu.Items = append(a.recentMenu.Items, fyne.NewMenuItem(filepath.Base(p)+"　"+filepath.Dir(p), func() {
+			a.whenDiscardable(func() { a.Open(p) })
+		}))
+	}
+	if len(a.recentMenu.Items) == 0 {
+		none := fyne.NewMenuItem(T("ui.menu.noRecent"), nil)
+		none.Disabled = true
+		a.recentMenu.Items = append(a.recentMenu.Items, none)
+	}
+	a.recentMenu.Refresh()
 }
 
 // exportItem is the File menu's 导出 submenu.
