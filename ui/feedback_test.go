@@ -166,3 +166,16 @@ func TestRecentFilesInMenu(t *testing.T) {
 		t.Errorf("the recent file was not opened")
 	}
 }
+
+// TestAbout checks that 关于 gives the version and where settings and
+// recovery copies are kept.
+func TestAbout(t *testing.T) {
+	dir := t.TempDir()
+	app, _ := newTestApp(t, dir)
+	text := app.aboutText()
+	for _, want := range []string{"版本：", "设置保存在：", "自动保存的恢复副本在：" + dir} {
+		if !strings.Contains(text, want) {
+			t.Errorf("about lacks %q:\n%s", want, text)
+		}
+	}
+}

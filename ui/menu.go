@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms/report"
 )
 
 // Shortcuts of the main menu. Menu shortcuts work wherever the cursor is,
@@ -52,7 +54,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	)
 	help := fyne.NewMenu(T("ui.menu.help"),
 		item("ui.menu.about", nil, func() {
-			a.inform(T("ui.menu.about"), T("ui.about"))
+			a.inform(T("ui.menu.about"), a.aboutText())
 		}),
 	)
 	return fyne.NewMainMenu(file, edit, help)
@@ -86,6 +88,16 @@ func (a *App) refreshRecent() {
 		a.recentMenu.Items = append(a.recentMenu.Items, none)
 	}
 	a.recentMenu.Refresh()
+}
+
+// aboutText tells what the program is, its version, and where it keeps
+// its settings and the autosaved copies of reports.
+func (a *App) aboutText() string {
+	settings := ""
+	if root := a.fyne.Storage().RootURI(); root != nil {
+		settings = root.Path()
+	}
+	return T("ui.about") + "\n\n" + T("ui.aboutDetails", "Version", report.AppVersion, "Settings", settings, "Recovery", a.rec.dir)
 }
 
 // exportItem is the File menu's 导出 submenu.
