@@ -10,6 +10,7 @@ package ui
 
 import (
 	"bytes"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -49,9 +50,12 @@ type App struct {
 	saved []byte
 	// recentMenu is the File menu's list of recent files.
 	recentMenu *fyne.Menu
-	undo       undoStack
-	ed         *editor // the main view of doc
-	rec        *recovery
+	// opener opens a file or folder with the system's programs; nil means
+	// Fyne's OpenURL (tests record instead).
+	opener func(*url.URL) error
+	undo   undoStack
+	ed     *editor // the main view of doc
+	rec    *recovery
 }
 
 // firstWindowSize fits the work area of the smallest office screens

@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"net/url"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"nianbao/export"
 	"nianbao/export/render"
@@ -61,6 +65,44 @@ func (a *App) ExportTo(kind render.Kind, path string, draft bool) bool {
 	if len(warnings) > 0 {
 		msg += "\n\n" + strings.Join(warnings, "\n")
 	}
-	a.inform(T("ui.menu.export"), msg)
+	a.informExported(msg, path)
 	return true
+}
+
+// informExported tells where the exported file is and offers to open it,
+// or its folder, with the system's programs.
+func (a *App) informExported(msg, path string) {
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	open := func(key, target string) *widget.Button {
+		return widget.NewButton(T(key), func() {
+			d.Hide()
+			if err := a.openWithSystem(target); err != nil {
+				a.showError(err)
+			}
+		})
+	}
+	closeBtn := widget.NewButton(T("ui.export.close"), func() { d.Hide() })
+	closeBtn.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(T("ui.menu.export"), container.New(fixedWidth(480), label), a.win)
+	d.SetButtons([]fyne.CanvasObject{open("ui.export.openFile", path), open("ui.export.openFolder", filepath.Dir(path)), closeBtn})
+	d.Show()
+}
+
+// openWithSystem opens a file or folder with the program the system uses
+// for it (the folder in Explorer or the file manager).
+func (a *App) openWithSystem(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	u, err := url.Parse(storage.NewFileURI(abs).String())
+	if err != nil {
+		return err
+	}
+	if a.opener != nil {
+		return a.opener(u)
+	}
+	return a.fyne.OpenURL(u)
 }

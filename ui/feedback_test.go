@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"nianbao/export/render"
 )
 
 // TestPasteMessages checks that a paste that worked says so with √, and
@@ -178,4 +182,54 @@ func TestAbout(t *testing.T) {
 			t.Errorf("about lacks %q:\n%s", want, text)
 		}
 	}
+}
+
+// TestExportOffersToOpen checks that after an export the clerk can open the
+// file or its folder with the system's programs.
+func TestExportOffersToOpen(t *testing.T) {
+	app, w := newTestApp(t, "")
+	var opened []string
+	app.opener = func(u *url.URL) error {
+		opened = append(opened, u.Path)
+		return nil
+	}
+	app.OpenSample()
+	path := filepath.Join(t.TempDir(), "年报.txt")
+	kind, _ := render.Lookup("txt")
+	for _, button := range []string{"打开文件", "打开所在文件夹"} {
+		if !app.ExportTo(kind, path, false) {
+			t.Fatal("export failed")
+		}
+		b := findButton(w.Canvas().Overlays().Top(), button)
+		if b == nil {
+			t.Fatalf("no %s button after exporting", button)
+		}
+		test.Tap(b)
+	}
+	if want := []string{filepath.ToSlash(path), filepath.ToSlash(filepath.Dir(path))}; !slices.Equal(opened, want) {
+		t.Errorf("opened %q, want %q", opened, want)
+	}
+}
+
+// findButton returns the button with text in the tree of o, or nil.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }
