@@ -21,6 +21,7 @@ import (
 	"nianbao/forms/report"
 	"nianbao/forms/rules"
 	"nianbao/ui/look"
+	"nianbao/ui/shell"
 )
 
 // Options tune the editor; the zero value is what the program uses.
@@ -53,9 +54,11 @@ type App struct {
 	// opener opens a file or folder with the system's programs; nil means
 	// Fyne's OpenURL (tests record instead).
 	opener func(*url.URL) error
-	undo   undoStack
-	ed     *editor // the main view of doc
-	rec    *recovery
+	// printer prints a file; shell.Print but in tests.
+	printer func(path string) error
+	undo    undoStack
+	ed      *editor // the main view of doc
+	rec     *recovery
 }
 
 // firstWindowSize fits the work area of the smallest office screens
@@ -75,7 +78,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 	if err := RegisterTranslations(); err != nil {
 		fyne.LogError("translations", err)
 	}
-	app := &App{fyne: a, win: w, reg: opts.Registry, opts: opts}
+	app := &App{fyne: a, win: w, reg: opts.Registry, opts: opts, printer: shell.Print}
 	app.rec = newRecovery(opts.RecoveryDir)
 	w.SetMainMenu(app.mainMenu())
 	w.SetCloseIntercept(app.closeRequested)

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"net/url"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/export/render"
+	"nianbao/ui/shell"
 )
 
 // TestPasteMessages checks that a paste that worked says so with √, and
@@ -232,4 +235,38 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// TestPreviewAndPrint checks that 打印预览 and 打印 hand a PDF of the
+// report, marked 草稿 while it has errors, to the system, and that printing
+// opens the PDF where the system cannot print a file directly.
+func TestPreviewAndPrint(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // where the preview goes
+	app, _ := newTestApp(t, "")
+	var opened, printed []string
+	app.opener = func(u *url.URL) error { opened = append(opened, u.Path); return nil }
+	app.printer = func(path string) error { printed = append(printed, path); return nil }
+	newReport(t, app) // all blank: errors
+	app.preview()
+	if len(opened) != 1 || !strings.HasSuffix(opened[0], ".pdf") {
+		t.Fatalf("preview opened %q", opened)
+	}
+	data, err := os.ReadFile(filepath.FromSlash(opened[0]))
+	if err != nil || !strings.HasPrefix(string(data), "%PDF-") {
+		t.Errorf("preview file: %v, %d bytes", err, len(data))
+	}
+	if bin, err := exec.LookPath("pdftotext"); err == nil {
+		if text, _ := exec.Command(bin, filepath.FromSlash(opened[0]), "-").Output(); !strings.Contains(string(text), "草稿") {
+			t.Error("the preview of a report with errors is not marked 草稿")
+		}
+	}
+	app.shortcut(shortcutPrint)
+	if len(printed) != 1 || !strings.HasSuffix(printed[0], ".pdf") {
+		t.Errorf("Ctrl+P printed %q", printed)
+	}
+	app.printer = func(string) error { return shell.ErrUnsupported }
+	app.print()
+	if len(opened) != 2 {
+		t.Errorf("print without a print verb opened %q", opened)
+	}
 }

@@ -17,6 +17,7 @@ var (
 	shortcutOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSaveAs = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutPrint  = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (a *App) mainMenu() *fyne.MainMenu {
@@ -38,6 +39,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 			}
 		}),
 		fyne.NewMenuItemSeparator(),
+		item("ui.menu.preview", nil, a.preview),
+		item("ui.menu.print", shortcutPrint, a.print),
 		exportItem(a),
 		fyne.NewMenuItemSeparator(),
 		item("ui.menu.close", nil, func() { a.whenDiscardable(a.closeReport) }),
@@ -167,5 +170,7 @@ func (a *App) shortcut(s fyne.Shortcut) {
 		a.askNewReport()
 	case shortcutOpen.ShortcutName():
 		a.chooseOpen()
+	case shortcutPrint.ShortcutName():
+		a.print()
 	}
 }
