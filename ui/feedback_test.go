@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -268,5 +269,26 @@ func TestPreviewAndPrint(t *testing.T) {
 	app.print()
 	if len(opened) != 2 {
 		t.Errorf("print without a print verb opened %q", opened)
+	}
+}
+
+// TestCtrlHomeEndInTexts checks that Ctrl+Home and Ctrl+End go to the start
+// and end of a text section, as in Word.
+func TestCtrlHomeEndInTexts(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.OpenSample()
+	app.ed.nav.Select(partIndex(t, app, "overview"))
+	tv := app.ed.parts[partIndex(t, app, "overview")].view.(*textView)
+	w.Canvas().Focus(tv.entry)
+	test.Type(tv.entry, "甲")
+	ctrl := func(k fyne.KeyName) {
+		tv.entry.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	ctrl(fyne.KeyEnd)
+	test.Type(tv.entry, "尾")
+	ctrl(fyne.KeyHome)
+	test.Type(tv.entry, "首")
+	if text := tv.entry.Text; !strings.HasPrefix(text, "首") || !strings.HasSuffix(text, "尾") {
+		t.Errorf("text begins %q and ends %q", []rune(text)[:3], []rune(text)[len([]rune(text))-3:])
 	}
 }

@@ -123,14 +123,13 @@ type textView struct {
 	a       *App
 	section *format.Section
 	root    fyne.CanvasObject
-	entry   *widget.Entry
+	entry   *textEntry
 	count   *widget.Label
 	issues  *widget.Label
 }
 
 func newTextView(a *App, s *format.Section) *textView {
-	v := &textView{a: a, section: s, entry: widget.NewMultiLineEntry(), count: widget.NewLabel(""), issues: widget.NewLabel("")}
-	v.entry.Wrapping = fyne.TextWrapWord
+	v := &textView{a: a, section: s, entry: newTextEntry(), count: widget.NewLabel(""), issues: widget.NewLabel("")}
 	v.entry.SetPlaceHolder(T("ui.text.placeholder"))
 	v.entry.SetText(a.doc.Report.Texts[s.ID])
 	v.entry.OnChanged = func(text string) {
