@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms/report"
 )
@@ -127,10 +126,16 @@ func (a *App) currentTable() *tableView {
 	return v
 }
 
+// textUndoer is an entry with its own undo: Fyne's Entry and ours.
+type textUndoer interface {
+	Undo()
+	Redo()
+}
+
 // undoAction undoes in the text being edited; in a cell being edited it
 // abandons the edit, as a spreadsheet does; else it undoes the last cell edit.
 func (a *App) undoAction() {
-	if e, ok := a.win.Canvas().Focused().(*widget.Entry); ok {
+	if e, ok := a.win.Canvas().Focused().(textUndoer); ok {
 		e.Undo()
 		return
 	}
@@ -145,7 +150,7 @@ func (a *App) undoAction() {
 
 // redoAction redoes in the text being edited, or the last undone cell edit.
 func (a *App) redoAction() {
-	if e, ok := a.win.Canvas().Focused().(*widget.Entry); ok {
+	if e, ok := a.win.Canvas().Focused().(textUndoer); ok {
 		e.Redo()
 		return
 	}
