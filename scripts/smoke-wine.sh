@@ -68,7 +68,7 @@ for attempt in 1 2 3; do
 done
 import -window root "$work/text.png"
 part 4                      # 四、政府信息公开行政复议、行政诉讼情况
-click 360 158               # 行政复议 结果维持
+click 295 158               # 行政复议 结果维持 (the first value column of the 1000×660 window)
 xdotool type --delay 80 "7"
 xdotool key Return
 sleep 0.5
