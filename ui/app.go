@@ -159,13 +159,19 @@ func contentOf(d *report.Doc) []byte {
 	return data
 }
 
+// reportName names the open report: its file's name without the
+// extension, or 单位 + year while it has no file.
+func (a *App) reportName() string {
+	if a.doc.Path != "" {
+		return strings.TrimSuffix(filepath.Base(a.doc.Path), report.Extension)
+	}
+	return T("ui.untitled", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year)
+}
+
 func (a *App) updateTitle() {
 	title := T("ui.appName")
 	if a.doc != nil {
-		name := T("ui.untitled", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year)
-		if a.doc.Path != "" {
-			name = strings.TrimSuffix(filepath.Base(a.doc.Path), report.Extension)
-		}
+		name := a.reportName()
 		if a.dirty {
 			name = "*" + name
 		}

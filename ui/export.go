@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -72,8 +71,6 @@ func (a *App) ExportTo(kind render.Kind, path string, draft bool) bool {
 // informExported tells where the exported file is and offers to open it,
 // or its folder, with the system's programs.
 func (a *App) informExported(msg, path string) {
-	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	open := func(key, target string) *widget.Button {
 		return widget.NewButton(T(key), func() {
@@ -85,7 +82,7 @@ func (a *App) informExported(msg, path string) {
 	}
 	closeBtn := widget.NewButton(T("ui.export.close"), func() { d.Hide() })
 	closeBtn.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(T("ui.menu.export"), container.New(fixedWidth(480), label), a.win)
+	d = dialog.NewCustomWithoutButtons(T("ui.menu.export"), messageBody(msg), a.win)
 	d.SetButtons([]fyne.CanvasObject{open("ui.export.openFile", path), open("ui.export.openFolder", filepath.Dir(path)), closeBtn})
 	d.Show()
 }

@@ -47,9 +47,15 @@ func (a *App) showError(err error) { a.inform(T("Error"), err.Error()) }
 // own information and error dialogs size themselves to the narrowest
 // wrapping, which for text without spaces is one character a line.
 func (a *App) inform(title, msg string) {
+	dialog.ShowCustom(title, T("OK"), messageBody(msg), a.win)
+}
+
+// messageBody is a dialog's message, wrapped at a width that suits Chinese
+// text.
+func messageBody(msg string) fyne.CanvasObject {
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustom(title, T("OK"), container.New(fixedWidth(480), label), a.win)
+	return container.New(fixedWidth(480), label)
 }
 
 // fixedWidth lays its one object out at a fixed width and the height its

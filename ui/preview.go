@@ -4,11 +4,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"nianbao/export"
 	"nianbao/export/render"
-	"nianbao/forms/report"
 	"nianbao/ui/shell"
 )
 
@@ -27,11 +25,7 @@ func (a *App) previewPDF() (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	name := T("ui.untitled", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year)
-	if a.doc.Path != "" {
-		name = strings.TrimSuffix(filepath.Base(a.doc.Path), report.Extension)
-	}
-	path := filepath.Join(dir, name+kind.Extension)
+	path := filepath.Join(dir, a.reportName()+kind.Extension)
 	_, err = render.File(a.doc, kind, path, export.Options{Draft: a.result.Errors() > 0})
 	return path, err
 }
