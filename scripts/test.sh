@@ -57,6 +57,15 @@ grep -rl --include='*_test.go' '^func Fuzz' . | sort | while read -r file; do
   for target in $(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' "$file"); do
     echo "-- $pkg $target"
     if ! out=$(go test "$pkg" -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -fuzzminimizetime 100x 2>&1); then
+      # Go 1.26's fuzz coordinator can fail a target with a bare "context
+      # deadline exceeded" when -fuzztime ends while a worker is busy
+      # (go.dev/issue/75804, fixed in Go 1.27). That is no finding: a real
+      # one writes "Failing input written to …". Only that race is forgiven.
+      if ! grep -q 'Failing input written' <<<"$out" && [ "$(grep -c -- '--- FAIL' <<<"$out")" = 1 ] \
+        && grep -A1 -- '--- FAIL' <<<"$out" | grep -qx '[[:space:]]*context deadline exceeded'; then
+        echo "   (ended by Go's fuzz-deadline race, go.dev/issue/75804; no failing input)"
+        continue
+      fi
       echo "$out" >&2
       exit 1
     fi
