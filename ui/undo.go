@@ -64,12 +64,14 @@ func (a *App) afterUndo(batch []change) bool {
 }
 
 // setCells sets cells as one undoable step and returns the messages of the
-// values that were refused.
-func (a *App) setCells(ids, texts []string) (set int, refused []string) {
+// values that were refused. texts holds each cell's text, or one text for
+// every cell.
+func (a *App) setCells(ids []string, texts ...string) (set int, refused []string) {
 	var batch []change
 	for i, id := range ids {
+		text := texts[min(i, len(texts)-1)]
 		before := a.doc.CellState(id)
-		if err := a.doc.SetCell(id, texts[i]); err != nil {
+		if err := a.doc.SetCell(id, text); err != nil {
 			refused = append(refused, err.Error())
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -228,6 +229,8 @@ func newTableView(a *App, s *format.Section) *tableView {
 		v.editID, v.note = "", ""
 	}
 	v.sheet.OnPaste = v.paste
+	v.sheet.OnFill = v.fill
+	v.sheet.OnMenu = v.showMenu
 	v.sheet.OnFocus = func(id string) {
 		v.focus = id
 		v.showInfo()
@@ -359,7 +362,7 @@ func (v *tableView) paste(block []sheet.Assignment) {
 		}
 		ids, texts = append(ids, as.ID), append(texts, as.Text)
 	}
-	set, refused := v.a.setCells(ids, texts)
+	set, refused := v.a.setCells(ids, texts...)
 	refused = append(refused, v.differingTotals(totals)...)
 	skipped := len(totals)
 	mark := "√ "
@@ -419,10 +422,40 @@ func (v *tableView) confirmFillZero() {
 // FillZero sets every blank input cell of the table to 0, as one undoable
 // step. Blanks stay a deliberate choice: the editor asks first.
 func (v *tableView) FillZero() {
-	ids := v.blankInputs()
-	zeros := make([]string, len(ids))
-	for i := range zeros {
-		zeros[i] = "0"
+	v.a.setCells(v.blankInputs(), "0")
+}
+
+// fill puts one text into the selected input cells as one undoable step
+// and says what it did.
+func (v *tableView) fill(ids []string, text string) {
+	set, refused := v.a.setCells(ids, text)
+	mark, what := "√ ", T("ui.table.filled", "Count", set, "Text", text)
+	if text == "" {
+		what = T("ui.table.cleared", "Count", set)
 	}
-	v.a.setCells(ids, zeros)
+	if len(refused) > 0 {
+		mark = "× "
+		what += "\n" + strings.Join(refused, "\n")
+	}
+	v.noteID, v.note = v.focus, mark+what
+	v.showInfo()
+}
+
+// showMenu opens the right-click menu of the selected cells.
+func (v *tableView) showMenu(at fyne.Position) {
+	widget.ShowPopUpMenuAtPosition(v.cellMenu(), v.a.win.Canvas(), at)
+}
+
+// cellMenu is the menu of the selected cells: 复制, 粘贴, 清除, 填 0, 填 /.
+func (v *tableView) cellMenu() *fyne.Menu {
+	cb := fyne.CurrentApp().Clipboard()
+	items := []*fyne.MenuItem{
+		{Label: T("ui.table.menu.copy"), Shortcut: &fyne.ShortcutCopy{}, Action: func() { v.sheet.Copy(cb) }},
+		{Label: T("ui.table.menu.paste"), Shortcut: &fyne.ShortcutPaste{}, Action: func() { v.sheet.Paste(cb) }},
+		{Label: T("ui.table.menu.clear"), Shortcut: &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, Action: func() { v.sheet.Fill("") }},
+		fyne.NewMenuItemSeparator(),
+		{Label: T("ui.table.menu.zero"), Action: func() { v.sheet.Fill("0") }},
+		{Label: T("ui.table.menu.na"), Action: func() { v.sheet.Fill("/") }},
+	}
+	return fyne.NewMenu("", items...)
 }

@@ -15,7 +15,8 @@ import (
 // valueCell is one value cell: it shows its CellView and, while the clerk
 // types, the typed text. Keys work as in a spreadsheet: typing replaces the
 // value, Enter and the arrow keys commit and move, Tab goes to the next cell
-// that takes input, Esc abandons the edit, Delete clears, F2 edits the value.
+// that takes input, Esc abandons the edit, Delete clears, F2 edits the value;
+// Shift with an arrow key or a click, or a drag, selects a block.
 type valueCell struct {
 	widget.BaseWidget
 	sheet *Sheet
@@ -24,6 +25,7 @@ type valueCell struct {
 	view  CellView
 
 	focused  bool
+	selected bool // in a selected block
 	editing  bool
 	buffer   string // the text being typed
 	original string // the value when editing began
@@ -31,12 +33,14 @@ type valueCell struct {
 }
 
 var (
-	_ fyne.Focusable      = (*valueCell)(nil)
-	_ fyne.Tabbable       = (*valueCell)(nil)
-	_ fyne.Shortcutable   = (*valueCell)(nil)
-	_ fyne.Tappable       = (*valueCell)(nil)
-	_ fyne.DoubleTappable = (*valueCell)(nil)
-	_ desktop.Hoverable   = (*valueCell)(nil)
+	_ fyne.Focusable         = (*valueCell)(nil)
+	_ fyne.Tabbable          = (*valueCell)(nil)
+	_ fyne.Shortcutable      = (*valueCell)(nil)
+	_ fyne.Tappable          = (*valueCell)(nil)
+	_ fyne.DoubleTappable    = (*valueCell)(nil)
+	_ fyne.SecondaryTappable = (*valueCell)(nil)
+	_ fyne.Draggable         = (*valueCell)(nil)
+	_ desktop.Hoverable      = (*valueCell)(nil)
 )
 
 func newValueCell(s *Sheet, gc format.GridCell) *valueCell {
@@ -55,7 +59,7 @@ func (c *valueCell) text() string {
 
 func (c *valueCell) FocusGained() {
 	c.focused = true
-	c.sheet.focusChanged(c.id)
+	c.sheet.focusChanged(c)
 	c.Refresh()
 }
 
@@ -71,6 +75,7 @@ func (c *valueCell) FocusLost() {
 func (c *valueCell) AcceptsTab() bool { return true }
 
 func (c *valueCell) TypedRune(r rune) {
+	c.sheet.collapse()
 	if !c.editing {
 		c.begin("")
 	}
@@ -151,8 +156,13 @@ func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 			}
 		}
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
-		if c.commit() {
-			c.sheet.move(c, map[fyne.KeyName]direction{fyne.KeyUp: up, fyne.KeyDown: down, fyne.KeyLeft: left, fyne.KeyRight: right}[ev.Name])
+		d := map[fyne.KeyName]direction{fyne.KeyUp: up, fyne.KeyDown: down, fyne.KeyLeft: left, fyne.KeyRight: right}[ev.Name]
+		switch {
+		case !c.commit():
+		case shifted():
+			c.sheet.extendTo(c.sheet.neighbour(c, d))
+		default:
+			c.sheet.move(c, d)
 		}
 	case fyne.KeyEscape:
 		c.abandon()
@@ -162,7 +172,9 @@ func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 			c.Refresh()
 		}
 	case fyne.KeyDelete:
-		if !c.editing {
+		if _, block := c.sheet.selectionArea(); block {
+			c.sheet.Fill("")
+		} else if !c.editing {
 			c.begin("")
 			c.live()
 			c.commit()
@@ -181,18 +193,12 @@ func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 func (c *valueCell) TypedShortcut(s fyne.Shortcut) {
 	switch sc := s.(type) {
 	case *fyne.ShortcutPaste:
-		if c.commit() {
-			c.sheet.pasteAt(c, sc.Clipboard.Content())
-		}
+		c.sheet.Paste(sc.Clipboard)
 	case *fyne.ShortcutCopy:
-		sc.Clipboard.SetContent(c.text())
+		c.sheet.Copy(sc.Clipboard)
 	case *fyne.ShortcutCut:
-		sc.Clipboard.SetContent(c.text())
-		if !c.view.Computed {
-			c.begin("")
-			c.live()
-			c.commit()
-		}
+		c.sheet.Copy(sc.Clipboard)
+		c.sheet.Fill("")
 	default:
 		if c.commit() && c.sheet.OnShortcut != nil {
 			c.sheet.OnShortcut(s)
@@ -200,9 +206,48 @@ func (c *valueCell) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-func (c *valueCell) Tapped(*fyne.PointEvent) { c.sheet.focusCell(c) }
+func (c *valueCell) Tapped(ev *fyne.PointEvent) {
+	switch {
+	case c.sheet.hidden(c, ev.Position):
+	case shifted():
+		c.sheet.extendTo(c)
+	default:
+		c.sheet.focusCell(c)
+	}
+}
 
-func (c *valueCell) DoubleTapped(*fyne.PointEvent) {
+// TappedSecondary opens the sheet's menu; a click outside the selected
+// block selects the clicked cell first, as in Excel.
+func (c *valueCell) TappedSecondary(ev *fyne.PointEvent) {
+	if c.sheet.hidden(c, ev.Position) {
+		return
+	}
+	if !c.selected && c != c.sheet.cursor {
+		c.sheet.focusCell(c)
+	}
+	if c.sheet.OnMenu != nil {
+		c.sheet.OnMenu(ev.AbsolutePosition)
+	}
+}
+
+// Dragged stretches the selection from the cell where the drag began to
+// the cell under the mouse.
+func (c *valueCell) Dragged(ev *fyne.DragEvent) {
+	if !c.sheet.dragging {
+		c.sheet.dragging = true
+		if c != c.sheet.cursor {
+			c.sheet.focusCell(c)
+		}
+	}
+	c.sheet.extendTo(c.sheet.cellAt(c.Position().Add(ev.Position)))
+}
+
+func (c *valueCell) DragEnd() { c.sheet.dragging = false }
+
+func (c *valueCell) DoubleTapped(ev *fyne.PointEvent) {
+	if c.sheet.hidden(c, ev.Position) {
+		return
+	}
 	c.sheet.focusCell(c)
 	if !c.editing {
 		c.begin(c.view.Text)
@@ -210,7 +255,11 @@ func (c *valueCell) DoubleTapped(*fyne.PointEvent) {
 	}
 }
 
-func (c *valueCell) MouseIn(*desktop.MouseEvent) { c.sheet.hoverChanged(c.id) }
+func (c *valueCell) MouseIn(ev *desktop.MouseEvent) {
+	if !c.sheet.hidden(c, ev.Position) {
+		c.sheet.hoverChanged(c.id)
+	}
+}
 
 func (c *valueCell) MouseMoved(*desktop.MouseEvent) {}
 
@@ -253,6 +302,9 @@ func (r *cellRenderer) Refresh() {
 		fill, line = errorFill, errorLine
 	case c.view.Severity == Warning:
 		fill = warningFill
+	}
+	if c.selected && !c.focused {
+		fill = selectionFill
 	}
 	if c.focused {
 		line, width = focusLine, 2

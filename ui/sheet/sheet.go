@@ -4,6 +4,10 @@
 // like a spreadsheet. Fyne's widget.Table has no spans, so the sheet places
 // every cell itself from the grid the format computes (format.Table.Layout).
 //
+// As in Excel and WPS, the header rows and the row labels stay in view
+// while the values scroll under them, and a block of cells can be selected,
+// copied, pasted, cleared and filled.
+//
 // The sheet knows nothing of reports: it shows the CellViews it is given and
 // reports edits through its callbacks.
 package sheet
@@ -62,6 +66,13 @@ type Sheet struct {
 	OnAbandon func(id string)
 	// OnPaste is called with the cells a pasted block covers, in order.
 	OnPaste func(block []Assignment)
+	// OnFill is called to put one text into the given input cells (Delete
+	// over a block, the 清除/填 0/填 / commands).
+	OnFill func(ids []string, text string)
+	// OnMenu is called on a right click, at a position of the window's
+	// canvas, after the clicked cell is selected (unless it is in the
+	// selected block).
+	OnMenu func(at fyne.Position)
 	// OnFocus is called when a cell gets the keyboard focus.
 	OnFocus func(id string)
 	// OnHover is called when the mouse enters a cell ("" when it leaves).
@@ -76,6 +87,14 @@ type Sheet struct {
 	labels []*labelBox
 	scroll *container.Scroll
 
+	// labelCols is the number of columns left of the values: they and the
+	// grid's header rows are frozen.
+	labelCols int
+
+	cursor, anchor *valueCell // the focused cell and where the selection began
+	extending      bool       // the cursor is moving with the anchor kept
+	dragging       bool       // a mouse drag is selecting
+
 	metrics  metrics
 	measured bool
 }
@@ -83,13 +102,21 @@ type Sheet struct {
 // New returns a sheet for table t.
 func New(t *format.Table) *Sheet {
 	s := &Sheet{grid: t.Layout(), byID: map[string]*valueCell{}}
+	s.labelCols = s.grid.Cols
 	for _, gc := range s.grid.Cells {
 		if gc.Role == format.ValueCell {
 			c := newValueCell(s, gc)
 			s.cells = append(s.cells, c)
 			s.byID[gc.CellID] = c
-		} else {
-			s.labels = append(s.labels, newLabelBox(gc))
+			s.labelCols = min(s.labelCols, gc.Col)
+		}
+	}
+	for _, gc := range s.grid.Cells {
+		if gc.Role != format.ValueCell {
+			l := newLabelBox(gc)
+			l.frozenRow = gc.Row+gc.RowSpan <= s.grid.HeaderRows
+			l.frozenCol = gc.Col+gc.ColSpan <= s.labelCols
+			s.labels = append(s.labels, l)
 		}
 	}
 	s.ExtendBaseWidget(s)
@@ -111,6 +138,7 @@ func (s *Sheet) Update(views map[string]CellView) {
 func (s *Sheet) Scroll() *container.Scroll {
 	if s.scroll == nil {
 		s.scroll = container.NewScroll(s)
+		s.scroll.OnScrolled = func(fyne.Position) { s.placeFrozen() }
 	}
 	return s.scroll
 }
@@ -127,10 +155,8 @@ func (s *Sheet) Focus(id string) bool {
 
 // FocusedID returns the ID of the focused cell, or "".
 func (s *Sheet) FocusedID() string {
-	for _, c := range s.cells {
-		if c.focused {
-			return c.id
-		}
+	if s.cursor != nil && s.cursor.focused {
+		return s.cursor.id
 	}
 	return ""
 }
@@ -167,24 +193,67 @@ func (s *Sheet) focusCell(c *valueCell) {
 	s.reveal(c)
 }
 
-// reveal scrolls the sheet's scroll container so that c is visible.
+// reveal scrolls the sheet's scroll container so that c is visible, clear
+// of the frozen header rows and row labels.
 func (s *Sheet) reveal(c *valueCell) {
 	if s.scroll == nil {
 		return
 	}
 	pos, size := c.Position(), c.Size()
 	off, view := s.scroll.Offset, s.scroll.Size()
-	if pos.X < off.X {
-		off.X = pos.X
+	top, left := s.frozenEdges()
+	if pos.X-left < off.X {
+		off.X = max(pos.X-left, 0)
 	} else if pos.X+size.Width > off.X+view.Width {
 		off.X = pos.X + size.Width - view.Width
 	}
-	if pos.Y < off.Y {
-		off.Y = pos.Y
+	if pos.Y-top < off.Y {
+		off.Y = max(pos.Y-top, 0)
 	} else if pos.Y+size.Height > off.Y+view.Height {
 		off.Y = pos.Y + size.Height - view.Height
 	}
 	s.scroll.ScrollToOffset(off)
+	s.placeFrozen()
+}
+
+// frozenEdges returns the height of the frozen header rows and the width of
+// the frozen row labels.
+func (s *Sheet) frozenEdges() (top, left float32) {
+	m := s.measure()
+	return m.rowY[s.grid.HeaderRows], m.colX[s.labelCols]
+}
+
+// hidden tells whether a point of the sheet lies under the frozen header
+// rows or row labels as the sheet is scrolled now, where a click belongs
+// to the label drawn there and not to the value cell scrolled under it.
+func (s *Sheet) hidden(c *valueCell, p fyne.Position) bool {
+	if s.scroll == nil {
+		return false
+	}
+	top, left := s.frozenEdges()
+	off := s.scroll.Offset
+	x, y := c.Position().X+p.X, c.Position().Y+p.Y
+	return (off.Y > 0 && y < off.Y+top) || (off.X > 0 && x < off.X+left)
+}
+
+// offset is how far the sheet is scrolled.
+func (s *Sheet) offset() fyne.Position {
+	if s.scroll == nil {
+		return fyne.Position{}
+	}
+	return s.scroll.Offset
+}
+
+// placeFrozen keeps the frozen labels at the top and left of the view.
+func (s *Sheet) placeFrozen() {
+	m := s.measure()
+	for _, l := range s.labels {
+		if l.frozenRow || l.frozenCol {
+			pos, size := s.labelPlace(l, m)
+			l.layout(pos, size, m)
+			l.refresh()
+		}
+	}
 }
 
 // direction of a move between cells.
@@ -274,9 +343,14 @@ func (s *Sheet) pasteAt(c *valueCell, text string) {
 	s.OnPaste(block)
 }
 
-func (s *Sheet) focusChanged(id string) {
+func (s *Sheet) focusChanged(c *valueCell) {
+	s.cursor = c
+	if !s.extending {
+		s.anchor = c
+		s.markSelection()
+	}
 	if s.OnFocus != nil {
-		s.OnFocus(id)
+		s.OnFocus(c.id)
 	}
 }
 
@@ -286,16 +360,39 @@ func (s *Sheet) hoverChanged(id string) {
 	}
 }
 
-// CreateRenderer builds the sheet's objects.
+// CreateRenderer builds the sheet's objects: the labels that scroll, the
+// value cells, then the frozen row labels and header rows drawn over them.
 func (s *Sheet) CreateRenderer() fyne.WidgetRenderer {
 	objs := make([]fyne.CanvasObject, 0, len(s.labels)*2+len(s.cells))
-	for _, l := range s.labels {
-		objs = append(objs, l.objects()...)
+	layer := func(frozenRow, frozenCol bool) {
+		for _, l := range s.labels {
+			if l.frozenRow == frozenRow && l.frozenCol == frozenCol {
+				objs = append(objs, l.objects()...)
+			}
+		}
 	}
+	layer(false, false)
 	for _, c := range s.cells {
 		objs = append(objs, c)
 	}
+	layer(false, true)
+	layer(true, false)
+	layer(true, true)
 	return &sheetRenderer{s: s, objects: objs}
+}
+
+// labelPlace returns where label l is drawn: its grid place, moved with
+// the scroll offset when frozen.
+func (s *Sheet) labelPlace(l *labelBox, m metrics) (fyne.Position, fyne.Size) {
+	pos, size := m.place(l.gc)
+	off := s.offset()
+	if l.frozenRow {
+		pos.Y += off.Y
+	}
+	if l.frozenCol {
+		pos.X += off.X
+	}
+	return pos, size
 }
 
 type sheetRenderer struct {
@@ -305,16 +402,12 @@ type sheetRenderer struct {
 
 func (r *sheetRenderer) Layout(fyne.Size) {
 	m := r.s.measure()
-	place := func(gc format.GridCell) (fyne.Position, fyne.Size) {
-		x, y := m.colX[gc.Col], m.rowY[gc.Row]
-		return fyne.NewPos(x, y), fyne.NewSize(m.colX[gc.Col+gc.ColSpan]-x, m.rowY[gc.Row+gc.RowSpan]-y)
-	}
 	for _, l := range r.s.labels {
-		pos, size := place(l.gc)
+		pos, size := r.s.labelPlace(l, m)
 		l.layout(pos, size, m)
 	}
 	for _, c := range r.s.cells {
-		pos, size := place(c.gc)
+		pos, size := m.place(c.gc)
 		c.Move(pos)
 		c.Resize(size)
 	}
@@ -343,6 +436,12 @@ type metrics struct {
 	textSize   float32
 	lineHeight float32
 	pad        float32
+}
+
+// place returns the position and size of a grid cell.
+func (m metrics) place(gc format.GridCell) (fyne.Position, fyne.Size) {
+	x, y := m.colX[gc.Col], m.rowY[gc.Row]
+	return fyne.NewPos(x, y), fyne.NewSize(m.colX[gc.Col+gc.ColSpan]-x, m.rowY[gc.Row+gc.RowSpan]-y)
 }
 
 // Widths of value columns and limits of label columns, in characters.
@@ -434,23 +533,27 @@ func wrapLabel(gc format.GridCell, width float32, m metrics) []string {
 
 // Colours of the sheet.
 var (
-	headerFill   = color.NRGBA{R: 0xf2, G: 0xf3, B: 0xf5, A: 0xff}
-	labelFill    = color.NRGBA{R: 0xfa, G: 0xfa, B: 0xfb, A: 0xff}
-	computedFill = color.NRGBA{R: 0xe8, G: 0xee, B: 0xf6, A: 0xff}
-	errorFill    = color.NRGBA{R: 0xfd, G: 0xe2, B: 0xe1, A: 0xff}
-	warningFill  = color.NRGBA{R: 0xff, G: 0xf4, B: 0xce, A: 0xff}
-	gridLine     = color.NRGBA{R: 0x9a, G: 0xa0, B: 0xa6, A: 0xff}
-	errorLine    = color.NRGBA{R: 0xc5, G: 0x22, B: 0x1f, A: 0xff}
-	focusLine    = color.NRGBA{R: 0x1a, G: 0x73, B: 0xe8, A: 0xff}
-	partialText  = color.NRGBA{R: 0x80, G: 0x86, B: 0x8b, A: 0xff}
+	headerFill    = color.NRGBA{R: 0xf2, G: 0xf3, B: 0xf5, A: 0xff}
+	labelFill     = color.NRGBA{R: 0xfa, G: 0xfa, B: 0xfb, A: 0xff}
+	computedFill  = color.NRGBA{R: 0xe8, G: 0xee, B: 0xf6, A: 0xff}
+	errorFill     = color.NRGBA{R: 0xfd, G: 0xe2, B: 0xe1, A: 0xff}
+	warningFill   = color.NRGBA{R: 0xff, G: 0xf4, B: 0xce, A: 0xff}
+	gridLine      = color.NRGBA{R: 0x9a, G: 0xa0, B: 0xa6, A: 0xff}
+	errorLine     = color.NRGBA{R: 0xc5, G: 0x22, B: 0x1f, A: 0xff}
+	focusLine     = color.NRGBA{R: 0x1a, G: 0x73, B: 0xe8, A: 0xff}
+	selectionFill = color.NRGBA{R: 0xd3, G: 0xe3, B: 0xfd, A: 0xff}
+	partialText   = color.NRGBA{R: 0x80, G: 0x86, B: 0x8b, A: 0xff}
 )
 
 // labelBox draws a header or row label: a bordered box with wrapped text.
 type labelBox struct {
-	gc    format.GridCell
-	box   *canvas.Rectangle
-	lines []*canvas.Text
-	pool  []fyne.CanvasObject
+	gc format.GridCell
+	// frozenRow and frozenCol: the label is in the header rows, resp. the
+	// row label columns, and stays in view as the sheet scrolls.
+	frozenRow, frozenCol bool
+	box                  *canvas.Rectangle
+	lines                []*canvas.Text
+	pool                 []fyne.CanvasObject
 }
 
 // maxLabelLines bounds the text objects a label keeps.

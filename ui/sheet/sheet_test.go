@@ -20,6 +20,8 @@ type recorder struct {
 	commits []string
 	abandon []string
 	pasted  []sheet.Assignment
+	fills   []string // "id,id=text"
+	menus   int
 	focus   []string
 	reject  map[string]bool // texts OnEdit refuses
 }
@@ -52,6 +54,8 @@ func newSheet(t *testing.T, formatID, tableID string) (*sheet.Sheet, *recorder, 
 	s.OnAbandon = func(id string) { rec.abandon = append(rec.abandon, id) }
 	s.OnPaste = func(b []sheet.Assignment) { rec.pasted = b }
 	s.OnFocus = func(id string) { rec.focus = append(rec.focus, id) }
+	s.OnFill = func(ids []string, text string) { rec.fills = append(rec.fills, strings.Join(ids, ",")+"="+text) }
+	s.OnMenu = func(fyne.Position) { rec.menus++ }
 	w := test.NewTempWindow(t, s.Scroll())
 	w.Resize(fyne.NewSize(900, 700))
 	return s, rec, w
