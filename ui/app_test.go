@@ -135,8 +135,8 @@ func TestProblemJumpsToCell(t *testing.T) {
 	// A text problem jumps into the text.
 	app.doc.SetText("problems", "")
 	app.changed()
-	for i, p := range app.result.Problems {
-		if p.Section == "problems" {
+	for i := range app.ed.problemRows() {
+		if p, _ := app.ed.problemAt(i); p.Section == "problems" {
 			app.ed.problems.Select(i)
 		}
 	}

@@ -40,8 +40,14 @@ type editor struct {
 	status   *widget.Label    // save state, problem counts, format
 	path     *pathlabel.Label // the file, shortened to the room left
 	bar      *fyne.Container  // status and path
-	counts   []int            // problems per part
-	errors   []int            // errors per part (the rest are warnings)
+	counts   []int            // issues per part
+	errors   []int            // errors per part (the rest of its issues are warnings)
+	blanks   []int            // cells to fill in per part
+
+	// The evaluation's problems as the editor presents them: issues are
+	// what is wrong, todo the input cells not filled in yet. The check
+	// and the exports count both as errors.
+	issues, todo []rules.Problem
 }
 
 func newEditor(a *App) *editor {
@@ -51,6 +57,7 @@ func newEditor(a *App) *editor {
 	}
 	e.counts = make([]int, len(e.parts))
 	e.errors = make([]int, len(e.parts))
+	e.blanks = make([]int, len(e.parts))
 	e.nav = widget.NewList(
 		func() int { return len(e.parts) },
 		func() fyne.CanvasObject {
@@ -69,23 +76,23 @@ func newEditor(a *App) *editor {
 	e.content = container.NewStack()
 	e.probHead = widget.NewLabel("")
 	e.problems = widget.NewList(
-		func() int { return len(e.a.result.Problems) },
+		func() int { return e.problemRows() },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, widget.NewLabel(""))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := e.a.result.Problems[i]
 			row := o.(*fyne.Container)
-			icon := theme.ErrorIcon()
-			if p.Severity == format.Warning {
-				icon = theme.WarningIcon()
-			}
+			icon, text, group := e.problemRow(i)
 			row.Objects[1].(*widget.Icon).SetResource(icon)
-			row.Objects[0].(*widget.Label).SetText(p.Message)
+			label := row.Objects[0].(*widget.Label)
+			label.Text, label.TextStyle.Bold = text, group
+			label.Refresh()
 		})
 	e.problems.OnSelected = func(i widget.ListItemID) {
 		e.problems.UnselectAll()
-		e.jumpTo(e.a.result.Problems[i])
+		if p, ok := e.problemAt(i); ok {
+			e.jumpTo(p)
+		}
 	}
 	e.status = widget.NewLabel("")
 	e.path = pathlabel.New("")
@@ -148,16 +155,63 @@ func (e *editor) partOf(p rules.Problem) int {
 	return 0
 }
 
+// problemRows is the number of rows of the problems panel: the issues,
+// then, when cells are still blank, a 待填 heading and those cells.
+func (e *editor) problemRows() int {
+	if len(e.todo) == 0 {
+		return len(e.issues)
+	}
+	return len(e.issues) + 1 + len(e.todo)
+}
+
+// problemAt returns the problem of row i of the problems panel; the 待填
+// heading leads to the first blank cell.
+func (e *editor) problemAt(i int) (rules.Problem, bool) {
+	switch {
+	case i < len(e.issues):
+		return e.issues[i], true
+	case i == len(e.issues) && len(e.todo) > 0:
+		return e.todo[0], true
+	case i-len(e.issues)-1 < len(e.todo):
+		return e.todo[i-len(e.issues)-1], true
+	}
+	return rules.Problem{}, false
+}
+
+// problemRow returns the icon and text of row i of the problems panel, and
+// whether it is the 待填 heading.
+func (e *editor) problemRow(i int) (fyne.Resource, string, bool) {
+	if i == len(e.issues) {
+		return theme.DocumentCreateIcon(), T("ui.problems.todoGroup", "Count", len(e.todo)), true
+	}
+	p, _ := e.problemAt(i)
+	switch {
+	case p.Blank:
+		return theme.DocumentCreateIcon(), p.Message, false
+	case p.Severity == format.Warning:
+		return theme.WarningIcon(), p.Message, false
+	}
+	return theme.ErrorIcon(), p.Message, false
+}
+
 // refresh shows the latest evaluation everywhere.
 func (e *editor) refresh() {
 	for i := range e.counts {
-		e.counts[i], e.errors[i] = 0, 0
+		e.counts[i], e.errors[i], e.blanks[i] = 0, 0, 0
 	}
+	e.issues, e.todo = e.issues[:0], e.todo[:0]
 	for _, p := range e.a.result.Problems {
 		i := e.partOf(p)
-		e.counts[i]++
-		if p.Severity == format.Error {
+		switch {
+		case p.Blank:
+			e.todo = append(e.todo, p)
+			e.blanks[i]++
+		case p.Severity == format.Error:
 			e.errors[i]++
+			fallthrough
+		default:
+			e.issues = append(e.issues, p)
+			e.counts[i]++
 		}
 	}
 	e.nav.Refresh()
@@ -166,11 +220,19 @@ func (e *editor) refresh() {
 			p.view.refresh()
 		}
 	}
-	errs := e.a.result.Errors()
-	warns := len(e.a.result.Problems) - errs
-	e.probHead.Text, e.probHead.Importance = T("ui.problems.head", "Errors", errs, "Warnings", warns), widget.MediumImportance
-	checks := T("ui.status.problems", "Errors", errs, "Warnings", warns)
-	if errs+warns == 0 { // as the command line says it
+	errs := e.a.result.Errors() - len(e.todo)
+	warns := len(e.issues) - errs
+	todo := ""
+	if len(e.todo) > 0 {
+		todo = T("ui.problems.andTodo", "Count", len(e.todo))
+	}
+	head := T("ui.problems.head", "Errors", errs, "Warnings", warns, "Todo", todo)
+	checks := T("ui.status.problems", "Errors", errs, "Warnings", warns, "Todo", todo)
+	if len(e.todo) > 0 && len(e.issues) == 0 {
+		head, checks = T("ui.problems.todoOnly", "Count", len(e.todo)), T("ui.status.todo", "Count", len(e.todo))
+	}
+	e.probHead.Text, e.probHead.Importance = head, widget.MediumImportance
+	if errs+warns == 0 && len(e.todo) == 0 { // as the command line says it
 		e.probHead.Text, e.probHead.Importance = T("ui.problems.clean"), widget.SuccessImportance
 		checks = T("ui.status.clean")
 	}
@@ -190,15 +252,18 @@ func (e *editor) refresh() {
 }
 
 // badge is the problem count of part i shown in the navigation: red while
-// the part has an error, yellow for warnings only, nothing without either.
+// the part has an error, yellow for warnings only; a part without either
+// counts its blank cells in grey (待填 12), nothing when complete.
 func (e *editor) badge(i int) (string, widget.Importance) {
 	switch {
-	case e.counts[i] == 0:
-		return "", widget.MediumImportance
 	case e.errors[i] > 0:
 		return fmt.Sprint(e.counts[i]), widget.DangerImportance
+	case e.counts[i] > 0:
+		return fmt.Sprint(e.counts[i]), widget.WarningImportance
+	case e.blanks[i] > 0:
+		return T("ui.nav.todo", "Count", e.blanks[i]), widget.LowImportance
 	}
-	return fmt.Sprint(e.counts[i]), widget.WarningImportance
+	return "", widget.MediumImportance
 }
 
 // jumpTo shows the part of a problem and puts the cursor at its cell or text.

@@ -47,13 +47,14 @@ func TestPasteMessages(t *testing.T) {
 	}
 }
 
-// TestNavigationBadges checks that a part with errors has a red count and
-// one with warnings only a yellow one.
+// TestNavigationBadges checks that a part with errors has a red count, one
+// with warnings only a yellow one, and one with blanks only a grey 待填.
 func TestNavigationBadges(t *testing.T) {
 	app, _ := newTestApp(t, "")
 	app.OpenSample()
 	app.doc.SetText("other", "本年度无其他需要报告的事项。") // W2: 信息处理费 not mentioned
-	app.doc.SetCell("t4.review.upheld", "")    // R6: blank
+	app.doc.SetCell("t4.review.upheld", "")    // R6: blank, still to do
+	app.doc.SetCell("t3.new.natural", "99")    // R1: more received than handled
 	app.changed()
 	tests := []struct {
 		part string
@@ -61,7 +62,8 @@ func TestNavigationBadges(t *testing.T) {
 		imp  widget.Importance
 	}{
 		{"other", "1", widget.WarningImportance},
-		{"appeals", "1", widget.DangerImportance},
+		{"requests", "2", widget.DangerImportance},
+		{"appeals", "待填 1", widget.LowImportance},
 		{"overview", "", widget.MediumImportance},
 	}
 	for _, tc := range tests {
@@ -97,9 +99,9 @@ func TestCleanReportSaysPassed(t *testing.T) {
 	if !strings.HasPrefix(head.Text, "√ 检查通过") || head.Importance != widget.SuccessImportance || !strings.Contains(status, "√ 检查通过") {
 		t.Errorf("clean report: head %q (%v), status %q", head.Text, head.Importance, status)
 	}
-	app.doc.SetCell("t4.review.upheld", "")
+	app.doc.SetCell("t3.new.natural", "99")
 	app.changed()
-	if !strings.Contains(head.Text, "1 个错误") || head.Importance == widget.SuccessImportance || !strings.Contains(app.ed.status.Text, "错误 1 个") {
+	if !strings.Contains(head.Text, "2 个错误") || head.Importance == widget.SuccessImportance || !strings.Contains(app.ed.status.Text, "错误 2 个") {
 		t.Errorf("report with an error: head %q, status %q", head.Text, app.ed.status.Text)
 	}
 }

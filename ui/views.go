@@ -183,18 +183,19 @@ func (v *textView) refresh() {
 
 // tableView edits a statistics table.
 type tableView struct {
-	a       *App
-	section *format.Section
-	table   *format.Table
-	sheet   *sheet.Sheet
-	info    *widget.Label
-	root    fyne.CanvasObject
-	focus   string // the focused cell
-	hover   string // the cell under the mouse
-	note    string // a message about an edit of noteID
-	noteID  string
-	editID  string           // the cell being edited
-	before  report.CellState // its state before the edit
+	a        *App
+	section  *format.Section
+	table    *format.Table
+	sheet    *sheet.Sheet
+	info     *widget.Label
+	progress *widget.Label // 已填 45/175
+	root     fyne.CanvasObject
+	focus    string // the focused cell
+	hover    string // the cell under the mouse
+	note     string // a message about an edit of noteID
+	noteID   string
+	editID   string           // the cell being edited
+	before   report.CellState // its state before the edit
 }
 
 func newTableView(a *App, s *format.Section) *tableView {
@@ -243,7 +244,8 @@ func newTableView(a *App, s *format.Section) *tableView {
 	v.sheet.OnShortcut = a.shortcut
 	head := widget.NewLabel(a.doc.Heading(s))
 	fill := widget.NewButton(T("ui.table.fillZero"), v.confirmFillZero)
-	top := container.NewBorder(nil, nil, nil, fill, head)
+	v.progress = widget.NewLabel("")
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.progress, fill), head)
 	if t.Title != "" {
 		top = container.NewVBox(top, widget.NewLabelWithStyle(t.Title, fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
@@ -269,6 +271,9 @@ func (v *tableView) refresh() {
 	d, res := v.a.doc, v.a.result
 	severity := map[string]sheet.Severity{}
 	for _, p := range res.Problems {
+		if p.Blank { // still to do, not wrong: counted in the progress
+			continue
+		}
 		sev := sheet.Warning
 		if p.Severity == format.Error {
 			sev = sheet.Error
@@ -291,7 +296,27 @@ func (v *tableView) refresh() {
 		}
 	}
 	v.sheet.Update(views)
+	v.showProgress()
 	v.showInfo()
+}
+
+// showProgress counts the table's input cells filled in (已填 45/175).
+func (v *tableView) showProgress() {
+	d := v.a.doc
+	filled, all, invalid := 0, 0, d.Report.Invalid()
+	for i, c := range d.Entry.Format.Cells() {
+		if c.Table == v.table && inputCell(d, i) {
+			all++
+			if !d.Report.Cells[c.ID].IsBlank() || invalid[c.ID] != "" {
+				filled++
+			}
+		}
+	}
+	v.progress.Text, v.progress.Importance = T("ui.table.progress", "Filled", filled, "All", all), widget.LowImportance
+	if filled == all {
+		v.progress.Importance = widget.SuccessImportance
+	}
+	v.progress.Refresh()
 }
 
 // cellText is a value as shown: stored text that cannot be read is shown

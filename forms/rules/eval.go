@@ -41,6 +41,11 @@ type Problem struct {
 	// failed comparison, written with the most decimals among their terms;
 	// nil for other checks.
 	Actual, Expected *value.Value
+	// Blank marks the problem of an input cell or a text section that is
+	// not filled in yet: an error like any other for the check and the
+	// exports, which the editor shows as work still to do rather than as a
+	// mistake.
+	Blank bool
 }
 
 // Result is the outcome of an evaluation.
@@ -214,18 +219,18 @@ func (s *Set) checkValues(in Input, vals []value.Value) []Problem {
 			if s.computedBy[i] >= 0 && !in.TypedTotals {
 				continue
 			}
-			msg := ""
+			msg, blank := "", false
 			if bad := in.Invalid[c.ID]; bad != "" {
 				msg = l10n.T("rules.invalidValue", "Cell", c.Label(), "Detail", bad)
 			} else if vals[i].IsBlank() {
-				msg = fill(r.Message, map[string]string{"label": c.Label()})
+				msg, blank = fill(r.Message, map[string]string{"label": c.Label()}), true
 			} else if bad := kindProblem(c.Spec, vals[i]); bad != "" {
 				msg = l10n.T("rules.invalidValue", "Cell", c.Label(), "Detail", bad)
 			} else if len(c.Spec.Units) > 0 && vals[i].State == value.Number && in.Units[c.ID] == "" {
 				msg = l10n.T("rules.noUnit", "Cell", c.Label(), "Units", strings.Join(c.Spec.Units, "、"))
 			}
 			if msg != "" {
-				out = append(out, Problem{Rule: r.ID, Severity: r.Severity, Cells: []string{c.ID}, Message: msg})
+				out = append(out, Problem{Rule: r.ID, Severity: r.Severity, Cells: []string{c.ID}, Message: msg, Blank: blank})
 			}
 		}
 	}
@@ -292,7 +297,7 @@ func (s *Set) checkTexts(in Input) []Problem {
 			}
 			if failed {
 				out = append(out, Problem{
-					Rule: r.ID, Severity: r.Severity, Section: sec.ID,
+					Rule: r.ID, Severity: r.Severity, Section: sec.ID, Blank: r.Check == format.FilledCheck,
 					Message: fill(r.Message, map[string]string{
 						"section": sec.Heading, "count": strconv.Itoa(count), "limit": strconv.Itoa(sec.MaxChars),
 					}),

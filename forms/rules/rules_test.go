@@ -544,3 +544,33 @@ func TestCheckStates(t *testing.T) {
 		t.Errorf("W3 for a department: state %d, want not checked", got["W3 "])
 	}
 }
+
+// TestBlankMarksUnfilledCellsOnly checks that the problem of a cell or a
+// text not filled in yet is marked Blank (the editor shows it as work to do), and
+// that a wrong or unreadable value is not.
+func TestBlankMarksUnfilledCellsOnly(t *testing.T) {
+	e := entry(t, "2021")
+	s := balanced2021(e)
+	s["t3.new.natural"] = ""
+	s["t2.rules.issued"] = "-1"
+	s["t4.review.upheld"] = ""
+	texts := map[string]string{"overview": "", "problems": "一是公开不够及时。", "other": "本年度未收取信息处理费。"}
+	res := e.Rules.Evaluate(rules.Input{Values: values(t, e, s), Texts: texts, Invalid: map[string]string{"t4.review.upheld": "十二"}})
+	blank := map[string]bool{}
+	for _, p := range res.Problems {
+		switch p.Rule {
+		case "R6":
+			blank[p.Cells[0]] = p.Blank
+		case "T1":
+			blank[p.Section] = p.Blank
+		default:
+			if p.Blank {
+				t.Errorf("%s marked blank: %s", p.Rule, p.Message)
+			}
+		}
+	}
+	want := map[string]bool{"t3.new.natural": true, "t2.rules.issued": false, "t4.review.upheld": false, "overview": true}
+	if fmt.Sprint(blank) != fmt.Sprint(want) {
+		t.Errorf("R6 problems marked blank: %v, want %v", blank, want)
+	}
+}
