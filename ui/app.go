@@ -57,7 +57,8 @@ type App struct {
 	// printer prints a file; shell.Print but in tests.
 	printer func(path string) error
 	undo    undoStack
-	ed      *editor // the main view of doc
+	ed      *editor     // the main view of doc
+	guide   fyne.Window // the user guide, while open
 	rec     *recovery
 }
 
@@ -81,6 +82,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 	app := &App{fyne: a, win: w, reg: opts.Registry, opts: opts, printer: shell.Print}
 	app.rec = newRecovery(opts.RecoveryDir)
 	w.SetMainMenu(app.mainMenu())
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { app.functionKey(ev.Name) })
 	w.SetCloseIntercept(app.closeRequested)
 	app.showWelcome()
 	return app

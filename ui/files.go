@@ -105,6 +105,9 @@ func (a *App) closeRequested() {
 		if a.doc != nil {
 			a.doc.Close()
 		}
+		if a.guide != nil {
+			a.guide.Close()
+		}
 		a.win.Close()
 	})
 }

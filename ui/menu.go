@@ -6,7 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"nianbao/docs"
 	"nianbao/forms/report"
+	"nianbao/ui/help"
 )
 
 // Shortcuts of the main menu. Menu shortcuts work wherever the cursor is,
@@ -17,6 +19,8 @@ var (
 	shortcutSave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSaveAs = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutPrint  = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutCheck  = &desktop.CustomShortcut{KeyName: fyne.KeyF7}
+	shortcutGuide  = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
 )
 
 func (a *App) mainMenu() *fyne.MainMenu {
@@ -48,6 +52,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		item("ui.menu.undo", &fyne.ShortcutUndo{}, a.undoAction),
 		item("ui.menu.redo", &fyne.ShortcutRedo{}, a.redoAction),
 		fyne.NewMenuItemSeparator(),
+		item("ui.menu.check", shortcutCheck, a.showCheck),
 		item("ui.table.fillZero", nil, func() {
 			if v := a.currentTable(); v != nil {
 				v.confirmFillZero()
@@ -55,6 +60,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		}),
 	)
 	help := fyne.NewMenu(T("ui.menu.help"),
+		item("ui.menu.guide", shortcutGuide, a.showGuide),
 		item("ui.menu.about", nil, func() {
 			a.inform(T("ui.menu.about"), a.aboutText())
 		}),
@@ -178,4 +184,52 @@ func (a *App) shortcut(s fyne.Shortcut) {
 	case shortcutPrint.ShortcutName():
 		a.print()
 	}
+}
+
+// checkSummary is what 检查报告 says, counting as the command line does:
+// blanks are errors there, only the editor shows them as 待填.
+func (a *App) checkSummary() string {
+	errs, todo := a.result.Errors(), 0
+	for _, p := range a.result.Problems {
+		if p.Blank {
+			todo++
+		}
+	}
+	if len(a.result.Problems) == 0 {
+		return T("ui.check.clean")
+	}
+	return T("ui.check.summary", "Errors", errs, "Todo", todo, "Warnings", len(a.result.Problems)-errs)
+}
+
+// showCheck tells the result of the checks as the command line counts it.
+func (a *App) showCheck() {
+	if a.doc != nil {
+		a.inform(T("ui.menu.check"), a.checkSummary())
+	}
+}
+
+// functionKey does what an unmodified function key means wherever the
+// focus is (Fyne's menus take shortcuts with Ctrl or Alt only): F1 opens
+// the user guide, F7 checks the report. It returns whether it used the key.
+func (a *App) functionKey(name fyne.KeyName) bool {
+	switch name {
+	case shortcutGuide.KeyName:
+		a.showGuide()
+	case shortcutCheck.KeyName:
+		a.showCheck()
+	default:
+		return false
+	}
+	return true
+}
+
+// showGuide opens the user guide in a window of its own, or brings the
+// open one to the front.
+func (a *App) showGuide() {
+	if a.guide == nil {
+		a.guide = help.NewWindow(a.fyne, T("ui.menu.guide"), docs.UserGuide)
+		a.guide.SetOnClosed(func() { a.guide = nil })
+	}
+	a.guide.Show()
+	a.guide.RequestFocus()
 }

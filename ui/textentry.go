@@ -11,6 +11,17 @@ import (
 // start and end of the whole text.
 type textEntry struct {
 	widget.Entry
+	// onKey is offered every key first (the editor's F1, F7); it returns
+	// whether it used the key.
+	onKey func(fyne.KeyName) bool
+}
+
+// TypedKey offers the key to onKey, then to the Entry.
+func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
+	if e.onKey != nil && e.onKey(ev.Name) {
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func newTextEntry() *textEntry {

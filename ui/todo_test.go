@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 
@@ -66,5 +67,50 @@ func TestBlanksAreWorkToDo(t *testing.T) {
 	}
 	if !strings.Contains(test.RenderObjectToMarkup(v.sheet), "fillColor=\"rgba(253,226,225,255)") {
 		t.Error("the cell in error is not drawn red")
+	}
+}
+
+// TestFunctionKeys checks that F1 opens the user guide and F7 the check's
+// summary, from a table cell, from a text and with nothing focused, and
+// that the check counts blanks as errors, as the command line does.
+func TestFunctionKeys(t *testing.T) {
+	app, w := newTestApp(t, "")
+	newReport(t, app)
+	windows := func() int { return len(fyne.CurrentApp().Driver().AllWindows()) }
+	n := windows()
+	v := openTable(t, app, "requests")
+	v.sheet.Focus("t3.new.natural")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if windows() != n+1 || app.guide == nil || app.guide.Title() != "用户指南" {
+		t.Fatalf("F1 in a cell: %d windows, guide %v", windows(), app.guide)
+	}
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if windows() != n+1 {
+		t.Error("a second F1 opened a second guide")
+	}
+	app.guide.Close()
+
+	app.ed.nav.Select(partIndex(t, app, "overview"))
+	tv := app.ed.parts[partIndex(t, app, "overview")].view.(*textView)
+	w.Canvas().Focus(tv.entry)
+	tv.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
+	if tv.entry.Text != "" {
+		t.Errorf("F7 typed into the text: %q", tv.entry.Text)
+	}
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("F7 in a text showed nothing")
+	}
+	if m := test.RenderObjectToMarkup(top); !strings.Contains(m, "错误 169 个（其中未填写 169 项）") {
+		t.Errorf("F7 summary: %s", m)
+	}
+	w.Canvas().Overlays().Remove(top)
+
+	w.Canvas().Unfocus()
+	w.Canvas().(interface {
+		OnTypedKey() func(*fyne.KeyEvent)
+	}).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if app.guide == nil {
+		t.Error("F1 with nothing focused opened no guide")
 	}
 }

@@ -187,6 +187,10 @@ func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 			c.buffer = string(r[:len(r)-1])
 		}
 		c.live()
+	default:
+		if c.sheet.OnKey != nil {
+			c.sheet.OnKey(ev.Name)
+		}
 	}
 }
 

@@ -80,6 +80,8 @@ type Sheet struct {
 	// OnShortcut receives the shortcuts a cell does not handle itself
 	// (undo, redo, save …).
 	OnShortcut func(fyne.Shortcut)
+	// OnKey receives the keys a cell does not use (F1, F7 …).
+	OnKey func(fyne.KeyName)
 
 	grid   format.Grid
 	cells  []*valueCell // in row-major order
