@@ -75,7 +75,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 	if opts.AutosaveDelay == 0 {
 		opts.AutosaveDelay = 3 * time.Second
 	}
-	a.Settings().SetTheme(look.Theme())
+	a.Settings().SetTheme(look.Zoomed(float32(a.Preferences().FloatWithFallback(zoomKey, 1))))
 	if err := RegisterTranslations(); err != nil {
 		fyne.LogError("translations", err)
 	}
@@ -83,6 +83,9 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 	app.rec = newRecovery(opts.RecoveryDir)
 	w.SetMainMenu(app.mainMenu())
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { app.functionKey(ev.Name) })
+	for _, sc := range zoomAlternates {
+		w.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { app.zoomShortcut(s) })
+	}
 	w.SetCloseIntercept(app.closeRequested)
 	app.showWelcome()
 	return app

@@ -95,12 +95,13 @@ func newEditor(a *App) *editor {
 		}
 	}
 	e.status = widget.NewLabel("")
+	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.path = pathlabel.New("")
 	body := container.NewVSplit(e.content, container.NewBorder(e.probHead, nil, nil, nil, e.problems))
 	body.Offset = 0.78
 	split := container.NewHSplit(e.nav, body)
 	split.Offset = 0.25
-	e.bar = container.NewBorder(nil, nil, e.status, nil, e.path)
+	e.bar = container.New(&statusLayout{ruler: widget.NewLabel("")}, e.status, e.path)
 	e.root = container.NewBorder(nil, e.bar, nil, nil, split)
 	return e
 }
@@ -283,4 +284,30 @@ func (e *editor) jumpTo(p rules.Problem) {
 // jumpToCell shows the table of a cell and focuses it.
 func (e *editor) jumpToCell(id string) {
 	e.jumpTo(rules.Problem{Cells: []string{id}})
+}
+
+// statusLayout places the status line and the file's path side by side:
+// the status as wide as its text, the path in the rest; in a narrow window
+// (or at a large zoom) the path keeps its least width and the status is
+// shortened with an ellipsis, so the bar never widens the window.
+type statusLayout struct {
+	ruler *widget.Label // measures the status's whole text as a label
+}
+
+func (l *statusLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	status, path := objs[0].(*widget.Label), objs[1]
+	if l.ruler.Text != status.Text {
+		l.ruler.SetText(status.Text)
+	}
+	want := l.ruler.MinSize().Width + 1 // rounding: a hair short shows "…"
+	w := max(min(want, size.Width-path.MinSize().Width), 0)
+	status.Move(fyne.NewPos(0, 0))
+	status.Resize(fyne.NewSize(w, size.Height))
+	path.Move(fyne.NewPos(w, 0))
+	path.Resize(fyne.NewSize(size.Width-w, size.Height))
+}
+
+func (*statusLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s, p := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(s.Width+p.Width, max(s.Height, p.Height))
 }

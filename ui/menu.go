@@ -14,13 +14,16 @@ import (
 // Shortcuts of the main menu. Menu shortcuts work wherever the cursor is,
 // also inside a text or a cell.
 var (
-	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutSave   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutSaveAs = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	shortcutPrint  = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutCheck  = &desktop.CustomShortcut{KeyName: fyne.KeyF7}
-	shortcutGuide  = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
+	shortcutNew       = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSave      = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSaveAs    = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutPrint     = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutCheck     = &desktop.CustomShortcut{KeyName: fyne.KeyF7}
+	shortcutGuide     = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
+	shortcutZoomIn    = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutZoomOut   = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutZoomReset = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (a *App) mainMenu() *fyne.MainMenu {
@@ -59,13 +62,18 @@ func (a *App) mainMenu() *fyne.MainMenu {
 			}
 		}),
 	)
+	view := fyne.NewMenu(T("ui.menu.view"),
+		item("ui.menu.zoomIn", shortcutZoomIn, func() { a.zoomBy(true) }),
+		item("ui.menu.zoomOut", shortcutZoomOut, func() { a.zoomBy(false) }),
+		item("ui.menu.zoomReset", shortcutZoomReset, func() { a.setZoom(1) }),
+	)
 	help := fyne.NewMenu(T("ui.menu.help"),
 		item("ui.menu.guide", shortcutGuide, a.showGuide),
 		item("ui.menu.about", nil, func() {
 			a.inform(T("ui.menu.about"), a.aboutText())
 		}),
 	)
-	return fyne.NewMainMenu(file, edit, help)
+	return fyne.NewMainMenu(file, edit, view, help)
 }
 
 // recentItem is the File menu's 最近打开 submenu, kept up to date by
@@ -183,6 +191,8 @@ func (a *App) shortcut(s fyne.Shortcut) {
 		a.chooseOpen()
 	case shortcutPrint.ShortcutName():
 		a.print()
+	default:
+		a.zoomShortcut(s)
 	}
 }
 

@@ -11,9 +11,11 @@ import (
 // start and end of the whole text.
 type textEntry struct {
 	widget.Entry
-	// onKey is offered every key first (the editor's F1, F7); it returns
-	// whether it used the key.
-	onKey func(fyne.KeyName) bool
+	// onKey is offered every key first (the editor's F1, F7), onShortcut
+	// the shortcuts the Entry does not know (zoom); each returns whether it
+	// used what it was offered.
+	onKey      func(fyne.KeyName) bool
+	onShortcut func(fyne.Shortcut) bool
 }
 
 // TypedKey offers the key to onKey, then to the Entry.
@@ -43,6 +45,9 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 			e.moveToEdge(fyne.KeyDown, fyne.KeyEnd)
 			return
 		}
+	}
+	if e.onShortcut != nil && e.onShortcut(s) {
+		return
 	}
 	e.Entry.TypedShortcut(s)
 }

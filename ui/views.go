@@ -131,7 +131,7 @@ type textView struct {
 
 func newTextView(a *App, s *format.Section) *textView {
 	v := &textView{a: a, section: s, entry: newTextEntry(), count: widget.NewLabel(""), issues: widget.NewLabel("")}
-	v.entry.onKey = a.functionKey
+	v.entry.onKey, v.entry.onShortcut = a.functionKey, a.zoomShortcut
 	v.entry.SetPlaceHolder(T("ui.text.placeholder"))
 	v.entry.SetText(a.doc.Report.Texts[s.ID])
 	v.entry.OnChanged = func(text string) {
@@ -245,6 +245,7 @@ func newTableView(a *App, s *format.Section) *tableView {
 	v.sheet.OnShortcut = a.shortcut
 	v.sheet.OnKey = func(name fyne.KeyName) { a.functionKey(name) }
 	head := widget.NewLabel(a.doc.Heading(s))
+	head.Truncation = fyne.TextTruncateEllipsis
 	fill := widget.NewButton(T("ui.table.fillZero"), v.confirmFillZero)
 	v.progress = widget.NewLabel("")
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.progress, fill), head)

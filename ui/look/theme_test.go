@@ -43,3 +43,32 @@ func TestWarmBesideWindow(t *testing.T) {
 		t.Errorf("measured %v", size)
 	}
 }
+
+func TestZoom(t *testing.T) {
+	base := look.Theme().Size(theme.SizeNameText)
+	if got := look.Zoomed(1.5).Size(theme.SizeNameText); got != base*1.5 {
+		t.Errorf("text at 150%% = %v, want %v", got, base*1.5)
+	}
+	nan := float32(0)
+	nan /= nan
+	for _, tc := range []struct{ in, want float32 }{{1, 1}, {1.25, 1.25}, {0, 1}, {-2, 1}, {nan, 1}, {0.1, look.MinZoom}, {40, look.MaxZoom}} {
+		if got := look.ClampZoom(tc.in); got != tc.want {
+			t.Errorf("ClampZoom(%v) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	z := float32(1)
+	var seen []float32
+	for range 10 {
+		z = look.NextZoom(z, true)
+		seen = append(seen, z)
+	}
+	if seen[0] != 1.1 || seen[len(seen)-1] != look.MaxZoom {
+		t.Errorf("zooming in went %v", seen)
+	}
+	if got := look.NextZoom(1.05, false); got != 1 {
+		t.Errorf("zooming out from 105%% gave %v, want the step below, 100%%", got)
+	}
+	if got := look.NextZoom(look.MinZoom, false); got != look.MinZoom {
+		t.Errorf("zooming out past the smallest gave %v", got)
+	}
+}

@@ -18,7 +18,7 @@ import (
 const ellipsis = "…"
 
 // minChars is how many characters' width the label asks for at least.
-const minChars = 8
+const minChars = 4
 
 // Label shows a path, shortened in the middle to the width it is given.
 type Label struct {

@@ -421,6 +421,11 @@ func (r *sheetRenderer) MinSize() fyne.Size {
 }
 
 func (r *sheetRenderer) Refresh() {
+	if r.s.measured && r.s.metrics.textSize != theme.TextSize() { // zoomed
+		r.s.measured = false
+		r.Layout(r.s.Size())
+		r.s.placeFrozen()
+	}
 	for _, l := range r.s.labels {
 		l.refresh()
 	}
