@@ -8,9 +8,11 @@ import (
 
 // textEntry is the multi-line entry of a text section, with the keys Word
 // users expect that Fyne's Entry lacks: Ctrl+Home and Ctrl+End go to the
-// start and end of the whole text.
+// start and end of the whole text, and Ctrl+Z takes back one burst of
+// typing at a time (textundo.go).
 type textEntry struct {
 	widget.Entry
+	history typingUndo
 	// onKey is offered every key first (the editor's F1, F7), onShortcut
 	// the shortcuts the Entry does not know (zoom); each returns whether it
 	// used what it was offered.
@@ -20,7 +22,7 @@ type textEntry struct {
 
 // TypedKey offers the key to onKey, then to the Entry.
 func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
-	if e.onKey != nil && e.onKey(ev.Name) {
+	if (e.onKey != nil && e.onKey(ev.Name)) || e.typedEditKey(ev) {
 		return
 	}
 	e.Entry.TypedKey(ev)
@@ -46,7 +48,7 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 			return
 		}
 	}
-	if e.onShortcut != nil && e.onShortcut(s) {
+	if e.undoShortcut(s) || (e.onShortcut != nil && e.onShortcut(s)) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
