@@ -195,6 +195,7 @@ const (
 	FilledCheck   Check = "filled"   // every text section written
 	LengthCheck   Check = "length"   // Section's text within its MaxChars
 	MentionsCheck Check = "mentions" // Section's text mentions one of Words
+	LimitsCheck   Check = "limits"   // no value above its plausible Limits
 )
 
 // Rule is the declaration of a consistency rule (勾稽关系) or computed cell.
@@ -218,9 +219,28 @@ type Rule struct {
 	When    *Condition `json:"when,omitempty"`
 	Section string     `json:"section,omitempty"` // for length and mentions
 	Words   []string   `json:"words,omitempty"`   // for mentions
+	Limits  []Limit    `json:"limits,omitempty"`  // for limits
 	// Message is shown for a failure; {label}, {actual}, {expected}, {limit},
 	// {count} and {section} are filled in.
 	Message string `json:"message"`
+}
+
+// Limit is the largest plausible value of some cells, in a report of some
+// units: a value above it is no mistake in itself (a 公安 unit's 行政处罚 may
+// run into millions) but most often a digit typed twice. Of a rule's limits
+// that apply to a cell, the last one counts, so a list goes from the general
+// to the particular.
+type Limit struct {
+	// Cells are cell ID patterns, '*' standing for one segment
+	// ("t3.*.*" is every cell of 表三 two codes deep).
+	Cells []string `json:"cells"`
+	// Max is the largest plausible value, in the cell's unit.
+	Max float64 `json:"max"`
+	// UnitKinds limits the limit to reports of these unit kinds.
+	UnitKinds []string `json:"unitKinds,omitempty"`
+	// UnitNames limits the limit to units whose name contains one of
+	// these words (公安, 市场监管 …).
+	UnitNames []string `json:"unitNames,omitempty"`
 }
 
 // ForEach names a variable and its values. Values come from the leaf column

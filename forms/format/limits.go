@@ -42,6 +42,12 @@ const (
 	// a table name or a unit (official: 43). They are repeated in the
 	// captions and messages of many cells.
 	MaxLabelLength = 200
+	// MaxLimit is the largest value a limits rule may name: a value
+	// holds at most 12 whole digits.
+	MaxLimit = 1_000_000_000_000
+	// MaxLimitPatterns is the most cell patterns of all limits rules of a
+	// format together (official: 30).
+	MaxLimitPatterns = 2000
 )
 
 // maxListed is how many problems an InvalidError lists; the rest are counted.

@@ -8,6 +8,16 @@ import (
 // checkRules checks the declarations of the rules. Whether their expressions
 // make sense is checked when package rules compiles them.
 func (f *Format) checkRules(c *checker) {
+	patterns := 0
+	for _, r := range f.Rules {
+		for _, l := range r.Limits {
+			patterns += len(l.Cells)
+		}
+	}
+	if patterns > MaxLimitPatterns {
+		c.add("format.tooManyLimitPatterns", "Count", patterns, "Max", MaxLimitPatterns)
+		return
+	}
 	seen := map[string]bool{}
 	for _, r := range f.Rules {
 		if strings.TrimSpace(r.ID) == "" || seen[r.ID] {
@@ -36,6 +46,8 @@ func (f *Format) checkRules(c *checker) {
 				f.checkForEach(c, r)
 			}
 		case ValuesCheck, FilledCheck:
+		case LimitsCheck:
+			f.checkLimits(c, r)
 		case LengthCheck, MentionsCheck:
 			s := f.Section(r.Section)
 			switch {
@@ -49,11 +61,40 @@ func (f *Format) checkRules(c *checker) {
 		default:
 			c.add("format.rule.badCheck", "Rule", r.ID, "Value", r.Check)
 		}
+		if r.Kind() != LimitsCheck && len(r.Limits) > 0 {
+			c.add("format.rule.limitsOnly", "Rule", r.ID)
+		}
 		if r.Kind() != ExprCheck && (r.Expr != "" || r.ForEach != nil || r.Computes || r.Carry) {
 			c.add("format.rule.exprOnly", "Rule", r.ID)
 		}
 		if r.When != nil && (r.Kind() != ExprCheck || r.Computes) {
 			c.add("format.rule.whenOnly", "Rule", r.ID)
+		}
+	}
+}
+
+// checkLimits checks the declaration of a limits rule; package rules checks
+// that every pattern matches a cell.
+func (f *Format) checkLimits(c *checker, r Rule) {
+	if len(r.Limits) == 0 {
+		c.add("format.rule.noLimits", "Rule", r.ID)
+	}
+	for _, l := range r.Limits {
+		if len(l.Cells) == 0 {
+			c.add("format.rule.limitNoCells", "Rule", r.ID)
+		}
+		for _, p := range l.Cells {
+			if p == "" || len(p) > MaxIDLength {
+				c.add("format.rule.limitBadCells", "Rule", r.ID, "Value", Excerpt(p))
+			}
+		}
+		if !(l.Max > 0 && l.Max <= MaxLimit) { // also NaN
+			c.add("format.rule.limitBadMax", "Rule", r.ID, "Max", MaxLimit)
+		}
+		for _, k := range l.UnitKinds {
+			if !slices.Contains(UnitKinds, k) {
+				c.add("format.rule.badUnitKind", "Rule", r.ID, "Value", k)
+			}
 		}
 	}
 }

@@ -160,6 +160,7 @@ func (d *Doc) Input() rules.Input {
 		Values:      vals,
 		Texts:       d.Report.Texts,
 		UnitKind:    d.Report.Unit.Kind,
+		UnitName:    d.Report.Unit.Name,
 		TypedTotals: d.Report.TypedTotals,
 		Units:       d.Report.Units,
 	}

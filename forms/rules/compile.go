@@ -25,6 +25,7 @@ type Set struct {
 	order      []int      // instances that compute, in dependency order
 	computedBy []int      // per cell: the instance computing it, or -1
 	other      []*format.Rule
+	limits     []limitRule
 }
 
 // operand is a resolved reference of an instance.
@@ -86,6 +87,10 @@ func Compile(f *format.Format) (*Set, error) {
 	c := &compiler{set: s, index: newCellIndex(cells), members: map[[2]string][]format.Member{}, listed: make([]int, len(cells))}
 	for ri := range f.Rules {
 		r := &f.Rules[ri]
+		if r.Kind() == format.LimitsCheck {
+			c.compileLimits(r)
+			continue
+		}
 		if r.Kind() != format.ExprCheck {
 			s.other = append(s.other, r)
 			continue

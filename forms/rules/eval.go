@@ -24,6 +24,8 @@ type Input struct {
 	Units map[string]string
 	// UnitKind is one of format.UnitKinds.
 	UnitKind string
+	// UnitName is the reporting unit's name, which limits may depend on.
+	UnitName string
 	// TypedTotals keeps computed cells as typed and checks them instead.
 	TypedTotals bool
 	// Prev looks up a cell of last year's report; nil when none is linked.
@@ -118,6 +120,7 @@ func (s *Set) Evaluate(in Input) Result {
 		}
 	}
 	res.Problems = append(res.Problems, s.checkValues(in, vals)...)
+	res.Problems = append(res.Problems, s.checkLimits(in, vals)...)
 	for i := range s.instances {
 		inst := &s.instances[i]
 		state := NotChecked

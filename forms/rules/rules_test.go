@@ -414,6 +414,9 @@ func TestCompile(t *testing.T) {
 		{"computes needs one cell", `[{"id": "A", "severity": "error", "computes": true, "expr": "t.r.a + t.r.b = t.r.sum", "message": "m"}]`, "computes"},
 		{"computes from last year", `[{"id": "A", "severity": "error", "computes": true, "expr": "t.r.sum = prev:t.r.sum", "message": "m"}]`, "computes"},
 		{"carry shape", `[{"id": "A", "severity": "error", "carry": true, "expr": "t.r.a = t.r.b", "message": "m"}]`, "carry"},
+		{"limits", `[{"id": "L", "severity": "warning", "check": "limits", "limits": [{"cells": ["t.r.*"], "max": 100}, {"cells": ["t.r.a"], "unitKinds": ["township"], "max": 0.5}], "message": "m"}]`, ""},
+		{"limit matches nothing", `[{"id": "L", "severity": "warning", "check": "limits", "limits": [{"cells": ["t.q.*"], "max": 100}], "message": "m"}]`, "t.q.*"},
+		{"limit too precise", `[{"id": "L", "severity": "warning", "check": "limits", "limits": [{"cells": ["t.r.a"], "max": 0.00000001}], "message": "m"}]`, "max"},
 		{"cycle", `[{"id": "A", "severity": "error", "computes": true, "expr": "t.r.a = t.r.b", "message": "m"},
 		            {"id": "B", "severity": "error", "computes": true, "expr": "t.r.b = t.r.a", "message": "m"}]`, "循环"},
 	}
@@ -572,5 +575,50 @@ func TestBlankMarksUnfilledCellsOnly(t *testing.T) {
 	want := map[string]bool{"t3.new.natural": true, "t2.rules.issued": false, "t4.review.upheld": false, "overview": true}
 	if fmt.Sprint(blank) != fmt.Sprint(want) {
 		t.Errorf("R6 problems marked blank: %v, want %v", blank, want)
+	}
+}
+
+// TestLimits checks the L1 warnings of implausible values: the limit that
+// applies depends on the unit's kind and name, the last one naming a cell
+// counts, totals are not warned of twice, and a value at the limit passes.
+func TestLimits(t *testing.T) {
+	e := entry(t, "2021")
+	tests := []struct {
+		name, kind, unit string
+		change           sheet
+		want             []string // cells warned of
+	}{
+		{"a department's ordinary figures", "department", "某县自然资源局", nil, nil},
+		{"a department at its limit", "department", "某县自然资源局", sheet{"t3.new.natural": "50000", "t3.open.natural": "50000"}, nil},
+		{"a department above it", "department", "某县自然资源局", sheet{"t3.new.natural": "500000", "t3.open.natural": "500000"},
+			[]string{"t3.new.natural", "t3.open.natural"}},
+		{"a township's applications run lower", "township", "某某镇人民政府", sheet{"t3.new.natural": "1200", "t3.open.natural": "1200"},
+			[]string{"t3.new.natural", "t3.open.natural"}},
+		{"a consolidated report runs higher", "consolidated", "某市人民政府", sheet{"t3.new.natural": "500000", "t3.open.natural": "500000"}, nil},
+		{"行政处罚 in millions is ordinary for 公安", "department", "某市公安局", sheet{"t2.penalty.decisions": "3500000"}, nil},
+		{"but not for others", "department", "某市市场监督管理局", sheet{"t2.penalty.decisions": "3500000"}, []string{"t2.penalty.decisions"}},
+		{"万元 with decimals", "township", "某某镇人民政府", sheet{"t2.fees.amount": "10000.5"}, []string{"t2.fees.amount"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := balanced2021(e)
+			for id, v := range tc.change {
+				s[id] = v
+			}
+			res := e.Rules.Evaluate(rules.Input{Values: values(t, e, s), Texts: texts2021, UnitKind: tc.kind, UnitName: tc.unit})
+			var got []string
+			for _, p := range res.Problems {
+				if p.Rule == "L1" {
+					got = append(got, p.Cells[0])
+					if p.Severity != format.Warning || !strings.Contains(p.Message, "上限") {
+						t.Errorf("L1 problem %+v", p)
+					}
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("L1 warned of %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
