@@ -34,9 +34,8 @@ func main() {
 		}
 		runEditor(func(started func()) {
 			a := app.NewWithID(appID)
-			a.Lifecycle().SetOnStarted(started)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-			ui.Run(a, path)
+			ui.Run(a, path, started)
 		})
 		return
 	}

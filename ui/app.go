@@ -22,6 +22,7 @@ import (
 	"nianbao/forms/rules"
 	"nianbao/ui/look"
 	"nianbao/ui/shell"
+	"nianbao/ui/winfit"
 )
 
 // Options tune the editor; the zero value is what the program uses.
@@ -92,8 +93,9 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 }
 
 // Run opens the editor in a new window of a, with the report at path if
-// given, offers to recover autosaved work, and runs the app.
-func Run(a fyne.App, path string) {
+// given, offers to recover autosaved work, and runs the app; started, if
+// not nil, is called once the window is on the screen.
+func Run(a fyne.App, path string, started func()) {
 	// Parsing the CJK font is the largest start-up cost. It runs on the
 	// other core while the main goroutine creates the window, which
 	// measures no text; the main goroutine waits for it before laying out
@@ -108,7 +110,13 @@ func Run(a fyne.App, path string) {
 	}()
 	w := a.NewWindow(T("ui.appName"))
 	<-warm
-	w.Resize(firstWindowSize)
+	fit := winfit.Restore(w, windowState(a.Preferences()))
+	a.Lifecycle().SetOnStarted(func() {
+		fit()
+		if started != nil {
+			started()
+		}
+	})
 	app := New(a, w, Options{})
 	if path != "" {
 		app.Open(path)
@@ -126,6 +134,7 @@ func (a *App) show(d *report.Doc, dirty bool) {
 		a.doc.Close()
 	}
 	a.doc, a.dirty, a.saved = d, dirty, nil
+	a.keepPanes()
 	if !dirty {
 		a.saved = contentOf(d)
 	}

@@ -40,6 +40,8 @@ type editor struct {
 	status   *widget.Label    // save state, problem counts, format
 	path     *pathlabel.Label // the file, shortened to the room left
 	bar      *fyne.Container  // status and path
+	split    *container.Split // navigation | body
+	body     *container.Split // the part's editor over the problems
 	counts   []int            // issues per part
 	errors   []int            // errors per part (the rest of its issues are warnings)
 	blanks   []int            // cells to fill in per part
@@ -97,12 +99,11 @@ func newEditor(a *App) *editor {
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.path = pathlabel.New("")
-	body := container.NewVSplit(e.content, container.NewBorder(e.probHead, nil, nil, nil, e.problems))
-	body.Offset = 0.78
-	split := container.NewHSplit(e.nav, body)
-	split.Offset = 0.25
+	e.body = container.NewVSplit(e.content, container.NewBorder(e.probHead, nil, nil, nil, e.problems))
+	e.split = container.NewHSplit(e.nav, e.body)
+	e.split.Offset, e.body.Offset = paneOffsets(a.fyne.Preferences())
 	e.bar = container.New(&statusLayout{ruler: widget.NewLabel("")}, e.status, e.path)
-	e.root = container.NewBorder(nil, e.bar, nil, nil, split)
+	e.root = container.NewBorder(nil, e.bar, nil, nil, e.split)
 	return e
 }
 

@@ -108,6 +108,7 @@ func (a *App) closeRequested() {
 		if a.guide != nil {
 			a.guide.Close()
 		}
+		a.keepPlacement()
 		a.win.Close()
 	})
 }
