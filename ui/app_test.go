@@ -456,17 +456,6 @@ func TestRecoveryWithoutFolder(t *testing.T) {
 	}
 }
 
-func TestFileName(t *testing.T) {
-	for in, want := range map[string]string{"漳平市 报告": "漳平市 报告.nianbao", "a.NIANBAO": "a.NIANBAO", `a/b:c`: "a_b_c.nianbao", " ": "报告.nianbao"} {
-		if got := fileName(in, ".nianbao"); got != want {
-			t.Errorf("fileName(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := fileName("报告", ".fragment.html"); got != "报告.fragment.html" {
-		t.Errorf("fileName with a double extension = %q", got)
-	}
-}
-
 func TestExportFromEditor(t *testing.T) {
 	for _, k := range render.Kinds {
 		if !l10n.Has("ui.export." + k.Name) {

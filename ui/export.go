@@ -35,7 +35,7 @@ func (a *App) askExport(kind render.Kind) {
 		if a.doc.Path == "" {
 			name = strings.TrimSuffix(T("ui.defaultFileName", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year), report.Extension)
 		}
-		a.choosePath(T("ui.export.title", "Kind", T("ui.export."+kind.Name)), name, kind.Extension, func(path string) {
+		a.choosePath(T("ui.export.title", "Kind", T("ui.export."+kind.Name)), name, kind.Extension, T("ui.export."+kind.Name), func(path string) {
 			if path != "" {
 				a.ExportTo(kind, path, draft)
 			}

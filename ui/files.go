@@ -2,20 +2,18 @@ package ui
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/assets"
 	"nianbao/forms/filelock"
 	"nianbao/forms/report"
+	"nianbao/ui/filedlg"
 )
 
 // recentKey is the preference holding recently used report files.
@@ -161,8 +159,6 @@ func (a *App) OpenSample() {
 	})
 }
 
-var reportFilter = storage.NewExtensionFileFilter([]string{report.Extension})
-
 // chooseOpen asks for a report file to open.
 func (a *App) chooseOpen() {
 	a.chooseFile(func(path string) { a.Open(path) })
@@ -170,20 +166,11 @@ func (a *App) chooseOpen() {
 
 // chooseFile asks for an existing report file.
 func (a *App) chooseFile(then func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
+	a.askPath(filedlg.Options{Title: T("ui.file.openTitle"), Ext: report.Extension, Kind: T("ui.file.reportKind")}, func(path string) {
+		if path != "" {
+			then(path)
 		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		then(path)
-	}, a.win)
-	d.SetFilter(reportFilter)
-	d.Show()
+	})
 }
 
 // choosePrev asks for last year's report and links it.
@@ -264,88 +251,39 @@ func (a *App) resolveConflict(err error, changed bool) {
 	d.Show()
 }
 
-// chooseSaveAs asks where to save the open report: a folder, then a name.
-// Fyne's save dialog is not used, as it creates (and on overwrite empties)
-// the file before we write it; here only the atomic save touches files, and
-// an existing file is replaced only after the clerk confirms.
+// chooseSaveAs asks where to save the open report, in one 另存为 step.
 func (a *App) chooseSaveAs(done func(bool)) {
 	if done == nil {
 		done = func(bool) {}
 	}
 	name := T("ui.defaultFileName", "Unit", a.doc.Report.Unit.Name, "Year", a.doc.Report.Year)
-	a.choosePath(T("ui.menu.saveAs"), name, report.Extension, func(path string) {
+	a.choosePath(T("ui.file.saveTitle"), name, report.Extension, T("ui.file.reportKind"), func(path string) {
 		done(path != "" && a.SaveAs(path))
 	})
 }
 
-// choosePath asks for a folder and a file name with extension ext; then
-// gets the path, or "" when the clerk cancels.
-func (a *App) choosePath(title, name, ext string, then func(path string)) {
-	folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			a.showError(err)
-		}
-		if err != nil || dir == nil {
-			then("")
-			return
-		}
-		a.askFileName(title, dir.Path(), name, ext, then)
-	}, a.win)
-	start := filepath.Dir(a.doc.Path)
-	if a.doc.Path == "" {
-		start, _ = os.UserHomeDir()
-	}
-	if loc, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
-		folder.SetLocation(loc)
-	}
-	folder.Show()
+// choosePath asks for a file to write, named name with extension ext
+// (files of kind); then gets the path, or "" when the clerk cancels.
+// Replacing a file is agreed to in the dialog; nothing is written there.
+func (a *App) choosePath(title, name, ext, kind string, then func(path string)) {
+	a.askPath(filedlg.Options{Title: title, Save: true, Name: name, Ext: ext, Kind: kind}, then)
 }
 
-// askFileName asks for the file name in dir, confirming before an existing
-// file is replaced.
-func (a *App) askFileName(title, dir, name, ext string, then func(path string)) {
-	entry := widget.NewEntry()
-	entry.SetText(name)
-	items := []*widget.FormItem{
-		widget.NewFormItem(T("ui.saveAs.folder"), widget.NewLabel(dir)),
-		widget.NewFormItem(T("ui.saveAs.name"), entry),
+// askPath shows the file dialog in the folder of the open report, else in
+// the last folder used, and remembers the folder chosen.
+func (a *App) askPath(o filedlg.Options, then func(path string)) {
+	o.Dir = a.fyne.Preferences().String(lastFolderKey)
+	if a.doc != nil && a.doc.Path != "" {
+		o.Dir = filepath.Dir(a.doc.Path)
 	}
-	d := dialog.NewForm(title, T("Save"), T("Cancel"), items, func(ok bool) {
-		if !ok {
-			then("")
-			return
-		}
-		path := filepath.Join(dir, fileName(entry.Text, ext))
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(T("ui.saveAs.exists"), T("ui.saveAs.replace", "Name", filepath.Base(path)), func(yes bool) {
-				if yes {
-					then(path)
-				} else {
-					then("")
-				}
-			}, a.win)
-			return
+	filedlg.Show(a.win, o, func(path string) {
+		if path != "" {
+			a.fyne.Preferences().SetString(lastFolderKey, filepath.Dir(path))
 		}
 		then(path)
-	}, a.win)
-	d.Resize(fyne.NewSize(560, d.MinSize().Height))
-	d.Show()
+	})
 }
 
-// fileName is a typed file name with extension ext, and without characters
-// Windows does not allow in names.
-func fileName(name, ext string) string {
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(name))
-	if name == "" {
-		name = "报告"
-	}
-	if !strings.HasSuffix(strings.ToLower(name), strings.ToLower(ext)) {
-		name += ext
-	}
-	return name
-}
+// lastFolderKey is the preference holding the folder last chosen in a
+// file dialog.
+const lastFolderKey = "dialog.folder"
