@@ -32,12 +32,12 @@ go run github.com/tc-hib/go-winres@v0.3.3 simply --arch amd64 --out rsrc --manif
   --file-version "$version.$build" --file-description "$name" \
   --original-filename nianbao.exe --copyright "年报助手开发组"
 CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-  go build -trimpath -ldflags "-H=windowsgui -s -w -X main.version=$version" -o "$out/windows/nianbao.exe" .
+  go build -tags no_emoji -trimpath -ldflags "-H=windowsgui -s -w -X main.version=$version" -o "$out/windows/nianbao.exe" .
 rm -f rsrc_windows_amd64.syso
 (cd "$out/windows" && rm -f "../nianbao-$version-windows-amd64.zip" && zip -q -X "../nianbao-$version-windows-amd64.zip" nianbao.exe 使用说明.txt)
 
 echo "== Linux amd64"
-go build -trimpath -ldflags "-s -w -X main.version=$version" -o "$out/linux/nianbao" .
+go build -tags no_emoji -trimpath -ldflags "-s -w -X main.version=$version" -o "$out/linux/nianbao" .
 tar -czf "$out/nianbao-$version-linux-amd64.tar.gz" -C "$out/linux" nianbao 使用说明.txt
 
 echo "== Linux arm64"
@@ -50,7 +50,7 @@ apt_install gcc-aarch64-linux-gnu qemu-user libgl1-mesa-dev:arm64 libx11-dev:arm
 mkdir -p "$out/linux-arm64"
 cp "$out/linux/使用说明.txt" "$out/linux-arm64/"
 PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
-  go build -trimpath -ldflags "-s -w -X main.version=$version" -o "$out/linux-arm64/nianbao" .
+  go build -tags no_emoji -trimpath -ldflags "-s -w -X main.version=$version" -o "$out/linux-arm64/nianbao" .
 qemu-aarch64 -L / "$out/linux-arm64/nianbao" version
 tar -czf "$out/nianbao-$version-linux-arm64.tar.gz" -C "$out/linux-arm64" nianbao 使用说明.txt
 
