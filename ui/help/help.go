@@ -12,12 +12,12 @@ import (
 )
 
 var (
-	imageLine = regexp.MustCompile(`^\s*!\[[^\]]*\]\([^)]*\)\s*$`)
-	ruleRow   = regexp.MustCompile(`^\s*\|[\s:|-]+\|\s*$`)
+	image   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	ruleRow = regexp.MustCompile(`^\s*\|[\s:|-]+\|\s*$`)
 )
 
 // Markdown prepares the guide for Fyne's rich text, which shows neither
-// pictures nor tables: picture lines are dropped (the screenshots are for
+// pictures nor tables: pictures are dropped (the screenshots are for
 // the printed guide; the window beside the editor shows the real thing),
 // and a table becomes a list, each row's cells after the first joined to
 // it by "：".
@@ -25,11 +25,14 @@ func Markdown(src string) string {
 	var out []string
 	inTable, firstRow := false, false // firstRow: the last line out is a table's first row
 	for _, line := range strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n") {
+		if image.MatchString(line) {
+			if line = image.ReplaceAllString(line, ""); strings.TrimSpace(line) == "" {
+				continue
+			}
+		}
 		t := strings.TrimSpace(line)
 		row := len(t) > 1 && strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|")
 		switch {
-		case imageLine.MatchString(t):
-			continue
 		case row && ruleRow.MatchString(t):
 			if firstRow { // the row above names the columns only
 				out = out[:len(out)-1]

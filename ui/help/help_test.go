@@ -17,6 +17,7 @@ func TestMarkdown(t *testing.T) {
 			"- 有数字：直接填\n- 没有发生：填 `0`\n\n后文"},
 		{"| 只有一列 |\n| 另一行 |", "- 只有一列\n- 另一行"},
 		{"a | b", "a | b"},
+		{"![图](images/a.png)正文接着写", "正文接着写"},
 	}
 	for _, tc := range tests {
 		if got := help.Markdown(tc.in); got != tc.want {
