@@ -56,6 +56,6 @@ echo "resident memory of hello-world Fyne: $(rss hello-fyne "$out/hello") MB; bu
 until xdotool search --onlyvisible --name "sample - 年报助手" >/dev/null 2>&1; do sleep 0.05; done
 sleep 1
 for i in 1 2 3 4 5 6; do xdotool mousemove 120 $((45 + 37 * i)) click 1; sleep 0.7; done
-sleep 4 # the editor returns the start-up's garbage to the system 3 s after start
+sleep 4 # the editor returns the garbage of its work to the system when idle for 2 s
 echo "resident memory with the sample open, every part shown: $(awk '/VmRSS/ {print int($2/1024) " MB"}' /proc/$pid/status)"
 kill $pid

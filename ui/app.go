@@ -117,9 +117,7 @@ func Run(a fyne.App, path string, started func()) {
 		if started != nil {
 			started()
 		}
-		// Parsing the fonts leaves some 15 MB of garbage the runtime would
-		// keep; give it back once the first views are laid out.
-		time.AfterFunc(3*time.Second, debug.FreeOSMemory)
+		trimMemory()
 	})
 	app := New(a, w, Options{})
 	if path != "" {
@@ -127,6 +125,23 @@ func Run(a fyne.App, path string, started func()) {
 	}
 	app.offerRecovery()
 	w.ShowAndRun()
+}
+
+// trimmer returns the memory the runtime keeps after a burst of work; only
+// Fyne's goroutine sets it.
+var trimmer *time.Timer
+
+// trimMemory gives the garbage of the work just done back to the system
+// once the editor has been idle for two seconds: parsing the fonts at start
+// leaves some 15 MB, building a part's view a few more, which the runtime
+// would otherwise keep for the next burst.
+func trimMemory() {
+	const idle = 2 * time.Second
+	if trimmer == nil {
+		trimmer = time.AfterFunc(idle, debug.FreeOSMemory)
+		return
+	}
+	trimmer.Reset(idle)
 }
 
 // Dirty reports whether the open report has unsaved changes.

@@ -121,6 +121,7 @@ func (e *editor) select_(i int) {
 	p := e.parts[i]
 	if p.view == nil {
 		p.view = e.newView(p)
+		trimMemory()
 		p.view.refresh()
 	}
 	e.content.Objects = []fyne.CanvasObject{p.view.object()}
