@@ -223,7 +223,10 @@ func (e *editor) refresh() {
 			p.view.refresh()
 		}
 	}
-	errs := e.a.result.Errors() - len(e.todo)
+	errs := 0
+	for _, n := range e.errors {
+		errs += n
+	}
 	warns := len(e.issues) - errs
 	todo := ""
 	if len(e.todo) > 0 {

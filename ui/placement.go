@@ -60,6 +60,9 @@ func (a *App) keepPanes() {
 // its panes, for the next start.
 func (a *App) keepPlacement() {
 	a.keepPanes()
+	if winfit.Minimised(a.win) {
+		return // closed from the taskbar: the last placement stays
+	}
 	p := a.fyne.Preferences()
 	maximised := winfit.Maximised(a.win)
 	p.SetBool(windowMaximisedKey, maximised)

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Undo in a text section works as in Word: each Ctrl+Z takes back one
@@ -132,4 +134,43 @@ func (e *textEntry) typedEditKey(ev *fyne.KeyEvent) bool {
 		return false
 	}
 	return true
+}
+
+// TappedSecondary opens the text's right-click menu with the history's
+// undo and redo (Fyne's Entry would offer its own, which keep no bursts)
+// and cut, copy, paste and select all.
+func (e *textEntry) TappedSecondary(pe *fyne.PointEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	c.Focus(e)
+	widget.ShowPopUpMenuAtPosition(e.contextMenu(), c, pe.AbsolutePosition)
+}
+
+// contextMenu is the right-click menu of the text.
+func (e *textEntry) contextMenu() *fyne.Menu {
+	cb := fyne.CurrentApp().Clipboard()
+	var items []*fyne.MenuItem
+	if len(e.history.undo) > 0 {
+		items = append(items, fyne.NewMenuItem(lang.L("Undo"), e.Undo))
+	}
+	if len(e.history.redo) > 0 {
+		items = append(items, fyne.NewMenuItem(lang.L("Redo"), e.Redo))
+	}
+	if len(items) > 0 {
+		items = append(items, fyne.NewMenuItemSeparator())
+	}
+	for _, it := range []struct {
+		label string
+		sc    fyne.Shortcut
+	}{
+		{"Cut", &fyne.ShortcutCut{Clipboard: cb}},
+		{"Copy", &fyne.ShortcutCopy{Clipboard: cb}},
+		{"Paste", &fyne.ShortcutPaste{Clipboard: cb}},
+		{"Select all", &fyne.ShortcutSelectAll{}},
+	} {
+		items = append(items, fyne.NewMenuItem(lang.L(it.label), func() { e.TypedShortcut(it.sc) }))
+	}
+	return fyne.NewMenu("", items...)
 }

@@ -71,3 +71,31 @@ func TestUndoByTypingBurst(t *testing.T) {
 		t.Errorf("Ctrl+Y after typing redid an old step: %q", tv.entry.Text)
 	}
 }
+
+// TestTextMenuUndoesByBurst checks that the text's right-click menu offers
+// the typing-burst undo, not the Entry's own.
+func TestTextMenuUndoesByBurst(t *testing.T) {
+	app, w := newTestApp(t, "")
+	newReport(t, app)
+	part := partIndex(t, app, "problems")
+	app.ed.nav.Select(part)
+	tv := app.ed.parts[part].view.(*textView)
+	clock := time.Date(2026, 1, 10, 9, 0, 0, 0, time.Local)
+	tv.entry.history.now = func() time.Time { return clock }
+	w.Canvas().Focus(tv.entry)
+	test.Type(tv.entry, "第一句。")
+	clock = clock.Add(time.Minute)
+	test.Type(tv.entry, "第二句")
+	test.TapSecondary(tv.entry)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no menu")
+	}
+	menu := tv.entry.contextMenu()
+	if menu.Items[0].Label != "撤销" {
+		t.Fatalf("first item %q", menu.Items[0].Label)
+	}
+	menu.Items[0].Action()
+	if tv.entry.Text != "第一句。" {
+		t.Errorf("撤销 from the menu left %q", tv.entry.Text)
+	}
+}

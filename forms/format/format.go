@@ -234,7 +234,8 @@ type Limit struct {
 	// Cells are cell ID patterns, '*' standing for one segment
 	// ("t3.*.*" is every cell of 表三 two codes deep).
 	Cells []string `json:"cells"`
-	// Max is the largest plausible value, in the cell's unit.
+	// Max is the largest plausible value, in the cell's unit. Cells whose
+	// unit the clerk chooses (Units) are not checked.
 	Max float64 `json:"max"`
 	// UnitKinds limits the limit to reports of these unit kinds.
 	UnitKinds []string `json:"unitKinds,omitempty"`

@@ -73,7 +73,8 @@ func (c *compiler) compileLimits(r *format.Rule) {
 }
 
 // checkLimits warns of typed values above the limit that applies to their
-// cell in this report: the last limit of a rule naming the cell.
+// cell in this report: the last limit of a rule naming the cell. A cell
+// whose unit the clerk chooses (元 or 万元) is not checked.
 func (s *Set) checkLimits(in Input, vals []value.Value) []Problem {
 	var out []Problem
 	cells := s.format.Cells()
@@ -88,7 +89,8 @@ func (s *Set) checkLimits(in Input, vals []value.Value) []Problem {
 		}
 		for i, e := range limitOf {
 			if e == nil || vals[i].State != value.Number || vals[i].Num <= e.max.Num ||
-				s.computedBy[i] >= 0 && !in.TypedTotals { // a total warns of nothing its parts do not
+				s.computedBy[i] >= 0 && !in.TypedTotals || // a total warns of nothing its parts do not
+				len(cells[i].Spec.Units) > 0 { // typed in a unit of the clerk's choice: no one scale
 				continue
 			}
 			actual, limit := vals[i], e.max

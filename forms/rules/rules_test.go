@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/assets"
 	"nianbao/forms/format"
 	"nianbao/forms/registry"
 	"nianbao/forms/rules"
@@ -620,5 +621,43 @@ func TestLimits(t *testing.T) {
 				t.Errorf("L1 warned of %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLimitsPassOverChosenUnits checks that a cell typed in a unit of the
+// clerk's choice (2019's 采购总金额, 元 or 万元) is not held to a limit.
+func TestLimitsPassOverChosenUnits(t *testing.T) {
+	data, err := assets.Formats.ReadFile("formats/2019.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := format.Parse([]byte(strings.Replace(string(data),
+		`{"cells": ["t2.fees.*"], "unitKinds": ["township"], "max": 10000}`,
+		`{"cells": ["t2.fees.*", "t2.procurement.amount"], "unitKinds": ["township"], "max": 10000}`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Compile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := make([]value.Value, len(f.Cells()))
+	for i, c := range f.Cells() {
+		switch c.ID {
+		case "t2.procurement.amount":
+			vals[i] = value.OfInt(50000) // 50,000 元
+		case "t2.fees.previous":
+			vals[i] = value.OfInt(50000) // 50,000 万元
+		}
+	}
+	res := set.Evaluate(rules.Input{Values: vals, UnitKind: "township", Units: map[string]string{"t2.procurement.amount": "元"}})
+	var got []string
+	for _, p := range res.Problems {
+		if p.Rule == "L1" {
+			got = append(got, p.Cells[0])
+		}
+	}
+	if !slices.Equal(got, []string{"t2.fees.previous"}) {
+		t.Errorf("L1 warned of %q, want only 上年收费金额", got)
 	}
 }

@@ -229,15 +229,25 @@ func (f *fileDialog) accept() {
 		return
 	}
 	path = filepath.Join(dir, FileName(filepath.Base(path), f.o.Ext))
-	if _, err := os.Lstat(path); err == nil {
-		dialog.ShowConfirm(tr.T("ui.saveAs.exists"), tr.T("ui.saveAs.replace", "Name", filepath.Base(path)), func(yes bool) {
+	if exists(path) {
+		askReplace(f.win, path, func(yes bool) {
 			if yes {
 				f.finish(path)
 			}
-		}, f.win)
+		})
 		return
 	}
 	f.finish(path)
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// askReplace asks whether the file at path may be replaced.
+func askReplace(w fyne.Window, path string, answer func(yes bool)) {
+	dialog.ShowConfirm(tr.T("ui.saveAs.exists"), tr.T("ui.saveAs.replace", "Name", filepath.Base(path)), answer, w)
 }
 
 // hasExt tells whether name ends in ext (".fragment.html" too), in any case.

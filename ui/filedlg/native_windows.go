@@ -14,6 +14,9 @@ import (
 )
 
 var (
+	ole32              = syscall.NewLazyDLL("ole32.dll")
+	coInitializeEx     = ole32.NewProc("CoInitializeEx")
+	coUninitialize     = ole32.NewProc("CoUninitialize")
 	comdlg32           = syscall.NewLazyDLL("comdlg32.dll")
 	getSaveFileName    = comdlg32.NewProc("GetSaveFileNameW")
 	getOpenFileName    = comdlg32.NewProc("GetOpenFileNameW")
@@ -82,21 +85,40 @@ func showNative(w fyne.Window, o Options, then func(string)) bool {
 	go func() {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
-		path, err := commonDialog(owner, o)
+		// The dialog browses through the shell, which wants COM on its thread.
+		if r, _, _ := coInitializeEx.Call(0, coinitApartmentThreaded); int32(r) >= 0 {
+			defer coUninitialize.Call()
+		}
+		path, renamed, err := commonDialog(owner, o)
 		fyne.Do(func() {
-			if err != nil { // the system could not show it: ours instead
+			switch {
+			case err != nil: // the system could not show it: ours instead
 				newDialog(w, o, then).show()
-				return
+			case renamed && exists(path): // a name the system's question did not cover
+				askReplace(w, path, func(yes bool) {
+					if yes {
+						then(path)
+					} else {
+						then("")
+					}
+				})
+			default:
+				then(path)
 			}
-			then(path)
 		})
 	}()
 	return true
 }
 
+// coinitApartmentThreaded is COINIT_APARTMENTTHREADED.
+const coinitApartmentThreaded = 0x2
+
 // commonDialog runs GetSaveFileName or GetOpenFileName; it returns "" when
-// the clerk cancels, errNoNative when the dialog could not be shown.
-func commonDialog(owner uintptr, o Options) (string, error) {
+// the clerk cancels, errNoNative when the dialog could not be shown, and
+// whether FileName changed the name the clerk agreed to (a name typed with
+// another extension gets ours), so that the system's question about
+// replacing a file does not cover it.
+func commonDialog(owner uintptr, o Options) (path string, renamed bool, err error) {
 	ext := strings.TrimPrefix(o.Ext, ".")
 	filter := utf16.Encode([]rune(o.Kind + " (*." + ext + ")\x00*." + ext + "\x00\x00")) // pairs, then an empty one
 	file := make([]uint16, maxPath)
@@ -118,13 +140,14 @@ func commonDialog(owner uintptr, o Options) (string, error) {
 	}
 	if r, _, _ := proc.Call(uintptr(unsafe.Pointer(&ofn))); r == 0 {
 		if code, _, _ := commDlgExtendedErr.Call(); code != 0 {
-			return "", errNoNative
+			return "", false, errNoNative
 		}
-		return "", nil // cancelled
+		return "", false, nil // cancelled
 	}
-	path := syscall.UTF16ToString(file)
-	if o.Save {
-		path = filepath.Join(filepath.Dir(path), FileName(filepath.Base(path), o.Ext))
+	chosen := syscall.UTF16ToString(file)
+	if !o.Save {
+		return chosen, false, nil
 	}
-	return path, nil
+	path = filepath.Join(filepath.Dir(chosen), FileName(filepath.Base(chosen), o.Ext))
+	return path, path != chosen, nil
 }

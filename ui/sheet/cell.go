@@ -172,7 +172,7 @@ func (c *valueCell) TypedKey(ev *fyne.KeyEvent) {
 			c.Refresh()
 		}
 	case fyne.KeyDelete:
-		if _, block := c.sheet.selectionArea(); block {
+		if _, block := c.sheet.selectionArea(); block && !c.editing {
 			c.sheet.Fill("")
 		} else if !c.editing {
 			c.begin("")
@@ -216,7 +216,7 @@ func (c *valueCell) Tapped(ev *fyne.PointEvent) {
 	case shifted():
 		c.sheet.extendTo(c)
 	default:
-		c.sheet.focusCell(c)
+		c.sheet.select1(c)
 	}
 }
 
@@ -238,10 +238,11 @@ func (c *valueCell) TappedSecondary(ev *fyne.PointEvent) {
 // the cell under the mouse.
 func (c *valueCell) Dragged(ev *fyne.DragEvent) {
 	if !c.sheet.dragging {
-		c.sheet.dragging = true
-		if c != c.sheet.cursor {
-			c.sheet.focusCell(c)
+		if c.sheet.hidden(c, ev.Position.Subtract(ev.Dragged)) {
+			return // begun on a frozen label, not on this cell
 		}
+		c.sheet.dragging = true
+		c.sheet.select1(c)
 	}
 	c.sheet.extendTo(c.sheet.cellAt(c.Position().Add(ev.Position)))
 }
@@ -252,7 +253,7 @@ func (c *valueCell) DoubleTapped(ev *fyne.PointEvent) {
 	if c.sheet.hidden(c, ev.Position) {
 		return
 	}
-	c.sheet.focusCell(c)
+	c.sheet.select1(c)
 	if !c.editing {
 		c.begin(c.view.Text)
 		c.Refresh()

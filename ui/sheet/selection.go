@@ -90,6 +90,14 @@ func (s *Sheet) extendTo(c *valueCell) {
 	s.markSelection()
 }
 
+// select1 focuses c and makes it the whole selection (Fyne does not tell a
+// cell that already has the focus that it got it again).
+func (s *Sheet) select1(c *valueCell) {
+	s.focusCell(c)
+	s.anchor = c
+	s.markSelection()
+}
+
 // collapse ends a block selection, leaving the cursor selected.
 func (s *Sheet) collapse() {
 	if s.anchor != s.cursor {
@@ -163,13 +171,7 @@ func (s *Sheet) Paste(cb fyne.Clipboard) {
 	text := cb.Content()
 	cells := s.selectedCells()
 	if rows := ParseBlock(text); len(cells) > 1 && len(rows) == 1 && len(rows[0]) == 1 {
-		if s.OnPaste != nil {
-			block := make([]Assignment, len(cells))
-			for i, c := range cells {
-				block[i] = Assignment{ID: c.id, Text: rows[0][0]}
-			}
-			s.OnPaste(block)
-		}
+		s.Fill(rows[0][0]) // totals passed over, as Fill does
 		return
 	}
 	s.pasteAt(cells[0], text)

@@ -54,12 +54,8 @@ func TestShiftArrowsSelectABlock(t *testing.T) {
 	}
 	cb.SetContent("7")
 	w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
-	var pasted []string
-	for _, a := range rec.pasted {
-		pasted = append(pasted, a.ID+"="+a.Text)
-	}
-	if len(pasted) != 4 || pasted[3] != "t3.carried.business=7" {
-		t.Errorf("one value pasted over the block gave %q", pasted)
+	if got := rec.fills[len(rec.fills)-1]; got != strings.Join(want, ",")+"=7" {
+		t.Errorf("one value pasted over the block filled %q", got)
 	}
 
 	sheet.Modifiers = func() fyne.KeyModifier { return 0 }
@@ -135,18 +131,15 @@ func TestHeaderAndRowLabelsStayInView(t *testing.T) {
 			}
 		}
 	}
-	// Moving up to the top value row brings it out from under the header.
-	s.Focus("t3.carried.natural")
-	s.Focus("t3.new.natural")
-	cell := s.Cell("t3.new.natural").(fyne.CanvasObject)
-	if cell.Position().Y < scroll.Offset.Y+headerBottom(s) {
-		t.Errorf("the focused top row at y=%v is under the header (offset %v)", cell.Position().Y, scroll.Offset.Y)
+	// Moving up to a row scrolled under the header brings it out from under
+	// the header, not merely to the top of the view.
+	header := s.Cell("t3.new.natural").(fyne.CanvasObject).Position().Y // the header's height
+	cell := s.Cell("t3.deny.safety.natural").(fyne.CanvasObject)
+	scroll.ScrollToOffset(fyne.NewPos(0, cell.Position().Y-header/2)) // the cell is under the header now
+	s.Focus("t3.deny.safety.natural")
+	if y := cell.Position().Y - scroll.Offset.Y; y < header {
+		t.Errorf("the focused cell is %v below the view's top, under the %v high header", y, header)
 	}
-}
-
-// headerBottom is where the first value row of the sheet begins.
-func headerBottom(s *sheet.Sheet) float32 {
-	return s.Cell("t3.new.natural").(fyne.CanvasObject).Position().Y
 }
 
 // textPosition finds a text object's position in a markup rendering.
@@ -162,4 +155,44 @@ func textPosition(markup, text string) (fyne.Position, bool) {
 		_, _ = fmt.Sscanf(tag[p+5:], "%f,%f", &x, &y)
 	}
 	return fyne.NewPos(x, y), true
+}
+
+// TestPlainClickEndsTheBlock checks that a click without Shift — also on
+// the focused cell, which Fyne does not focus again — leaves that cell
+// alone selected, so that a Delete then clears one cell, not the old block;
+// and that Shift+click stretches the block to the clicked cell.
+func TestPlainClickEndsTheBlock(t *testing.T) {
+	s, rec, w := newSheet(t, "2021", "t3")
+	s.Focus("t3.new.natural")
+	withShift(t)
+	key(w.Canvas().Focused(), fyne.KeyRight)
+	key(w.Canvas().Focused(), fyne.KeyDown)
+	test.Tap(s.Cell("t3.open.research").(fyne.Tappable)) // Shift+click
+	if got := s.Selection(); len(got) != 9 || got[8] != "t3.open.research" {
+		t.Fatalf("Shift+click stretched the block to %q", got)
+	}
+	sheet.Modifiers = func() fyne.KeyModifier { return 0 }
+	test.Tap(s.Cell("t3.open.research").(fyne.Tappable)) // the focused cell, plainly
+	if got := s.Selection(); !slices.Equal(got, []string{"t3.open.research"}) {
+		t.Fatalf("a plain click on the focused cell left %q selected", got)
+	}
+	key(w.Canvas().Focused(), fyne.KeyDelete)
+	if len(rec.fills) != 0 || rec.edits[len(rec.edits)-1] != "t3.open.research=" {
+		t.Errorf("Delete after the click: fills %q, edits %q", rec.fills, rec.edits)
+	}
+}
+
+// TestPasteOverBlockPassesOverTotals checks that one value pasted over a
+// block that holds a total does not go into the total.
+func TestPasteOverBlockPassesOverTotals(t *testing.T) {
+	s, rec, w := newSheet(t, "2021", "t3")
+	s.Focus("t3.new.otherorg")
+	withShift(t)
+	key(w.Canvas().Focused(), fyne.KeyRight) // onto 总计
+	cb := fyne.CurrentApp().Clipboard()
+	cb.SetContent("7")
+	w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	if len(rec.pasted) != 0 || strings.Join(rec.fills, ";") != "t3.new.otherorg=7" {
+		t.Errorf("pasted %v, filled %q", rec.pasted, rec.fills)
+	}
 }

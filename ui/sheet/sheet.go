@@ -151,7 +151,7 @@ func (s *Sheet) Focus(id string) bool {
 	if c == nil {
 		return false
 	}
-	s.focusCell(c)
+	s.select1(c)
 	return true
 }
 

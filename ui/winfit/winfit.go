@@ -29,3 +29,8 @@ func Restore(w fyne.Window, s State) (onScreen func()) {
 // Maximised reports whether w is maximised, where the system tells
 // (Windows); false elsewhere.
 func Maximised(w fyne.Window) bool { return maximised(w) }
+
+// Minimised reports whether w is minimised to the taskbar, where the
+// system tells (Windows); false elsewhere. A minimised window's size is no
+// size to remember.
+func Minimised(w fyne.Window) bool { return minimised(w) }

@@ -16,6 +16,7 @@ var (
 	setWindowPos      = user32.NewProc("SetWindowPos")
 	showWindow        = user32.NewProc("ShowWindow")
 	isZoomed          = user32.NewProc("IsZoomed")
+	isIconic          = user32.NewProc("IsIconic")
 )
 
 // monitorInfo is MONITORINFO.
@@ -68,11 +69,16 @@ func fit(w fyne.Window, maximise bool) {
 	})
 }
 
-func maximised(w fyne.Window) bool {
-	zoomed := false
+func maximised(w fyne.Window) bool { return ask(w, isZoomed) }
+
+func minimised(w fyne.Window) bool { return ask(w, isIconic) }
+
+// ask calls a user32 question about the window (IsZoomed, IsIconic).
+func ask(w fyne.Window, question *syscall.LazyProc) bool {
+	yes := false
 	withHWND(w, func(hwnd uintptr) {
-		r, _, _ := isZoomed.Call(hwnd)
-		zoomed = r != 0
+		r, _, _ := question.Call(hwnd)
+		yes = r != 0
 	})
-	return zoomed
+	return yes
 }
