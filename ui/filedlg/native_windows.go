@@ -10,7 +10,8 @@ import (
 	"unsafe"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver"
+
+	"nianbao/ui/hwnd"
 )
 
 var (
@@ -75,13 +76,7 @@ func showNative(w fyne.Window, o Options, then func(string)) bool {
 		return false
 	}
 	owner := uintptr(0)
-	if nw, ok := w.(driver.NativeWindow); ok {
-		nw.RunNative(func(ctx any) {
-			if wc, ok := ctx.(driver.WindowsWindowContext); ok {
-				owner = wc.HWND
-			}
-		})
-	}
+	hwnd.Run(w, func(h uintptr) { owner = h })
 	go func() {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()

@@ -5,7 +5,8 @@ import (
 	"unsafe"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver"
+
+	"nianbao/ui/hwnd"
 )
 
 var (
@@ -41,20 +42,15 @@ const (
 )
 
 func place(w fyne.Window, x, y, h int32) {
-	nw, ok := w.(driver.NativeWindow)
-	if !ok {
+	if immGetContext.Find() != nil {
 		return
 	}
-	nw.RunNative(func(ctx any) {
-		wc, ok := ctx.(driver.WindowsWindowContext)
-		if !ok || wc.HWND == 0 || immGetContext.Find() != nil {
-			return
-		}
-		himc, _, _ := immGetContext.Call(wc.HWND)
+	hwnd.Run(w, func(win uintptr) {
+		himc, _, _ := immGetContext.Call(win)
 		if himc == 0 {
 			return
 		}
-		defer immReleaseContext.Call(wc.HWND, himc)
+		defer immReleaseContext.Call(win, himc)
 		comp := compositionForm{style: cfsPoint, pos: point{x, y}}
 		immSetComposition.Call(himc, uintptr(unsafe.Pointer(&comp)))
 		// The candidate list goes at the cursor, never over its line.

@@ -5,7 +5,8 @@ import (
 	"unsafe"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver"
+
+	"nianbao/ui/hwnd"
 )
 
 var (
@@ -34,17 +35,11 @@ const (
 	swpNoActivate           = 0x0010
 )
 
-// withHWND runs f with the window's handle, if it has one.
+// withHWND runs f with the window's handle, if it has one and user32 loads.
 func withHWND(w fyne.Window, f func(hwnd uintptr)) {
-	nw, ok := w.(driver.NativeWindow)
-	if !ok || user32.Load() != nil {
-		return
+	if user32.Load() == nil {
+		hwnd.Run(w, f)
 	}
-	nw.RunNative(func(ctx any) {
-		if wc, ok := ctx.(driver.WindowsWindowContext); ok && wc.HWND != 0 {
-			f(wc.HWND)
-		}
-	})
 }
 
 func fit(w fyne.Window, maximise bool) {
