@@ -44,3 +44,9 @@ var FallbackFont []byte
 //
 //go:embed icon.png
 var Icon []byte
+
+// UnitKinds holds the national kinds of reporting unit (package
+// forms/unitkind reads it); a province adds its own in a formats folder.
+//
+//go:embed unitkinds.json
+var UnitKinds []byte

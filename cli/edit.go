@@ -10,7 +10,6 @@ import (
 
 	"nianbao/assets"
 	"nianbao/forms/l10n"
-	"nianbao/forms/registry"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
 )
@@ -61,52 +60,16 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 			year = last.Report.Year + 1 // the year after last year's report
 		}
 	}
-	if err := report.ValidYear(year); err != nil {
-		return err
-	}
-	entry, err := chooseFormat(e.reg, formatID, year)
+	d, err := report.Create(e.reg, report.Spec{Year: year, Unit: unit, Kind: kind, FormatID: formatID, From: last})
 	if err != nil {
 		return err
-	}
-	var d *report.Doc
-	if last != nil {
-		if d, err = report.FromLastYear(last, year, entry); err != nil {
-			return err
-		}
-	} else {
-		if d, err = report.Bind(report.New(entry.Format.ID, year, report.Unit{Kind: "department"}), e.reg); err != nil {
-			return err
-		}
-	}
-	if unit != "" {
-		d.Report.Unit.Name = strings.TrimSpace(unit)
-	}
-	if kind != "" {
-		if err := d.SetField("unit.kind", kind); err != nil {
-			return err
-		}
-	}
-	if d.Report.Closing.Organ == "" {
-		d.Report.Closing.Organ = d.Report.Unit.Name
 	}
 	defer d.Close()
 	if err := d.Save(out); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, l10n.T("cli.new.done", "Path", out, "Year", year, "Format", entry.DisplayName()))
+	fmt.Fprintln(e.stdout, l10n.T("cli.new.done", "Path", out, "Year", year, "Format", d.Entry.DisplayName()))
 	return nil
-}
-
-// chooseFormat returns the format named by id, or the official one for year.
-func chooseFormat(reg *registry.Registry, id string, year int) (*registry.Entry, error) {
-	if id == "" {
-		return reg.ForYear(year)
-	}
-	entry, ok := reg.Lookup(id)
-	if !ok {
-		return nil, l10n.Errorf("cli.unknownFormat", "ID", id, "IDs", reg.IDs())
-	}
-	return entry, nil
 }
 
 func refuseOverwrite(fs *flag.FlagSet, path string) error {

@@ -188,7 +188,7 @@ func runCells(e *env, fs *flag.FlagSet, args []string) error {
 	if len(args) > 0 {
 		return e.usageError("cli.extraArgs", "Args", strings.Join(args, " "))
 	}
-	entry, err := chooseFormat(e.reg, flagString(fs, "format"), defaultYear())
+	entry, err := report.FormatFor(e.reg, flagString(fs, "format"), defaultYear())
 	if err != nil {
 		return err
 	}

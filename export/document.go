@@ -14,6 +14,7 @@ import (
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/rules"
+	"nianbao/forms/unitkind"
 	"nianbao/forms/value"
 )
 
@@ -50,6 +51,7 @@ type Document struct {
 	// engine's checks with their state.
 	Format  string // the format's ID
 	Unit    report.Unit
+	Kinds   *unitkind.Set // the unit kinds, to name Unit.Kind and offer the others
 	Contact report.Preface
 	// Checks are the comparisons of the format's rules over the report's
 	// own cells, in declaration order, with where the engine left each;
@@ -140,7 +142,7 @@ func Build(d *report.Doc, opt Options) *Document {
 			Organ: r.Closing.Organ,
 			Date:  chineseDate(r.Closing.Date),
 		},
-		Format: f.ID, Unit: r.Unit, Contact: r.Preface,
+		Format: f.ID, Unit: r.Unit, Kinds: d.Kinds(), Contact: r.Preface,
 	}
 	doc.Preface = preface(d)
 	for i := range f.Sections {

@@ -1,23 +1,19 @@
 package ui
 
 import (
-	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"nianbao/forms/format"
-	"nianbao/forms/registry"
 	"nianbao/forms/report"
 )
 
 // NewReportSpec is what the new-report dialog asks for.
 type NewReportSpec struct {
 	Unit     string
-	Kind     string // one of format.UnitKinds
+	Kind     string // a unit kind's ID
 	Year     int
 	FormatID string // "" for the official format of Year
 	FromPath string // last year's report to start from, if any
@@ -25,41 +21,17 @@ type NewReportSpec struct {
 
 // NewReport creates a report as spec says and opens it, unsaved.
 func (a *App) NewReport(spec NewReportSpec) error {
-	if err := report.ValidYear(spec.Year); err != nil {
-		return err
-	}
-	var entry *registry.Entry
-	var err error
-	if spec.FormatID == "" {
-		entry, err = a.reg.ForYear(spec.Year)
-	} else if e, ok := a.reg.Lookup(spec.FormatID); ok {
-		entry = e
-	} else {
-		err = fmt.Errorf("%s", T("cli.unknownFormat", "ID", spec.FormatID, "IDs", a.reg.IDs()))
-	}
-	if err != nil {
-		return err
-	}
-	var d *report.Doc
+	rs := report.Spec{Year: spec.Year, Unit: spec.Unit, Kind: spec.Kind, FormatID: spec.FormatID}
 	if spec.FromPath != "" {
 		last, err := report.Open(spec.FromPath, a.reg)
 		if err != nil {
 			return err
 		}
-		if d, err = report.FromLastYear(last, spec.Year, entry); err != nil {
-			return err
-		}
-	} else if d, err = report.Bind(report.New(entry.Format.ID, spec.Year, report.Unit{Kind: spec.Kind}), a.reg); err != nil {
+		rs.From = last
+	}
+	d, err := report.Create(a.reg, rs)
+	if err != nil {
 		return err
-	}
-	if spec.Unit != "" {
-		d.Report.Unit.Name = spec.Unit
-	}
-	if spec.Kind != "" {
-		d.Report.Unit.Kind = spec.Kind
-	}
-	if d.Report.Closing.Organ == "" {
-		d.Report.Closing.Organ = d.Report.Unit.Name
 	}
 	a.rec.reset()
 	a.show(d, true)
@@ -74,7 +46,7 @@ func (a *App) askNewReport() {
 		year := time.Now().Year() - 1
 		unit := widget.NewEntry()
 		unit.SetPlaceHolder(T("ui.new.unitHint"))
-		kinds := kindLabels()
+		kinds := a.reg.Kinds.Names()
 		kind := widget.NewSelect(kinds, nil)
 		kind.SetSelected(kinds[0])
 		var years []string
@@ -101,9 +73,7 @@ func (a *App) askNewReport() {
 				from = p
 				fromLabel.SetText(p)
 				unit.SetText(last.Unit.Name)
-				if i := slices.Index(format.UnitKinds, last.Unit.Kind); i >= 0 {
-					kind.SetSelected(kinds[i])
-				}
+				kind.SetSelected(a.reg.Kinds.Name(last.Unit.Kind))
 				yearSel.SetSelected(strconv.Itoa(last.Year + 1))
 			})
 		})
@@ -122,8 +92,8 @@ func (a *App) askNewReport() {
 			}
 			y, _ := strconv.Atoi(yearSel.Selected)
 			spec := NewReportSpec{Unit: unit.Text, Year: y, FromPath: from}
-			if i := slices.Index(kinds, kind.Selected); i >= 0 {
-				spec.Kind = format.UnitKinds[i]
+			if k, ok := a.reg.Kinds.Parse(kind.Selected); ok {
+				spec.Kind = k.ID
 			}
 			if err := a.NewReport(spec); err != nil {
 				a.showError(err)

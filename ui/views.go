@@ -45,15 +45,15 @@ func newPrefaceView(a *App) *prefaceView {
 		_, err := report.ParseDate(s)
 		return err
 	}
-	kinds := kindLabels()
-	kind := widget.NewSelect(kinds, func(label string) {
-		if i := slices.Index(kinds, label); i >= 0 && format.UnitKinds[i] != a.doc.Report.Unit.Kind {
-			a.doc.SetField("unit.kind", format.UnitKinds[i])
+	kinds := a.doc.Kinds()
+	kind := widget.NewSelect(kinds.Names(), func(label string) {
+		if k, ok := kinds.Parse(label); ok && k.ID != a.doc.Report.Unit.Kind {
+			a.doc.SetField("unit.kind", k.ID)
 			a.changed()
 		}
 	})
-	if i := slices.Index(format.UnitKinds, r.Unit.Kind); i >= 0 {
-		kind.SetSelected(kinds[i])
+	if kinds.Known(r.Unit.Kind) {
+		kind.SetSelected(kinds.Name(r.Unit.Kind))
 	}
 	typed := widget.NewCheck(T("ui.preface.typedTotals"), func(on bool) {
 		if on != a.doc.Report.TypedTotals {
@@ -87,16 +87,6 @@ func newPrefaceView(a *App) *prefaceView {
 }
 
 func (v *prefaceView) object() fyne.CanvasObject { return v.root }
-
-// kindLabels are the unit kinds as offered to the clerk, in the order of
-// format.UnitKinds.
-func kindLabels() []string {
-	out := make([]string, len(format.UnitKinds))
-	for i, k := range format.UnitKinds {
-		out[i] = T("unitKind." + k)
-	}
-	return out
-}
 
 // inputCell reports whether the clerk types into cell i (totals take input
 // only in a report with typed totals).

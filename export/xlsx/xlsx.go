@@ -211,13 +211,10 @@ func (w *writer) writeInfo(sheet string) error {
 	f.SetCellStyle(sheet, "A2", "B2", w.styles.note)
 	f.SetRowHeight(sheet, 2, 30)
 	u, c := w.doc.Unit, w.doc.Contact
-	kinds := make([]string, len(format.UnitKinds))
-	for i, k := range format.UnitKinds {
-		kinds[i] = l10n.T("unitKind." + k)
-	}
+	kinds := w.doc.Kinds.Names()
 	fields := []struct{ key, label, val string }{
 		{cellmap.UnitName, "ui.preface.unit", u.Name},
-		{cellmap.UnitKind, "ui.preface.kind", l10n.T("unitKind." + u.Kind)},
+		{cellmap.UnitKind, "ui.preface.kind", w.doc.Kinds.Name(u.Kind)},
 		{cellmap.ContactAddress, "ui.preface.address", c.Address},
 		{cellmap.ContactPostcode, "ui.preface.postcode", c.Postcode},
 		{cellmap.ContactPhone, "ui.preface.phone", c.Phone},
@@ -233,12 +230,10 @@ func (w *writer) writeInfo(sheet string) error {
 		}
 		f.SetCellStyle(sheet, input, input, w.styles.textInput)
 		w.m.Fields[fd.key] = cellmap.Ref{Sheet: sheet, Cell: input}
-		if fd.key == cellmap.UnitKind {
-			dv := excelize.NewDataValidation(true)
+		// A province's many kinds may not fit Excel's inline list (255
+		// characters): the cell is then typed freely and read as typed.
+		if dv := excelize.NewDataValidation(true); fd.key == cellmap.UnitKind && dv.SetDropList(kinds) == nil {
 			dv.Sqref = input
-			if err := dv.SetDropList(kinds); err != nil {
-				return err
-			}
 			dv.SetError(excelize.DataValidationErrorStyleStop, l10n.T("xlsx.invalidTitle"), l10n.T("xlsx.hintKind"))
 			if err := f.AddDataValidation(sheet, dv); err != nil {
 				return err

@@ -259,7 +259,3 @@ type ForEach struct {
 type Condition struct {
 	UnitKinds []string `json:"unitKinds,omitempty"`
 }
-
-// UnitKinds lists the kinds of reporting unit, in the order offered to the
-// clerk; rules may be limited to some of them.
-var UnitKinds = []string{"department", "township", "county", "city", "province", "consolidated"}

@@ -219,7 +219,6 @@ func TestParseRejects(t *testing.T) {
 		{"limit without cells", `"expr": "t1.a.n <= t1.b.n"`, `"check": "limits", "limits": [{"max": 10}]`, "cells"},
 		{"limit of nothing", `"expr": "t1.a.n <= t1.b.n"`, `"check": "limits", "limits": [{"cells": ["t1.a.n"], "max": 0}]`, "max"},
 		{"limit too large", `"expr": "t1.a.n <= t1.b.n"`, `"check": "limits", "limits": [{"cells": ["t1.a.n"], "max": 1e13}]`, "max"},
-		{"limit of a bad kind", `"expr": "t1.a.n <= t1.b.n"`, `"check": "limits", "limits": [{"cells": ["t1.a.n"], "max": 9, "unitKinds": ["ministry"]}]`, "ministry"},
 		{"limits on an expression", `"expr": "t1.a.n <= t1.b.n"`, `"expr": "t1.a.n <= t1.b.n", "limits": [{"cells": ["t1.a.n"], "max": 9}]`, "limits"},
 	}
 	for _, tc := range tests {

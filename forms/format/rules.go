@@ -1,7 +1,6 @@
 package format
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -29,13 +28,6 @@ func (f *Format) checkRules(c *checker) {
 		}
 		if strings.TrimSpace(r.Message) == "" {
 			c.add("format.rule.noMessage", "Rule", r.ID)
-		}
-		if r.When != nil {
-			for _, k := range r.When.UnitKinds {
-				if !slices.Contains(UnitKinds, k) {
-					c.add("format.rule.badUnitKind", "Rule", r.ID, "Value", k)
-				}
-			}
 		}
 		switch r.Kind() {
 		case ExprCheck:
@@ -91,11 +83,6 @@ func (f *Format) checkLimits(c *checker, r Rule) {
 		if !(l.Max > 0 && l.Max <= MaxLimit) { // also NaN
 			c.add("format.rule.limitBadMax", "Rule", r.ID, "Max", MaxLimit)
 		}
-		for _, k := range l.UnitKinds {
-			if !slices.Contains(UnitKinds, k) {
-				c.add("format.rule.badUnitKind", "Rule", r.ID, "Value", k)
-			}
-		}
 	}
 }
 
@@ -143,4 +130,26 @@ func (f *Format) Members(fe *ForEach) []Member {
 		}
 	}
 	return out
+}
+
+// CheckUnitKinds checks that the unit kinds the rules are limited to are
+// all known: kinds are data (package unitkind), so the registry that knows
+// them calls this after Parse.
+func (f *Format) CheckUnitKinds(known func(id string) bool) error {
+	c := &checker{}
+	for _, r := range f.Rules {
+		var kinds []string
+		if r.When != nil {
+			kinds = append(kinds, r.When.UnitKinds...)
+		}
+		for _, l := range r.Limits {
+			kinds = append(kinds, l.UnitKinds...)
+		}
+		for _, k := range kinds {
+			if !known(k) {
+				c.add("format.rule.badUnitKind", "Rule", r.ID, "Value", k)
+			}
+		}
+	}
+	return c.err.Err()
 }

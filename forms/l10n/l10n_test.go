@@ -86,9 +86,6 @@ func TestEveryKeyTranslated(t *testing.T) {
 // TestComposedKeys checks the keys the code builds from values.
 func TestComposedKeys(t *testing.T) {
 	var keys []string
-	for _, k := range format.UnitKinds {
-		keys = append(keys, "unitKind."+k)
-	}
 	for _, k := range []format.Kind{format.Count, format.Signed, format.Money, format.Text} {
 		keys = append(keys, "kind."+string(k))
 	}

@@ -18,6 +18,7 @@ import (
 	"nianbao/forms/l10n"
 	"nianbao/forms/rules"
 	"nianbao/forms/safefile"
+	"nianbao/forms/unitkind"
 )
 
 // EnvDirs names the environment variable that adds formats folders, separated
@@ -55,9 +56,12 @@ func (e *LoadError) Error() string {
 
 func (e *LoadError) Unwrap() error { return e.Err }
 
-// Registry holds the available formats.
+// Registry holds the available formats and the kinds of reporting unit.
 type Registry struct {
 	entries []*Entry
+	// Kinds are the unit kinds: the national ones and those of
+	// unitkind.FileName files in the formats folders.
+	Kinds *unitkind.Set
 	// Errors lists the local format files that were skipped, and why.
 	Errors []*LoadError
 }
@@ -79,7 +83,7 @@ func builtin() []*Entry {
 			if err != nil {
 				panic(err)
 			}
-			e, err := compile(data)
+			e, err := compile(data, unitkind.Builtin())
 			if err != nil {
 				panic("registry: embedded format " + name + " is invalid: " + err.Error())
 			}
@@ -91,9 +95,12 @@ func builtin() []*Entry {
 	return builtinEntries
 }
 
-func compile(data []byte) (*Entry, error) {
+func compile(data []byte, kinds *unitkind.Set) (*Entry, error) {
 	f, err := format.Parse(data)
 	if err != nil {
+		return nil, err
+	}
+	if err := f.CheckUnitKinds(kinds.Known); err != nil {
 		return nil, err
 	}
 	set, err := rules.Compile(f)
@@ -104,16 +111,36 @@ func compile(data []byte) (*Entry, error) {
 }
 
 // Builtin returns a registry of the embedded formats only.
-func Builtin() *Registry { return &Registry{entries: slices.Clone(builtin())} }
+func Builtin() *Registry {
+	return &Registry{entries: slices.Clone(builtin()), Kinds: unitkind.Builtin()}
+}
 
 // Load returns a registry of the embedded formats and the *.json format files
-// in dirs. Folders that do not exist are skipped; files that fail are listed
-// in Errors and skipped, never fatal.
+// in dirs, with the unit kinds of the unitkind.FileName files there (read
+// first: a local format may limit rules to a local kind). Folders that do
+// not exist are skipped; files that fail are listed in Errors and skipped,
+// never fatal.
 func Load(dirs ...string) *Registry {
 	r := Builtin()
 	for _, dir := range dirs {
+		path := filepath.Join(dir, unitkind.FileName)
+		if _, err := os.Lstat(path); err != nil {
+			continue
+		}
+		data, err := safefile.ReadLimited(path, unitkind.MaxFileSize, "unitkind.tooLargeFile")
+		if err == nil {
+			err = r.Kinds.Add(data)
+		}
+		if err != nil {
+			r.Errors = append(r.Errors, &LoadError{Path: path, Err: err})
+		}
+	}
+	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 		for _, path := range files {
+			if filepath.Base(path) == unitkind.FileName {
+				continue
+			}
 			if err := r.addFile(path); err != nil {
 				r.Errors = append(r.Errors, &LoadError{Path: path, Err: err})
 			}
@@ -155,7 +182,7 @@ func (r *Registry) addFile(path string) error {
 	if err != nil {
 		return err
 	}
-	e, err := compile(data)
+	e, err := compile(data, r.Kinds)
 	if err != nil {
 		return err
 	}

@@ -86,3 +86,36 @@ func TestUserDirsFromEnv(t *testing.T) {
 		t.Errorf("UserDirs = %v", dirs)
 	}
 }
+
+// TestLocalKinds: a province's unit kinds are data in a formats folder,
+// and its formats may limit rules to them; a rule limited to a kind nobody
+// declared refuses the format.
+func TestLocalKinds(t *testing.T) {
+	dir := t.TempDir()
+	kinds := `{"type": "nianbao-unitkinds", "kinds": [{"id": "zone", "name": "开发区管委会", "aliases": ["管委会"]}]}`
+	withKind := func(id, kind string) []byte {
+		return []byte(strings.Replace(string(localVariant(t, id)), `"unitKinds": ["township"]`, `"unitKinds": ["township", "`+kind+`"]`, 1))
+	}
+	for name, data := range map[string][]byte{
+		"unitkinds.json": []byte(kinds),
+		"zone.json":      withKind("zone-2024", "zone"),
+		"bad.json":       withKind("bad-2024", "ministry"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reg := registry.Load(dir)
+	if k, ok := reg.Kinds.Parse("管委会"); !ok || k.ID != "zone" {
+		t.Errorf("the local kind is not known: %v", reg.Errors)
+	}
+	if _, ok := reg.Lookup("zone-2024"); !ok {
+		t.Errorf("a format using the local kind is refused: %v", reg.Errors)
+	}
+	if _, ok := reg.Lookup("bad-2024"); ok || len(reg.Errors) != 1 || !strings.Contains(reg.Errors[0].Error(), "ministry") {
+		t.Errorf("a rule limited to an unknown kind: errors %v", reg.Errors)
+	}
+	if registry.Builtin().Kinds.Known("zone") {
+		t.Error("a local kind leaked into the builtin kinds")
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"nianbao/forms/registry"
 	"nianbao/forms/rules"
 	"nianbao/forms/safefile"
+	"nianbao/forms/unitkind"
 	"nianbao/forms/value"
 )
 
@@ -34,6 +35,9 @@ type Doc struct {
 	prevVals map[string]value.Value // its cells, final totals included
 	prevErr  error
 }
+
+// Kinds returns the unit kinds known to the Doc's registry.
+func (d *Doc) Kinds() *unitkind.Set { return d.reg.Kinds }
 
 // Bind binds r to its format in reg.
 func Bind(r *Report, reg *registry.Registry) (*Doc, error) {
@@ -203,7 +207,7 @@ func (d *Doc) fileProblems() []rules.Problem {
 		out = append(out, rules.Problem{Rule: rule, Severity: sev, Cells: cells, Message: l10n.T(key, args...)})
 	}
 	r := d.Report
-	if !slices.Contains(format.UnitKinds, r.Unit.Kind) {
+	if !d.reg.Kinds.Known(r.Unit.Kind) {
 		add(RuleUnit, format.Error, nil, "report.badStoredUnitKind", "Value", r.Unit.Kind)
 	}
 	switch {
@@ -279,6 +283,21 @@ func (d *Doc) SetCell(id, text string) error {
 		d.Report.Cells[id] = v
 	}
 	return nil
+}
+
+// SetCellOrKeep is SetCell for values read from another program's file:
+// a value SetCell refuses is kept as read, as a report file's unreadable
+// value is (rule R6 reports it, saving writes it back), so that nothing
+// read is dropped or guessed. It returns SetCell's error.
+func (d *Doc) SetCellOrKeep(id, text string) error {
+	err := d.SetCell(id, text)
+	if err != nil {
+		if _, ok := d.Entry.Format.Cell(id); ok {
+			delete(d.Report.Cells, id)
+			d.Report.keep(&d.Report.invalid, id, text)
+		}
+	}
+	return err
 }
 
 // CellState is everything SetCell may change about a cell: its value, the

@@ -1,14 +1,12 @@
 package report
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"nianbao/forms/format"
 	"nianbao/forms/l10n"
 )
 
@@ -29,11 +27,11 @@ func (d *Doc) SetField(key, val string) error {
 	case "unit.name":
 		r.Unit.Name = val
 	case "unit.kind":
-		k, err := ParseUnitKind(val)
+		k, err := d.reg.Kinds.ParseOrError(val)
 		if err != nil {
 			return err
 		}
-		r.Unit.Kind = k
+		r.Unit.Kind = k.ID
 	case "preface.address":
 		r.Preface.Address = val
 	case "preface.postcode":
@@ -128,30 +126,6 @@ func (d *Doc) SetTypedTotals(on bool) {
 		}
 	}
 	d.Report.TypedTotals = on
-}
-
-// ParseUnitKind reads a unit kind given as its code (township) or in
-// Chinese, in full (乡镇（街道）) or by a part that names one kind (街道).
-func ParseUnitKind(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	var matches []string
-	for _, k := range format.UnitKinds {
-		label := l10n.T("unitKind." + k)
-		if s == k || s == label {
-			return k, nil
-		}
-		if s != "" && strings.Contains(label, s) {
-			matches = append(matches, k)
-		}
-	}
-	if len(matches) == 1 {
-		return matches[0], nil
-	}
-	var labels []string
-	for _, k := range format.UnitKinds {
-		labels = append(labels, fmt.Sprintf("%s（%s）", l10n.T("unitKind."+k), k))
-	}
-	return "", l10n.Errorf("report.badUnitKind", "Value", s, "Kinds", strings.Join(labels, "、"))
 }
 
 var cnDate = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)

@@ -50,6 +50,8 @@ type fileV1 struct {
 	TypedTotals bool              `json:"typedTotals,omitempty"`
 	Closing     Closing           `json:"closing"`
 	Prev        string            `json:"prev,omitempty"`
+	// Consolidation is a consolidated report's workspace.
+	Consolidation *Consolidation `json:"consolidation,omitempty"`
 }
 
 // MinYear and MaxYear bound the report years a file may hold.
@@ -86,6 +88,7 @@ func (r *Report) Marshal(saved time.Time) ([]byte, error) {
 		Format: r.Format, Year: r.Year, Unit: r.Unit, Preface: r.Preface,
 		Texts: r.Texts, Headings: r.Headings, Cells: cells, Units: r.Units,
 		TypedTotals: r.TypedTotals, Closing: r.Closing, Prev: r.Prev,
+		Consolidation: r.Consolidation,
 	}
 	if !saved.IsZero() {
 		f.Saved = saved.Format(time.RFC3339)
@@ -179,7 +182,7 @@ func unknownKeys(obj, known map[string]json.RawMessage) map[string]json.RawMessa
 }
 
 // omitEmptyKeys are the fileV1 keys absent from an empty file.
-var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals", "prev",
+var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals", "prev", "consolidation",
 	"address", "postcode", "phone", "website", "organ", "date"}
 
 // Limits of a report file beyond its size: what no report of ours holds,
@@ -188,6 +191,7 @@ var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals",
 const (
 	MaxDepth       = 32      // nesting of objects and arrays
 	MaxStoredCells = 100_000 // cells stored in the file, known or not
+	MaxUnits       = 10_000  // units on a consolidation's list or board
 )
 
 // Unmarshal reads a report file's content. The format it names must be in
@@ -207,6 +211,8 @@ func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
 	r := New(f.Format, f.Year, f.Unit)
 	r.keepUnknownKeys(data)
 	r.Preface, r.Closing, r.Prev, r.TypedTotals = f.Preface, f.Closing, f.Prev, f.TypedTotals
+	r.Consolidation = f.Consolidation
+	r.Saved, _ = time.Parse(time.RFC3339, f.Saved)
 	maps.Copy(r.Texts, f.Texts)
 	maps.Copy(r.Headings, f.Headings)
 	maps.Copy(r.Units, f.Units)
@@ -283,6 +289,9 @@ func decode(data []byte) (*fileV1, error) {
 		return nil, l10n.Errorf("report.corrupt", "Detail", ValidYear(f.Year).Error())
 	case len(f.Cells) > MaxStoredCells:
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyCells", "Count", len(f.Cells), "Max", MaxStoredCells))
+	case f.Consolidation != nil && (len(f.Consolidation.Units) > MaxUnits || len(f.Consolidation.Expected) > MaxUnits ||
+		len(f.Consolidation.Cells) > MaxStoredCells):
+		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyUnits", "Max", MaxUnits))
 	}
 	return &f, nil
 }

@@ -5,6 +5,7 @@ package report
 
 import (
 	"encoding/json"
+	"time"
 
 	"nianbao/forms/value"
 )
@@ -55,6 +56,12 @@ type Report struct {
 	// Prev is last year's report file, relative to this report's folder when
 	// it was saved there; empty when none is linked.
 	Prev string
+	// Consolidation is the workspace of a consolidated report (汇总), whose
+	// input cells are sums over the units' reports; nil for a unit's own
+	// report.
+	Consolidation *Consolidation
+	// Saved is when the file was last saved, as it says; zero if unknown.
+	Saved time.Time
 
 	// invalid keeps the stored text of cells that could not be read as their
 	// kind, and unknown the cells the format does not have, so that saving

@@ -656,16 +656,6 @@ func TestMoneyUnits(t *testing.T) {
 	}
 }
 
-func TestParseUnitKind(t *testing.T) {
-	for in, want := range map[string]string{"township": "township", "乡镇": "township", "部门": "department",
-		"县级人民政府": "county", "汇总": "consolidated", "省": "province"} {
-		got, err := report.ParseUnitKind(in)
-		if err != nil || got != want {
-			t.Errorf("ParseUnitKind(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-}
-
 func TestMarshalIsStable(t *testing.T) {
 	r, err := report.Unmarshal(sample(t), reg)
 	if err != nil {

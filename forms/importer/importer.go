@@ -1,0 +1,122 @@
+// Package importer reads reports from files other programs made: filled
+// XLSX templates (the workbook's cell map, export/xlsx/cellmap) and, by
+// Open, the report files themselves, so that whoever receives files (the
+// consolidation, `nianbao import`) reads any of them the same way. It
+// never invents a number: a value it cannot read is kept as typed and
+// reported by the rules as an error.
+package importer
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/export/xlsx/cellmap"
+	"nianbao/forms/l10n"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+	"nianbao/forms/safefile"
+)
+
+// Kinds of file Open reads, by extension.
+const (
+	ExtXLSX = ".xlsx"
+)
+
+// Readable reports whether Open reads files named like path.
+func Readable(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == report.Extension || ext == ExtXLSX
+}
+
+// Open reads the file at path as a report: a report file, or a filled
+// workbook. It reads at most the file's kind's size limit and only regular
+// files. Errors are Chinese messages naming the file.
+func Open(path string, reg *registry.Registry) (*report.Doc, error) {
+	if strings.ToLower(filepath.Ext(path)) != ExtXLSX {
+		return report.Open(path, reg)
+	}
+	data, err := safefile.ReadLimited(path, cellmap.MaxFileSize, "cellmap.tooLargeFile")
+	if err != nil {
+		return nil, err
+	}
+	d, err := XLSX(data, reg)
+	if err != nil {
+		return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+	}
+	return d, nil
+}
+
+// XLSX reads a filled nianbao workbook (the xlsx or xlsx-template export)
+// as a new, unsaved report: the unit and its contact details from the
+// fields, the money units chosen, and every input cell from its place.
+// Totals in the workbook are never read: the engine computes them. A cell
+// whose content is not a valid value is kept as typed (rule R6 reports it).
+func XLSX(data []byte, reg *registry.Registry) (*report.Doc, error) {
+	f, err := cellmap.Open(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := cellmap.Read(f)
+	if err != nil {
+		return nil, err
+	}
+	entry, ok := reg.Lookup(m.Format)
+	if !ok {
+		return nil, l10n.Errorf("report.unknownFormat", "Format", m.Format)
+	}
+	if err := report.ValidYear(m.Year); err != nil {
+		return nil, err
+	}
+	d, err := report.Bind(report.New(entry.Format.ID, m.Year, report.Unit{}), reg)
+	if err != nil {
+		return nil, err
+	}
+	get := func(ref cellmap.Ref) string {
+		s, _ := f.GetCellValue(ref.Sheet, ref.Cell, excelize.Options{RawCellValue: true})
+		return strings.TrimSpace(s)
+	}
+	r := d.Report
+	for key, ref := range m.Fields {
+		val := get(ref)
+		switch key {
+		case cellmap.UnitName:
+			r.Unit.Name = val
+		case cellmap.UnitKind:
+			if k, ok := reg.Kinds.Parse(val); ok {
+				r.Unit.Kind = k.ID
+			} else {
+				r.Unit.Kind = val // reported as an unknown kind
+			}
+		case cellmap.ContactAddress:
+			r.Preface.Address = val
+		case cellmap.ContactPostcode:
+			r.Preface.Postcode = val
+		case cellmap.ContactPhone:
+			r.Preface.Phone = val
+		case cellmap.ContactWebsite:
+			r.Preface.Website = val
+		}
+	}
+	for id, u := range m.Units {
+		d.SetField("units."+id, u) // a unit the cell does not offer stays unchosen
+	}
+	for id, ref := range m.Cells {
+		c, ok := entry.Format.Cell(id)
+		if !ok || entry.Rules.Computed(c.Index) {
+			continue
+		}
+		if text := get(ref); text != "" {
+			d.SetCellOrKeep(id, text)
+		}
+	}
+	r.Closing.Organ = r.Unit.Name
+	if props, err := f.GetDocProps(); err == nil {
+		r.Saved, _ = time.Parse(time.RFC3339, props.Modified)
+	}
+	return d, nil
+}

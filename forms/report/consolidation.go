@@ -1,0 +1,108 @@
+package report
+
+import (
+	"strings"
+
+	"nianbao/forms/value"
+)
+
+// Consolidation is the workspace of a consolidated report (汇总): the
+// units expected and received and what each contributed. It is stored in
+// the report file under "consolidation" (docs/consolidation.md); package
+// consolidate fills it, and the report's input cells hold the sums.
+type Consolidation struct {
+	// IncludeErrors adds units whose reports have errors or blank cells to
+	// the sums, not only those in state ok or warnings.
+	IncludeErrors bool `json:"includeErrors,omitempty"`
+	// Expected lists the units expected to report.
+	Expected []ExpectedUnit `json:"expected"`
+	// Cells are the input cells summed, in the format's order: the
+	// positions of every Values list.
+	Cells []string `json:"cells"`
+	// Units are the files received and the expected units missing, in the
+	// board's order.
+	Units []UnitEntry `json:"units"`
+	// ByKind holds the sums per unit kind, as Values lists.
+	ByKind map[string]string `json:"byKind,omitempty"`
+	// Updated is when the sums were last made (RFC 3339).
+	Updated string `json:"updated,omitempty"`
+}
+
+// ExpectedUnit is a unit on the list of those expected to report.
+type ExpectedUnit struct {
+	Unit string `json:"unit"`
+	Kind string `json:"kind"`
+}
+
+// UnitEntry is one unit's place on the board: its file, its state and the
+// values it contributes.
+type UnitEntry struct {
+	// File is the file received, relative to the report's folder where
+	// possible; empty for a missing unit.
+	File   string `json:"file,omitempty"`
+	SHA256 string `json:"sha256,omitempty"`
+	Unit   string `json:"unit"`
+	Kind   string `json:"kind"`
+	Year   int    `json:"year,omitempty"`
+	Format string `json:"format,omitempty"`
+	// Saved is when the unit saved its file (RFC 3339), if known.
+	Saved string `json:"saved,omitempty"`
+	// State is the first that applies of the states in package
+	// consolidate (refused, duplicate, … ok, missing).
+	State    string `json:"state"`
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+	Blanks   int    `json:"blanks"`
+	// Message says why a file was refused, or what else the officer should
+	// know about it.
+	Message string `json:"message,omitempty"`
+	// Included marks the units whose values are in the sums.
+	Included bool `json:"included,omitempty"`
+	// Values are the unit's values of Consolidation.Cells (EncodeValues).
+	Values string `json:"values,omitempty"`
+	// ByKind is a received 汇总's own per-kind sums (EncodeValues each),
+	// so that a city's breakdown keeps its counties' kinds apart.
+	ByKind map[string]string `json:"byKind,omitempty"`
+	// Members are the units a received 汇总 sums, for finding a unit
+	// counted twice.
+	Members []string `json:"members,omitempty"`
+	// CountedTwice names the received 汇总 that sums this unit too, when
+	// both are in the sums.
+	CountedTwice string `json:"countedTwice,omitempty"`
+}
+
+// valueSep separates the values of a Values list. Number cells hold
+// decimals, "/" or nothing, so it never occurs in one.
+const valueSep = ","
+
+// EncodeValues writes values as one compact string, "12,0,/,,3.50", so
+// that a thousand units' values stay small in the file.
+func EncodeValues(vals []value.Value) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		if v.State == value.Number || v.State == value.NA {
+			parts[i] = v.String()
+		}
+	}
+	return strings.TrimRight(strings.Join(parts, valueSep), valueSep)
+}
+
+// DecodeValues reads a Values list of n cells; entries past n and entries
+// that are not values are blank, so that a hand-edited file never invents
+// a number.
+func DecodeValues(s string, n int) []value.Value {
+	out := make([]value.Value, n)
+	for i := 0; i < n && s != ""; i++ {
+		var part string
+		part, s, _ = strings.Cut(s, valueSep)
+		switch {
+		case part == value.NAMark:
+			out[i] = value.NotApplicable
+		case part != "":
+			if v, err := value.ParseValue(part); err == nil {
+				out[i] = v
+			}
+		}
+	}
+	return out
+}
