@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nianbao/forms/consolidate"
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
@@ -15,8 +16,11 @@ import (
 
 var cmdGet = &command{
 	name: "get", usage: "cli.get.usage", summary: "cli.get.summary",
-	flags: func(fs *flag.FlagSet) { fs.Bool("json", false, l10n.T("cli.get.json")) },
-	run:   runGet,
+	flags: func(fs *flag.FlagSet) {
+		fs.Bool("json", false, l10n.T("cli.get.json"))
+		fs.String("by-unit", "", l10n.T("cli.get.byUnit"))
+	},
+	run: runGet,
 }
 
 func runGet(e *env, fs *flag.FlagSet, args []string) error {
@@ -28,6 +32,12 @@ func runGet(e *env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	vals := d.Values()
+	if id := flagString(fs, "by-unit"); id != "" {
+		if len(args) > 1 {
+			return e.usageError("cli.extraArgs", "Args", strings.Join(args[1:], " "))
+		}
+		return printByUnit(e, d, id, vals[id], flagBool(fs, "json"))
+	}
 	ids := args[1:]
 	if len(ids) == 0 {
 		for _, c := range d.Entry.Format.Cells() {
@@ -45,7 +55,17 @@ func runGet(e *env, fs *flag.FlagSet, args []string) error {
 		}
 		return nil
 	}
-	// An object in the order asked for: IDs to numbers, "/" or null.
+	list := make([]value.Value, len(ids))
+	for i, id := range ids {
+		list[i] = vals[id]
+	}
+	fmt.Fprintln(e.stdout, valuesObject(ids, list, ""))
+	return nil
+}
+
+// valuesObject writes a JSON object of cells in the order given: IDs to
+// numbers, "/" or null; each line after the first starts with indent.
+func valuesObject(ids []string, vals []value.Value, indent string) string {
 	var b strings.Builder
 	b.WriteString("{")
 	for i, id := range ids {
@@ -53,10 +73,46 @@ func runGet(e *env, fs *flag.FlagSet, args []string) error {
 			b.WriteString(",")
 		}
 		key, _ := json.Marshal(id)
-		b.WriteString("\n  " + string(key) + ": " + jsonValue(vals[id]))
+		b.WriteString("\n" + indent + "  " + string(key) + ": " + jsonValue(vals[i]))
 	}
-	b.WriteString("\n}\n")
-	fmt.Fprint(e.stdout, b.String())
+	b.WriteString("\n" + indent + "}")
+	return b.String()
+}
+
+// printByUnit prints a consolidated cell's drill-down: each unit's value.
+func printByUnit(e *env, d *report.Doc, id string, total value.Value, asJSON bool) error {
+	list, err := consolidate.Contributions(d, id)
+	if err != nil {
+		return err
+	}
+	if !asJSON {
+		fmt.Fprintf(e.stdout, "%s\t%s\n", id, total.String())
+		for _, c := range list {
+			mark := " "
+			if c.Included {
+				mark = "+"
+			}
+			fmt.Fprintf(e.stdout, "%s %s\t%s\t%s\n", mark, c.Value.String(), d.Kinds().Name(c.Kind), c.Unit)
+		}
+		return nil
+	}
+	type unitJSON struct {
+		Unit     string          `json:"unit"`
+		Kind     string          `json:"kind"`
+		File     string          `json:"file"`
+		Value    json.RawMessage `json:"value"`
+		Included bool            `json:"included"`
+	}
+	units := []unitJSON{}
+	for _, c := range list {
+		units = append(units, unitJSON{c.Unit, c.Kind, c.File, json.RawMessage(jsonValue(c.Value)), c.Included})
+	}
+	data, _ := json.MarshalIndent(struct {
+		Cell  string          `json:"cell"`
+		Value json.RawMessage `json:"value"`
+		Units []unitJSON      `json:"units"`
+	}{id, json.RawMessage(jsonValue(total)), units}, "", "  ")
+	fmt.Fprintln(e.stdout, string(data))
 	return nil
 }
 

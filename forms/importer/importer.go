@@ -32,18 +32,34 @@ func Readable(path string) bool {
 	return ext == report.Extension || ext == ExtXLSX
 }
 
+// MaxFileSize bounds the files Open reads.
+const MaxFileSize = report.MaxFileSize
+
 // Open reads the file at path as a report: a report file, or a filled
-// workbook. It reads at most the file's kind's size limit and only regular
-// files. Errors are Chinese messages naming the file.
+// workbook. It reads only regular files of at most MaxFileSize bytes.
 func Open(path string, reg *registry.Registry) (*report.Doc, error) {
-	if strings.ToLower(filepath.Ext(path)) != ExtXLSX {
-		return report.Open(path, reg)
-	}
-	data, err := safefile.ReadLimited(path, cellmap.MaxFileSize, "cellmap.tooLargeFile")
+	data, err := safefile.ReadLimited(path, MaxFileSize, "importer.tooLarge")
 	if err != nil {
 		return nil, err
 	}
-	d, err := XLSX(data, reg)
+	return Read(path, data, reg)
+}
+
+// Read reads the content of the file at path as a report, by the file's
+// extension. A report's link to last year's report is not followed: a
+// file from elsewhere names paths of another machine. Errors are Chinese
+// messages naming the file.
+func Read(path string, data []byte, reg *registry.Registry) (*report.Doc, error) {
+	var d *report.Doc
+	var err error
+	if strings.ToLower(filepath.Ext(path)) == ExtXLSX {
+		d, err = XLSX(data, reg)
+	} else {
+		var r *report.Report
+		if r, err = report.Unmarshal(data, reg); err == nil {
+			d, err = report.Bind(r, reg)
+		}
+	}
 	if err != nil {
 		return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
 	}

@@ -16,6 +16,9 @@ type Consolidation struct {
 	IncludeErrors bool `json:"includeErrors,omitempty"`
 	// Expected lists the units expected to report.
 	Expected []ExpectedUnit `json:"expected"`
+	// Learnt marks a list learnt from the files received, not given: it
+	// grows with the units that send files, until a list is given.
+	Learnt bool `json:"learnt,omitempty"`
 	// Cells are the input cells summed, in the format's order: the
 	// positions of every Values list.
 	Cells []string `json:"cells"`
@@ -24,6 +27,9 @@ type Consolidation struct {
 	Units []UnitEntry `json:"units"`
 	// ByKind holds the sums per unit kind, as Values lists.
 	ByKind map[string]string `json:"byKind,omitempty"`
+	// Overflow lists the cells whose sum is too large to be a value; they
+	// are left blank and reported.
+	Overflow []string `json:"overflow,omitempty"`
 	// Updated is when the sums were last made (RFC 3339).
 	Updated string `json:"updated,omitempty"`
 }

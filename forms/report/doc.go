@@ -36,6 +36,9 @@ type Doc struct {
 	prevErr  error
 }
 
+// Registry returns the formats the Doc was bound with.
+func (d *Doc) Registry() *registry.Registry { return d.reg }
+
 // Kinds returns the unit kinds known to the Doc's registry.
 func (d *Doc) Kinds() *unitkind.Set { return d.reg.Kinds }
 
@@ -199,6 +202,10 @@ const (
 	RuleUnit = "unit" // the unit kind or the closing date is not valid
 	RulePrev = "prev" // last year's report cannot be read or does not fit
 	RuleKept = "kept" // a stored cell the format does not use, kept as is
+	// Rules of a consolidated report's workspace.
+	RuleMissingUnits = "C1" // expected units whose reports were not received
+	RuleCountedTwice = "C2" // a unit summed on its own and inside a received 汇总
+	RuleOverflow     = "C3" // a sum too large to be a value
 )
 
 func (d *Doc) fileProblems() []rules.Problem {
@@ -221,6 +228,23 @@ func (d *Doc) fileProblems() []rules.Problem {
 	if date := r.Closing.Date; date != "" {
 		if canon, err := ParseDate(date); err != nil || canon != date {
 			add(RuleUnit, format.Error, nil, "report.badStoredDate", "Value", date)
+		}
+	}
+	if ws := r.Consolidation; ws != nil {
+		missing := 0
+		for _, u := range ws.Units {
+			if u.State == "missing" {
+				missing++
+			}
+			if u.CountedTwice != "" {
+				add(RuleCountedTwice, format.Error, nil, "report.countedTwice", "Unit", u.Unit, "By", u.CountedTwice)
+			}
+		}
+		if missing > 0 {
+			add(RuleMissingUnits, format.Warning, nil, "report.unitsMissing", "Count", missing)
+		}
+		for _, id := range ws.Overflow {
+			add(RuleOverflow, format.Error, []string{id}, "report.sumOverflow", "ID", id)
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.unknown)) {
@@ -259,6 +283,9 @@ func (d *Doc) SetCell(id, text string) error {
 	if d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals && !isBlankInput(text) {
 		return l10n.Errorf("report.computedCell", "Cell", c.Label())
 	}
+	if d.Summed(id) {
+		return l10n.Errorf("report.summedCell", "Cell", c.Label())
+	}
 	var v value.Value
 	switch {
 	case isBlankInput(text):
@@ -283,6 +310,13 @@ func (d *Doc) SetCell(id, text string) error {
 		d.Report.Cells[id] = v
 	}
 	return nil
+}
+
+// Summed reports whether cell id of a consolidated report holds a sum over
+// the units' reports: such a cell is not typed, and shows who contributed.
+func (d *Doc) Summed(id string) bool {
+	ws := d.Report.Consolidation
+	return ws != nil && slices.Contains(ws.Cells, id)
 }
 
 // SetCellOrKeep is SetCell for values read from another program's file:

@@ -1,0 +1,341 @@
+// Package consolidate makes a consolidated report (汇总): it receives the
+// units' reports (report files and filled XLSX templates, files or whole
+// folders), gives each unit one state, and sums the reports in the right
+// states into the consolidated report's input cells, overall and per unit
+// kind. The workspace it keeps (report.Consolidation) lives in the
+// consolidated report's own file; docs/consolidation.md describes it.
+package consolidate
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"nianbao/forms/format"
+	"nianbao/forms/importer"
+	"nianbao/forms/l10n"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+	"nianbao/forms/safefile"
+	"nianbao/forms/value"
+)
+
+// The states of a unit on the board; a unit gets the first that applies.
+const (
+	Refused     = "refused"      // corrupt, not a report, unreadable
+	Duplicate   = "duplicate"    // the unit (or the very file) was received twice
+	WrongYear   = "wrong-year"   // a report of another year
+	WrongFormat = "wrong-format" // a report of another format
+	Unknown     = "unknown"      // not on the list of expected units
+	Errors      = "errors"       // error-severity problems other than blanks
+	Blanks      = "blanks"       // only blank cells missing
+	Warnings    = "warnings"     // warnings only
+	OK          = "ok"
+	Missing     = "missing" // expected, no file received
+)
+
+// States lists the states in the order they are tried.
+var States = []string{Refused, Duplicate, WrongYear, WrongFormat, Unknown, Errors, Blanks, Warnings, OK, Missing}
+
+// MaxFiles bounds the files one run reads: a prefecture publishes about a
+// thousand reports a year.
+const MaxFiles = 5000
+
+// Options say how to consolidate.
+type Options struct {
+	// Expected replaces the list of expected units when not nil. With no
+	// list at all, the units received are learnt as the list.
+	Expected []report.ExpectedUnit
+	// IncludeErrors adds units in states errors and blanks to the sums.
+	IncludeErrors bool
+	// Progress, if set, is called after each file read, from the goroutine
+	// that called Run.
+	Progress func(done, total int)
+	// Now stamps the workspace; zero for time.Now.
+	Now time.Time
+}
+
+// Summary is what a run did.
+type Summary struct {
+	Files    int // files read
+	Included int // units in the sums
+	States   map[string]int
+}
+
+// ErrNothingUsable is returned by Run when no unit could be summed; the
+// report is updated all the same, so that the board shows why.
+var ErrNothingUsable = errors.New("no unit could be used")
+
+// Run receives the files under inputs and the files the workspace received
+// before, and consolidates them into target, a consolidated report (new:
+// see New; or loaded to be updated: its texts and preface are kept). On
+// cancellation target is unchanged.
+func Run(ctx context.Context, target *report.Doc, inputs []string, opt Options) (Summary, error) {
+	ws := target.Report.Consolidation
+	if ws == nil {
+		return Summary{}, l10n.Errorf("consolidate.notConsolidation", "Unit", target.Report.Unit.Name)
+	}
+	base := ""
+	if target.Path != "" {
+		base = filepath.Dir(absPath(target.Path))
+	}
+	var old []string
+	for _, u := range ws.Units {
+		if u.File != "" {
+			old = append(old, resolve(base, u.File))
+		}
+	}
+	files, err := Files(append(old, inputs...), target.Path)
+	if err != nil {
+		return Summary{}, err
+	}
+	got, err := receive(ctx, files, target.Registry(), opt.Progress)
+	if err != nil {
+		return Summary{}, err
+	}
+	next := *ws
+	if opt.Expected != nil {
+		next.Expected, next.Learnt = opt.Expected, false
+	}
+	next.IncludeErrors = opt.IncludeErrors
+	c := &run{target: target, ws: &next, kinds: target.Kinds(), base: base}
+	c.classify(got)
+	vals := c.sum()
+	next.Updated = cmp.Or(opt.Now, time.Now()).Format(time.RFC3339)
+	target.Report.Consolidation = &next
+	for i, id := range next.Cells {
+		if vals[i].IsBlank() {
+			delete(target.Report.Cells, id)
+		} else {
+			target.Report.Cells[id] = vals[i]
+		}
+	}
+	target.Report.TypedTotals = false
+	s := Summary{Files: len(files), States: map[string]int{}}
+	for _, u := range next.Units {
+		s.States[u.State]++
+		if u.Included {
+			s.Included++
+		}
+	}
+	if s.Included == 0 {
+		return s, ErrNothingUsable
+	}
+	return s, nil
+}
+
+// New starts a consolidated report of unit (kind: a kind's ID or name,
+// empty for 本级政府（汇总）) for year, in the official format of the year
+// or formatID.
+func New(reg *registry.Registry, year int, unit, kind, formatID string) (*report.Doc, error) {
+	d, err := report.Create(reg, report.Spec{Year: year, Unit: unit, Kind: cmp.Or(kind, "consolidated"), FormatID: formatID})
+	if err != nil {
+		return nil, err
+	}
+	d.Report.Consolidation = &report.Consolidation{Expected: []report.ExpectedUnit{}, Cells: InputCells(d), Units: []report.UnitEntry{}}
+	return d, nil
+}
+
+// InputCells returns the cells a consolidation sums: the format's input
+// cells that hold numbers. Totals are computed from them, never summed.
+func InputCells(d *report.Doc) []string {
+	var ids []string
+	for _, c := range d.Entry.Format.Cells() {
+		if c.Spec.Kind != format.Text && !d.Entry.Rules.Computed(c.Index) {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
+// Files lists the files to read: the files among inputs, and those under
+// the folders among them (searched recursively) that Open reads, in path
+// order, each once; skip (the consolidated report itself), backups and
+// hidden files are left out. A missing input is an error.
+func Files(inputs []string, skip string) ([]string, error) {
+	seen := map[string]bool{}
+	if skip != "" {
+		seen[absPath(skip)] = true
+	}
+	var out []string
+	add := func(p string) error {
+		abs := absPath(p)
+		if seen[abs] {
+			return nil
+		}
+		seen[abs] = true
+		if len(out) >= MaxFiles {
+			return l10n.Errorf("consolidate.tooManyFiles", "Max", MaxFiles)
+		}
+		out = append(out, p)
+		return nil
+	}
+	for _, in := range inputs {
+		info, err := os.Stat(in)
+		if err != nil {
+			return nil, safefile.ReadError(in, err)
+		}
+		if !info.IsDir() {
+			if err := add(in); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		err = filepath.WalkDir(in, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // an unreadable folder is skipped
+			}
+			hidden := strings.HasPrefix(e.Name(), ".") && p != in
+			switch {
+			case e.IsDir() && hidden:
+				return filepath.SkipDir
+			case e.IsDir() || hidden || !importer.Readable(p) || strings.HasPrefix(e.Name(), "~$"):
+				return nil
+			}
+			return add(p)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// received is what one file gave.
+type received struct {
+	path   string
+	sum    string // SHA-256 of the content
+	err    error
+	unit   string
+	kind   string
+	year   int
+	format string
+	saved  time.Time
+	cells  map[string]value.Value // the input cells
+	errs   int
+	warns  int
+	blanks int
+	nested *report.Consolidation // a received 汇总's workspace
+}
+
+// receive reads files in parallel, in the order given.
+func receive(ctx context.Context, files []string, reg *registry.Registry, progress func(int, int)) ([]received, error) {
+	out := make([]received, len(files))
+	jobs := make(chan int)
+	done := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] = readOne(files[i], reg)
+				done <- i
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+	n := 0
+	for range done {
+		n++
+		if progress != nil {
+			progress(n, len(files))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readOne reads and checks one file; it never fails, the failure is in the
+// result.
+func readOne(path string, reg *registry.Registry) received {
+	r := received{path: path}
+	data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
+	if err != nil {
+		r.err = err
+		return r
+	}
+	sum := sha256.Sum256(data)
+	r.sum = hex.EncodeToString(sum[:])
+	d, err := importer.Read(path, data, reg)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	rep := d.Report
+	r.unit, r.kind, r.year, r.format, r.saved = rep.Unit.Name, rep.Unit.Kind, rep.Year, rep.Format, rep.Saved
+	if r.saved.IsZero() {
+		if info, err := os.Stat(path); err == nil {
+			r.saved = info.ModTime()
+		}
+	}
+	r.cells = rep.Cells
+	r.nested = rep.Consolidation
+	for _, p := range d.Evaluate().Problems {
+		switch {
+		case p.Severity == format.Error && p.Blank:
+			r.blanks++
+		case p.Severity == format.Error:
+			r.errs++
+		default:
+			r.warns++
+		}
+	}
+	return r
+}
+
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}
+
+func resolve(base, p string) string {
+	if filepath.IsAbs(p) || base == "" {
+		return filepath.FromSlash(p)
+	}
+	return filepath.Join(base, filepath.FromSlash(p))
+}
+
+// rel returns p relative to base where possible, with forward slashes.
+func rel(base, p string) string {
+	if base != "" {
+		if r, err := filepath.Rel(base, absPath(p)); err == nil {
+			return filepath.ToSlash(r)
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,367 @@
+package consolidate_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"nianbao/assets"
+	"nianbao/forms/consolidate"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+)
+
+var reg = registry.Builtin()
+
+// unit writes a unit's report made from the sample (every cell and text
+// filled, no problem) with the changes given, saved at the time given.
+func unit(t testing.TB, dir, file, name, kind string, saved time.Time, cells ...string) string {
+	t.Helper()
+	data, err := assets.Samples.ReadFile("samples/" + assets.SampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Unmarshal(data, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Bind(r, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Unit = report.Unit{Name: name, Kind: kind}
+	for _, a := range cells {
+		id, val, _ := strings.Cut(a, "=")
+		switch id {
+		case "year":
+			r.Year = 2024
+		case "format":
+			r.Format = val
+		default:
+			if err := d.SetCellOrKeep(id, val); err != nil && val != "-1" {
+				t.Fatalf("%s: %v", a, err)
+			}
+		}
+	}
+	out, err := r.Marshal(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, file)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var day = time.Date(2026, 1, 20, 9, 0, 0, 0, time.UTC)
+
+// batch writes a hand-made batch in which every state occurs.
+func batch(t *testing.T) (dir string, expected []report.ExpectedUnit) {
+	dir = t.TempDir()
+	in := filepath.Join(dir, "收到")
+	unit(t, in, "ok.nianbao", "青溪县自然资源局", "department", day)
+	unit(t, in, "ok-copy/ok.nianbao", "青溪县自然资源局", "department", day) // the same file twice
+	unit(t, in, "old.nianbao", "青溪县教育局", "department", day, "t2.rules.issued=1")
+	unit(t, in, "new.nianbao", "青溪县 教育局", "department", day.Add(time.Hour), "t2.rules.issued=30") // kept: saved later
+	unit(t, in, "warn.nianbao", "青溪县财政局", "department", day, "t2.fees.amount=2000000.5")
+	unit(t, in, "errors.nianbao", "青溪县公安局", "department", day, "t3.new.natural=100")
+	unit(t, in, "blanks.nianbao", "青溪县民政局", "department", day, "t3.new.natural=")
+	unit(t, in, "town.nianbao", "城关镇", "township", day, "t2.fees.amount=1.25")
+	unit(t, in, "year.nianbao", "青溪县交通局", "department", day, "year=")
+	unit(t, in, "format.nianbao", "青溪县水利局", "department", day, "format=2019")
+	unit(t, in, "stranger.nianbao", "邻县人民政府", "county", day)
+	os.WriteFile(filepath.Join(in, "broken.nianbao"), []byte(`{"type": "nianbao-report", "sch`), 0o644)
+	os.WriteFile(filepath.Join(in, "notes.txt"), []byte("不是报告"), 0o644)
+	os.WriteFile(filepath.Join(in, ".hidden.nianbao"), []byte("x"), 0o644)
+	expected = []report.ExpectedUnit{
+		{Unit: "青溪县自然资源局", Kind: "department"}, {Unit: "青溪县教育局", Kind: "department"},
+		{Unit: "青溪县财政局", Kind: "department"}, {Unit: "青溪县公安局", Kind: "department"},
+		{Unit: "青溪县民政局", Kind: "department"}, {Unit: "城关镇", Kind: "township"},
+		{Unit: "青溪县交通局", Kind: "department"}, {Unit: "青溪县水利局", Kind: "department"},
+		{Unit: "青溪县卫生健康委员会", Kind: "department"},
+	}
+	return dir, expected
+}
+
+func newTarget(t testing.TB, dir string) *report.Doc {
+	d, err := consolidate.New(reg, 2025, "青溪县人民政府", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Path = filepath.Join(dir, "汇总.nianbao")
+	return d
+}
+
+func states(d *report.Doc) map[string]string {
+	out := map[string]string{}
+	for _, u := range d.Report.Consolidation.Units {
+		key := u.Unit
+		if u.File != "" {
+			key = filepath.Base(filepath.Dir(u.File)) + "/" + filepath.Base(u.File)
+		}
+		out[key] = u.State
+	}
+	return out
+}
+
+func TestStates(t *testing.T) {
+	dir, expected := batch(t)
+	d := newTarget(t, dir)
+	sum, err := consolidate.Run(context.Background(), d, []string{filepath.Join(dir, "收到")}, consolidate.Options{Expected: expected})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"收到/ok.nianbao": consolidate.Duplicate, "ok-copy/ok.nianbao": consolidate.OK, // the first in path order is kept
+		"收到/old.nianbao": consolidate.Duplicate, "收到/new.nianbao": consolidate.OK,
+		"收到/warn.nianbao": consolidate.Warnings, "收到/errors.nianbao": consolidate.Errors,
+		"收到/blanks.nianbao": consolidate.Blanks, "收到/town.nianbao": consolidate.OK,
+		"收到/year.nianbao": consolidate.WrongYear, "收到/format.nianbao": consolidate.WrongFormat,
+		"收到/stranger.nianbao": consolidate.Unknown, "收到/broken.nianbao": consolidate.Refused,
+		"青溪县卫生健康委员会": consolidate.Missing,
+	}
+	got := states(d)
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: state %q, want %q", k, got[k], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("board %v, want %d entries", got, len(want))
+	}
+	if sum.Included != 4 || sum.Files != 12 {
+		t.Errorf("summary %+v: want 4 included of 12 files", sum)
+	}
+	// The board lists the expected units first, in the list's order.
+	if u := d.Report.Consolidation.Units; u[0].Unit != "青溪县自然资源局" || u[1].Unit != "青溪县 教育局" || u[8].State != consolidate.Missing {
+		t.Errorf("board order: %v", u[:9])
+	}
+	for _, u := range d.Report.Consolidation.Units {
+		if u.State == consolidate.Refused && !strings.Contains(u.Message, "broken.nianbao") {
+			t.Errorf("a refused file says %q", u.Message)
+		}
+	}
+}
+
+// TestSums: the sums are exact over the units in state ok or warnings (or
+// errors and blanks when asked), by kind too; 不适用 everywhere stays 不适用.
+func TestSums(t *testing.T) {
+	dir, expected := batch(t)
+	for _, tc := range []struct {
+		include              bool
+		natural, fees, rules string
+		township             string
+	}{
+		// ok 21, new 21, warnings 21, town 21 (blanks has no value, errors 100)
+		{false, "84", "2000026.8236", "30", "21"},
+		{true, "184", "2000051.8972", "30", "21"},
+	} {
+		d := newTarget(t, dir)
+		if _, err := consolidate.Run(context.Background(), d, []string{filepath.Join(dir, "收到")},
+			consolidate.Options{Expected: expected, IncludeErrors: tc.include}); err != nil {
+			t.Fatal(err)
+		}
+		v := d.Values()
+		if got := v["t3.new.natural"].String(); got != tc.natural {
+			t.Errorf("include=%v: t3.new.natural = %s, want %s", tc.include, got, tc.natural)
+		}
+		if got := v["t2.rules.issued"].String(); got != tc.rules {
+			t.Errorf("include=%v: t2.rules.issued = %s, want %s (of the file saved later)", tc.include, got, tc.rules)
+		}
+		// 12.5368 ×2 + 2000000.5 + 1.25 (+12.5368 ×2 with errors and blanks): the most decimals
+		if got := v["t2.fees.amount"].String(); got != tc.fees {
+			t.Errorf("include=%v: fees = %s, want %s", tc.include, got, tc.fees)
+		}
+		byKind := d.Report.Consolidation.ByKind
+		if len(byKind) != 2 || byKind["township"] == "" {
+			t.Errorf("byKind has %v", byKind)
+		}
+		cols := consolidate.Breakdown(d)
+		if len(cols) != 2 || cols[0].Kind != "department" || cols[1].Kind != "township" {
+			t.Fatalf("breakdown columns %v", cols)
+		}
+		c, _ := d.Entry.Format.Cell("t3.new.natural")
+		if got := cols[1].Values[c.Index].String(); got != tc.township {
+			t.Errorf("township column: %s, want %s", got, tc.township)
+		}
+		total, _ := d.Entry.Format.Cell("t3.total.total")
+		dep, town := cols[0].Values[total.Index].Amount(), cols[1].Values[total.Index].Amount()
+		if all := v["t3.total.total"].Amount(); dep+town != all {
+			t.Errorf("the kinds' totals %v + %v are not the total %v", dep, town, all)
+		}
+	}
+}
+
+func TestNotApplicable(t *testing.T) {
+	dir := t.TempDir()
+	unit(t, dir, "a.nianbao", "甲局", "department", day, "t2.rules.issued=/", "t2.rules.repealed=/")
+	unit(t, dir, "b.nianbao", "乙局", "department", day, "t2.rules.issued=/", "t2.rules.repealed=3")
+	d := newTarget(t, dir)
+	if _, err := consolidate.Run(context.Background(), d, []string{dir}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if v := d.Report.Cells["t2.rules.issued"]; v.String() != "/" {
+		t.Errorf("不适用 in every unit sums to %q", v.String())
+	}
+	if v := d.Report.Cells["t2.rules.repealed"]; v.String() != "3" {
+		t.Errorf("不适用 and 3 sum to %q", v.String())
+	}
+	list, err := consolidate.Contributions(d, "t2.rules.repealed")
+	if err != nil || len(list) != 2 || list[0].Value.String() != "/" || list[1].Value.String() != "3" || !list[0].Included {
+		t.Errorf("drill-down %+v, %v", list, err)
+	}
+	// Learnt from the files: both units are now expected.
+	if n := len(d.Report.Consolidation.Expected); n != 2 {
+		t.Errorf("expected list learnt %d units", n)
+	}
+}
+
+// TestRerun: re-running keeps the texts and the files received before,
+// and updates the numbers.
+func TestRerun(t *testing.T) {
+	dir := t.TempDir()
+	unit(t, dir, "in/a.nianbao", "甲局", "department", day)
+	d := newTarget(t, dir)
+	if _, err := consolidate.Run(context.Background(), d, []string{filepath.Join(dir, "in")}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetText("overview", "全县总体情况。"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Save(d.Path); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	unit(t, dir, "more/b.nianbao", "乙局", "township", day, "t2.rules.issued=4")
+	d2, err := report.Edit(d.Path, reg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d2.Close()
+	if _, err := consolidate.Run(context.Background(), d2, []string{filepath.Join(dir, "more")}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if d2.Report.Texts["overview"] != "全县总体情况。" {
+		t.Error("the text was lost")
+	}
+	if got := d2.Report.Cells["t2.rules.issued"].String(); got != "4" {
+		t.Errorf("t2.rules.issued = %s, want 0 + 4", got)
+	}
+	if err := d2.SetCell("t3.new.natural", "9"); err == nil {
+		t.Error("a summed cell took a typed value")
+	}
+}
+
+// TestMultiLevel: a city sums a county's 汇总 like a unit, keeps the
+// county's kinds apart in its breakdown, and flags a unit counted both on
+// its own and inside the county's 汇总.
+func TestMultiLevel(t *testing.T) {
+	dir := t.TempDir()
+	unit(t, dir, "县/gov.nianbao", "青溪县人民政府", "county", day)
+	unit(t, dir, "县/dep.nianbao", "青溪县教育局", "department", day, "t2.rules.issued=5")
+	county, err := consolidate.New(reg, 2025, "青溪县", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := consolidate.Run(context.Background(), county, []string{filepath.Join(dir, "县")}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"overview", "active", "requests", "appeals", "problems", "other"} {
+		county.SetText(s, "全县情况。")
+	}
+	os.MkdirAll(filepath.Join(dir, "市收到"), 0o755)
+	if err := county.Save(filepath.Join(dir, "市收到", "青溪县汇总.nianbao")); err != nil {
+		t.Fatal(err)
+	}
+	county.Close()
+	unit(t, dir, "市收到/市财政局.nianbao", "市财政局", "department", day, "t2.rules.issued=7")
+	unit(t, dir, "市收到/again.nianbao", "青溪县教育局", "department", day, "t2.rules.issued=5")
+	city, err := consolidate.New(reg, 2025, "某市人民政府", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := consolidate.Run(context.Background(), city, []string{filepath.Join(dir, "市收到")}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := city.Report.Cells["t2.rules.issued"].String(); got != "17" { // 0 + 5 + 7 + 5, counted twice
+		t.Errorf("city t2.rules.issued = %s", got)
+	}
+	cols := map[string]string{}
+	c, _ := city.Entry.Format.Cell("t2.rules.issued")
+	for _, col := range consolidate.Breakdown(city) {
+		cols[col.Kind] = col.Values[c.Index].String()
+	}
+	if cols["county"] != "0" || cols["county-department"] != "5" || cols["department"] != "12" || len(cols) != 3 {
+		t.Errorf("city breakdown %v: want county 0, county-department 5, department 7+5", cols)
+	}
+	twice := 0
+	for _, p := range city.Evaluate().Problems {
+		if p.Rule == report.RuleCountedTwice && strings.Contains(p.Message, "青溪县教育局") && strings.Contains(p.Message, "青溪县") {
+			twice++
+		}
+	}
+	if twice != 1 {
+		t.Errorf("counted twice reported %d times", twice)
+	}
+}
+
+// TestHostileFiles: files that cannot be used are refused one by one, fast,
+// and never stop the batch.
+func TestHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	unit(t, dir, "good.nianbao", "甲局", "department", day)
+	var zb bytes.Buffer // a zip bomb named like a workbook: 64 MiB of zeros
+	zw := zip.NewWriter(&zb)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	w.Write(make([]byte, 64<<20))
+	zw.Close()
+	os.WriteFile(filepath.Join(dir, "bomb.xlsx"), zb.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "word.xlsx"), []byte("PK\x03\x04 not really"), 0o644)
+	os.WriteFile(filepath.Join(dir, "big.nianbao"), make([]byte, report.MaxFileSize+1), 0o644)
+	start := time.Now()
+	d := newTarget(t, dir)
+	if _, err := consolidate.Run(context.Background(), d, []string{dir}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if s := states(d); s["./bomb.xlsx"] != consolidate.Refused || len(s) != 4 {
+		t.Errorf("states %v", s)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("hostile files took %v", el)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a", "b", "c"} {
+		unit(t, dir, n+".nianbao", n+"局", "department", day)
+	}
+	d := newTarget(t, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := consolidate.Run(ctx, d, []string{dir}, consolidate.Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled run: %v", err)
+	}
+	if len(d.Report.Consolidation.Units) != 0 || len(d.Report.Cells) != 0 {
+		t.Error("a cancelled run changed the report")
+	}
+}
+
+func TestNothingUsable(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "x.nianbao"), []byte("{}"), 0o644)
+	d := newTarget(t, dir)
+	if _, err := consolidate.Run(context.Background(), d, []string{dir}, consolidate.Options{}); !errors.Is(err, consolidate.ErrNothingUsable) {
+		t.Errorf("err %v", err)
+	}
+}

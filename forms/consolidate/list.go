@@ -1,0 +1,144 @@
+package consolidate
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"nianbao/export/xlsx/cellmap"
+	"nianbao/forms/l10n"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+	"nianbao/forms/safefile"
+	"nianbao/forms/unitkind"
+)
+
+// MaxListSize bounds a list file of expected units.
+const MaxListSize = 4 << 20
+
+// ReadList reads the list of expected units from a file: text with one
+// unit a line, 单位名称<TAB>单位类型 (UTF-8, or GB18030 as Notepad and Excel
+// save it on a Chinese Windows), an XLSX whose first sheet has those two
+// columns, or last year's consolidated report (its list carries over). A
+// first line whose type is not a kind is a heading and skipped; a line
+// without a type leaves the kind to the unit's report.
+func ReadList(path string, reg *registry.Registry) ([]report.ExpectedUnit, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case report.Extension:
+		d, err := report.Open(path, reg)
+		if err != nil {
+			return nil, err
+		}
+		if d.Report.Consolidation == nil {
+			return nil, l10n.Errorf("consolidate.listNotConsolidation", "Path", path)
+		}
+		return d.Report.Consolidation.Expected, nil
+	case ".xlsx":
+		rows, err := xlsxRows(path)
+		if err != nil {
+			return nil, err
+		}
+		return parseList(rows, reg.Kinds, path)
+	}
+	data, err := safefile.ReadLimited(path, MaxListSize, "consolidate.listTooLarge")
+	if err != nil {
+		return nil, err
+	}
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, l10n.Errorf("consolidate.listNotText", "Path", path)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return parseList(rows, reg.Kinds, path)
+}
+
+// decodeText reads UTF-8 (with or without a byte-order mark) or GB18030.
+func decodeText(data []byte) (string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || bytes.IndexByte(data, 0) >= 0 {
+		return "", l10n.Errorf("consolidate.listNotText", "Path", "")
+	}
+	return string(out), nil
+}
+
+func xlsxRows(path string) ([][]string, error) {
+	data, err := safefile.ReadLimited(path, cellmap.MaxFileSize, "consolidate.listTooLarge")
+	if err != nil {
+		return nil, err
+	}
+	f, err := cellmap.Open(bytes.NewReader(data))
+	if err != nil {
+		return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, l10n.Errorf("consolidate.listEmpty", "Path", path)
+	}
+	it, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+	}
+	defer it.Close()
+	var rows [][]string
+	for it.Next() {
+		if len(rows) > report.MaxUnits {
+			return nil, l10n.Errorf("consolidate.listTooLong", "Max", report.MaxUnits)
+		}
+		cols, err := it.Columns()
+		if err != nil {
+			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+		}
+		rows = append(rows, cols)
+	}
+	return rows, nil
+}
+
+// parseList reads rows of name and kind.
+func parseList(rows [][]string, kinds *unitkind.Set, path string) ([]report.ExpectedUnit, error) {
+	out := []report.ExpectedUnit{}
+	seen := map[string]int{}
+	for i, cols := range rows {
+		name, kindText := "", ""
+		if len(cols) > 0 {
+			name = strings.TrimSpace(cols[0])
+		}
+		if len(cols) > 1 {
+			kindText = strings.TrimSpace(cols[1])
+		}
+		if name == "" {
+			continue
+		}
+		k, ok := kinds.Parse(kindText)
+		switch {
+		case len(out) == 0 && len(seen) == 0 && kindText != "" && !ok:
+			seen[""] = i // a heading: 单位名称 单位类型
+			continue
+		case kindText != "" && !ok:
+			return nil, l10n.Errorf("consolidate.listBadKind", "Path", path, "Line", i+1, "Kind", kindText)
+		}
+		n := unitkind.Normalize(name)
+		if first, dup := seen[n]; dup {
+			return nil, l10n.Errorf("consolidate.listDuplicate", "Path", path, "Line", i+1, "First", first+1, "Unit", name)
+		}
+		if len(out) >= report.MaxUnits {
+			return nil, l10n.Errorf("consolidate.listTooLong", "Max", report.MaxUnits)
+		}
+		seen[n] = i
+		out = append(out, report.ExpectedUnit{Unit: name, Kind: k.ID})
+	}
+	if len(out) == 0 {
+		return nil, l10n.Errorf("consolidate.listEmpty", "Path", path)
+	}
+	return out, nil
+}
