@@ -85,6 +85,8 @@ func Run(ctx context.Context, target *report.Doc, inputs []string, opt Options) 
 	if ws == nil {
 		return Summary{}, l10n.Errorf("consolidate.notConsolidation", "Unit", target.Report.Unit.Name)
 	}
+	// Files are stored relative to the report's folder (absolute until it
+	// is first saved: saving makes them relative).
 	base := ""
 	if target.Path != "" {
 		base = filepath.Dir(absPath(target.Path))
@@ -320,14 +322,15 @@ func resolve(base, p string) string {
 	return filepath.Join(base, filepath.FromSlash(p))
 }
 
-// rel returns p relative to base where possible, with forward slashes.
+// rel returns p relative to base where possible, with forward slashes;
+// absolute without a base.
 func rel(base, p string) string {
 	if base != "" {
 		if r, err := filepath.Rel(base, absPath(p)); err == nil {
 			return filepath.ToSlash(r)
 		}
 	}
-	return filepath.ToSlash(p)
+	return filepath.ToSlash(absPath(p))
 }
 
 // sortedKeys returns a map's keys in order.

@@ -149,6 +149,15 @@ func (d *Doc) unlinkPrev() {
 	d.Report.Prev, d.prev, d.prevVals, d.prevErr = "", nil, nil, nil
 }
 
+// relTo returns the absolute path abs relative to the folder dir where
+// possible, with forward slashes, as files store paths.
+func relTo(dir, abs string) string {
+	if rel, err := filepath.Rel(dir, abs); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return abs
+}
+
 func absPath(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
 		return abs
@@ -452,15 +461,23 @@ func (d *Doc) Save(path string) error {
 	}
 	prev := d.Report.Prev
 	if prev != "" {
-		abs := absPath(d.resolve(prev))
-		d.Report.Prev = abs
-		if rel, err := filepath.Rel(filepath.Dir(absPath(path)), abs); err == nil {
-			d.Report.Prev = filepath.ToSlash(rel)
+		d.Report.Prev = relTo(filepath.Dir(absPath(path)), absPath(d.resolve(prev)))
+	}
+	var files []string
+	if ws := d.Report.Consolidation; ws != nil {
+		for i := range ws.Units {
+			files = append(files, ws.Units[i].File)
+			if f := ws.Units[i].File; f != "" {
+				ws.Units[i].File = relTo(filepath.Dir(absPath(path)), absPath(d.resolve(filepath.FromSlash(f))))
+			}
 		}
 	}
 	data, err := d.Report.save(path)
 	if err != nil {
 		d.Report.Prev = prev
+		for i, f := range files {
+			d.Report.Consolidation.Units[i].File = f
+		}
 		release()
 		return err
 	}

@@ -1,0 +1,210 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"nianbao/cli"
+)
+
+// units writes unit reports made with the command line from the sample.
+func units(t *testing.T, dir string, names map[string]string, cells ...string) {
+	t.Helper()
+	sample := filepath.Join(t.TempDir(), "s.nianbao")
+	if code, _, e := run(t, "sample", "-o", sample); code != 0 {
+		t.Fatal(e)
+	}
+	data, _ := os.ReadFile(sample)
+	os.MkdirAll(dir, 0o755)
+	for name, kind := range names {
+		var f map[string]any
+		json.Unmarshal(data, &f)
+		f["unit"] = map[string]string{"name": name, "kind": kind}
+		out, _ := json.Marshal(f)
+		path := filepath.Join(dir, name+".nianbao")
+		os.WriteFile(path, out, 0o644)
+		if len(cells) > 0 {
+			if code, _, e := run(t, append([]string{"set", path}, cells...)...); code != 0 {
+				t.Fatal(e)
+			}
+		}
+	}
+}
+
+type boardJSON struct {
+	Units []struct {
+		File     *string `json:"file"`
+		Unit     string  `json:"unit"`
+		Kind     string  `json:"kind"`
+		Year     *int    `json:"year"`
+		Format   *string `json:"format"`
+		State    string  `json:"state"`
+		Included bool    `json:"included"`
+		Errors   int     `json:"errors"`
+		Warnings int     `json:"warnings"`
+		Blanks   int     `json:"blanks"`
+		Message  string  `json:"message"`
+	} `json:"units"`
+	ByKind map[string]map[string]any `json:"byKind"`
+}
+
+func TestConsolidate(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	units(t, in, map[string]string{"甲局": "department", "乙局": "department", "城关镇": "township"})
+	// The list as Windows Notepad saves it on a Chinese PC: GB18030, CRLF,
+	// a heading, a full-width space in a name.
+	list, _ := simplifiedchinese.GB18030.NewEncoder().String("单位名称\t单位类型\r\n甲局\t部门\r\n乙　局\t部门\r\n城关镇\t乡镇\r\n丁局\t部门\r\n")
+	os.WriteFile(filepath.Join(dir, "名单.txt"), []byte(list), 0o644)
+	out := filepath.Join(dir, "汇总.nianbao")
+	code, stdout, stderr := run(t, "consolidate", "-o", out, "--year", "2025", "--unit", "青溪县人民政府",
+		"--expect", filepath.Join(dir, "名单.txt"), "--json", in)
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var b boardJSON
+	if err := json.Unmarshal([]byte(stdout), &b); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if len(b.Units) != 4 || b.Units[3].Unit != "丁局" || b.Units[3].State != "missing" || b.Units[3].File != nil ||
+		b.Units[1].Unit != "乙局" || b.Units[1].State != "ok" || !b.Units[1].Included || *b.Units[1].Year != 2025 {
+		t.Errorf("board: %s", stdout)
+	}
+	if b.ByKind["department"]["t3.new.natural"] != 42.0 || b.ByKind["township"]["t3.new.natural"] != 21.0 {
+		t.Errorf("byKind: %v", b.ByKind)
+	}
+	code, stdout, _ = run(t, "get", out, "--by-unit", "t3.new.natural", "--json")
+	var drill struct {
+		Cell  string  `json:"cell"`
+		Value float64 `json:"value"`
+		Units []struct {
+			Unit     string  `json:"unit"`
+			Kind     string  `json:"kind"`
+			File     string  `json:"file"`
+			Value    float64 `json:"value"`
+			Included bool    `json:"included"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &drill); err != nil || code != 0 || drill.Value != 63 || len(drill.Units) != 3 ||
+		drill.Units[0].Value != 21 || drill.Units[0].File != "in/甲局.nianbao" {
+		t.Errorf("drill-down: exit %d %v\n%s", code, err, stdout)
+	}
+	// Re-running on the same file keeps its texts.
+	if code, _, e := run(t, "set", out, "--text", "overview=全县概况。"); code != 0 {
+		t.Fatal(e)
+	}
+	if code, _, e := run(t, "consolidate", "-o", out, in); code != 0 {
+		t.Fatal(e)
+	}
+	if code, _, e := run(t, "export", out, "--draft", "--to", "txt", "-o", filepath.Join(dir, "汇总.txt")); code != 0 {
+		t.Fatal(e)
+	}
+	txt, _ := os.ReadFile(filepath.Join(dir, "汇总.txt"))
+	if !strings.Contains(string(txt), "全县概况。") {
+		t.Error("re-running lost the text")
+	}
+	// The check of the 汇总 names the missing unit's count.
+	_, stdout, _ = run(t, "check", out)
+	if !strings.Contains(stdout, "C1") {
+		t.Errorf("check does not report the missing unit:\n%s", stdout)
+	}
+}
+
+func TestConsolidateRefuses(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	units(t, in, map[string]string{"甲局": "department"})
+	report := filepath.Join(in, "甲局.nianbao")
+	before, _ := os.ReadFile(report)
+	// Another report as the output: refused, untouched.
+	code, _, stderr := run(t, "consolidate", "-o", report, "--unit", "某县", in)
+	if code != cli.ExitUsage || !strings.Contains(stderr, "不是汇总报告") {
+		t.Errorf("exit %d %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(report); string(after) != string(before) {
+		t.Error("the unit's report was changed")
+	}
+	out := filepath.Join(dir, "汇总.nianbao")
+	if code, _, e := run(t, "consolidate", "-o", out, "--unit", "某县", "--year", "2025", in); code != 0 {
+		t.Fatal(e)
+	}
+	// Another consolidation: refused.
+	code, _, stderr = run(t, "consolidate", "-o", out, "--unit", "别县", in)
+	if code != cli.ExitUsage || !strings.Contains(stderr, "某县") {
+		t.Errorf("another unit's 汇总: exit %d %s", code, stderr)
+	}
+	code, _, _ = run(t, "consolidate", "-o", out, "--year", "2024", in)
+	if code != cli.ExitUsage {
+		t.Errorf("another year's 汇总: exit %d", code)
+	}
+	// Nothing usable: written, exit 1.
+	empty := filepath.Join(dir, "empty")
+	os.MkdirAll(empty, 0o755)
+	os.WriteFile(filepath.Join(empty, "x.nianbao"), []byte("garbage"), 0o644)
+	code, stdout, _ := run(t, "consolidate", "-o", filepath.Join(dir, "e.nianbao"), "--unit", "某县", "--year", "2025", empty)
+	if code != cli.ExitProblems || !strings.Contains(stdout, "无法使用") {
+		t.Errorf("nothing usable: exit %d\n%s", code, stdout)
+	}
+	code, _, _ = run(t, "consolidate", "-o", filepath.Join(dir, "n.nianbao"), "--unit", "某县", filepath.Join(dir, "nope"))
+	if code != cli.ExitUsage {
+		t.Errorf("a missing input: exit %d", code)
+	}
+	code, _, _ = run(t, "consolidate", "--unit", "某县", in)
+	if code != cli.ExitUsage {
+		t.Errorf("no -o: exit %d", code)
+	}
+}
+
+// TestExpectXLSX: the list of units from a workbook's first two columns.
+func TestExpectXLSX(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	units(t, in, map[string]string{"甲局": "department", "城关镇": "township"})
+	f := excelize.NewFile()
+	for i, row := range [][]string{{"单位名称", "单位类型"}, {"甲局", "部门"}, {"城关镇", "乡镇（街道）"}} {
+		f.SetSheetRow("Sheet1", "A"+string(rune('1'+i)), &row)
+	}
+	f.SaveAs(filepath.Join(dir, "名单.xlsx"))
+	out := filepath.Join(dir, "汇总.nianbao")
+	code, stdout, stderr := run(t, "consolidate", "-o", out, "--unit", "某县", "--year", "2025", "--expect", filepath.Join(dir, "名单.xlsx"), "--json", in)
+	var b boardJSON
+	json.Unmarshal([]byte(stdout), &b)
+	if code != 0 || len(b.Units) != 2 || b.Units[1].Kind != "township" || b.Units[1].State != "ok" {
+		t.Errorf("exit %d %s\n%s", code, stderr, stdout)
+	}
+	// Next year's 汇总 takes this year's list.
+	code, stdout, _ = run(t, "consolidate", "-o", filepath.Join(dir, "2026.nianbao"), "--unit", "某县", "--year", "2026", "--expect", out, "--json", in)
+	json.Unmarshal([]byte(stdout), &b)
+	if code != cli.ExitProblems || len(b.Units) != 2 || b.Units[0].State != "wrong-year" || b.Units[1].Unit != "城关镇" {
+		t.Errorf("list carried over: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestImportXLSX(t *testing.T) {
+	dir := t.TempDir()
+	sample := filepath.Join(dir, "s.nianbao")
+	run(t, "sample", "-o", sample)
+	book := filepath.Join(dir, "s.xlsx")
+	if code, _, e := run(t, "export", sample, "--to", "xlsx", "-o", book); code != 0 {
+		t.Fatal(e)
+	}
+	out := filepath.Join(dir, "back.nianbao")
+	code, stdout, stderr := run(t, "import", book, "-o", out)
+	if code != 0 || !strings.Contains(stdout, "青溪县自然资源局") {
+		t.Fatalf("exit %d %s %s", code, stdout, stderr)
+	}
+	_, a, _ := run(t, "get", sample, "--json")
+	_, b, _ := run(t, "get", out, "--json")
+	if a != b {
+		t.Errorf("the imported report's cells differ:\n%s\n%s", a, b)
+	}
+	if code, _, _ := run(t, "import", book, "-o", out); code != cli.ExitUsage {
+		t.Error("import replaced an existing file without --force")
+	}
+}
