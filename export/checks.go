@@ -63,6 +63,9 @@ func addWorkbookFields(doc *Document, d *report.Doc, res rules.Result) {
 		})
 	}
 	for _, t := range doc.tables() {
+		if t.ReadOnly {
+			continue // its cells are not the report's
+		}
 		for i := range t.Cells {
 			c := &t.Cells[i]
 			if c.Role != format.ValueCell {

@@ -110,6 +110,10 @@ type Table struct {
 	Title  string
 	Grid   format.Grid
 	Cells  []Cell // Grid.Cells with their texts
+	// ReadOnly marks a table derived from the report (a 汇总's breakdown by
+	// unit kind): its values print, but nothing in it is filled in, mapped
+	// or checked, and templates leave it out.
+	ReadOnly bool
 }
 
 // Cell is a grid cell with the text it prints.
@@ -159,6 +163,10 @@ func Build(d *report.Doc, opt Options) *Document {
 			doc.Sections = append(doc.Sections, sec)
 		}
 	}
+	if b := breakdown(d, opt); b != nil {
+		doc.Appendix = append(doc.Appendix, *b)
+	}
+	numberAppendices(doc.Appendix)
 	addWorkbookFields(doc, d, res)
 	return doc
 }

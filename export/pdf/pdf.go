@@ -499,10 +499,12 @@ func (l tableLayout) span(from, to int) float64 {
 
 // keep is the height that must follow on the page where row r is drawn: a
 // band short enough (half a page) stays whole; else a band or header row
-// keeps the rows under it, up to the first row of values.
+// keeps the rows under it, up to the first row of values; a row label
+// merged over rows short enough stays whole too.
 func (l tableLayout) keep(t *export.Table, r int) float64 {
+	half := (textBottom - marginTop) / 2
 	for _, b := range t.RowBlocks() {
-		if b.From == r && b.Head > b.From && l.span(b.From, b.To) <= (textBottom-marginTop)/2 {
+		if b.From == r && b.Head > b.From && l.span(b.From, b.To) <= half {
 			return l.span(b.From, b.To)
 		}
 	}
@@ -510,7 +512,13 @@ func (l tableLayout) keep(t *export.Table, r int) float64 {
 	for k < t.Grid.Rows-1 && t.HeaderRow(k) {
 		k++
 	}
-	return l.span(r, k+1)
+	h := l.span(r, k+1)
+	for _, c := range t.Cells {
+		if c.Row == r && c.Role == format.RowLabel && c.RowSpan > 1 && l.span(r, r+c.RowSpan) <= half {
+			h = max(h, l.span(r, r+c.RowSpan))
+		}
+	}
+	return h
 }
 
 func (e *engine) layoutTable(t *export.Table) tableLayout {

@@ -86,7 +86,7 @@ func (w *writer) build() error {
 	var tables []tableSection
 	for _, sec := range append(append([]export.Section{}, w.doc.Sections...), w.doc.Appendix...) {
 		for _, b := range sec.Blocks {
-			if b.Table == nil {
+			if b.Table == nil || (b.Table.ReadOnly && w.opt.Template) {
 				continue
 			}
 			name := sheetName(b.Table.Source)
@@ -136,6 +136,9 @@ func sheetName(t *format.Table) string {
 // mapTable records the address of every value cell of a table, and the
 // unit chosen for money.
 func (w *writer) mapTable(sheet string, t *export.Table) {
+	if t.ReadOnly {
+		return // nothing in it to read back
+	}
 	for _, c := range t.Cells {
 		if c.Role == format.ValueCell {
 			ref, _ := excelize.CoordinatesToCellName(c.Col+1, gridTop+c.Row)
@@ -313,6 +316,11 @@ func (w *writer) writeTable(ts tableSection) error {
 			f.SetCellValue(sheet, top, c.Text)
 		case c.Role == format.RowLabel:
 			f.SetCellValue(sheet, top, strings.Repeat("　", c.Indent)+c.Text)
+		case c.Role == format.ValueCell && t.ReadOnly:
+			style = w.styles.computed
+			if v := w.cached(c.Value); v != "" {
+				f.SetCellValue(sheet, top, v)
+			}
 		case c.Role == format.ValueCell && c.Sum != nil:
 			style = w.styles.computed
 			if err := w.setFormula(sheet, top, w.total(*c.Sum, sheet), w.cached(c.Value)); err != nil {
@@ -584,6 +592,9 @@ func (w *writer) writeChecks(tables []tableSection) error {
 	}
 	if r := w.doc.ValuesRule; r != nil {
 		for _, ts := range tables {
+			if ts.table.ReadOnly {
+				continue
+			}
 			var ids []string
 			n := 0
 			for _, c := range ts.table.Cells {

@@ -76,4 +76,3 @@ func BenchmarkConsolidate1000(b *testing.B) {
 		}
 	})
 }
-

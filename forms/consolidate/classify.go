@@ -18,6 +18,10 @@ type run struct {
 	kinds   *unitkind.Set
 	base    string  // the consolidated report's folder
 	entries []entry // every file received, then the missing units
+	// units is the unit of the sum of each money cell that offers a
+	// choice; unitless marks those whose amounts cannot be converted.
+	units    map[string]string
+	unitless map[string]bool
 }
 
 // entry is a unit on the board with what its file gave.
@@ -94,6 +98,7 @@ func (c *run) classify(got []received) {
 		e.Included = e.State == OK || e.State == Warnings || (c.ws.IncludeErrors && (e.State == Errors || e.State == Blanks))
 		if e.Format == t.Format {
 			e.Values = report.EncodeValues(c.values(e.rec.cells))
+			e.Units = e.rec.units
 		}
 	}
 	c.markCountedTwice()

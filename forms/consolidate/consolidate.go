@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -115,6 +116,10 @@ func Run(ctx context.Context, target *report.Doc, inputs []string, opt Options) 
 	vals := c.sum()
 	next.Updated = cmp.Or(opt.Now, time.Now()).Format(time.RFC3339)
 	target.Report.Consolidation = &next
+	for _, id := range next.Cells {
+		delete(target.Report.Units, id)
+	}
+	maps.Copy(target.Report.Units, c.units)
 	for i, id := range next.Cells {
 		if vals[i].IsBlank() {
 			delete(target.Report.Cells, id)
@@ -224,6 +229,7 @@ type received struct {
 	format string
 	saved  time.Time
 	cells  map[string]value.Value // the input cells
+	units  map[string]string      // the units chosen for money cells that offer a choice
 	errs   int
 	warns  int
 	blanks int
@@ -293,7 +299,7 @@ func readOne(path string, reg *registry.Registry) received {
 			r.saved = info.ModTime()
 		}
 	}
-	r.cells = rep.Cells
+	r.cells, r.units = rep.Cells, rep.Units
 	r.nested = rep.Consolidation
 	for _, p := range d.Evaluate().Problems {
 		switch {

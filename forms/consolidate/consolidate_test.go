@@ -365,3 +365,50 @@ func TestNothingUsable(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestMoneyUnits: amounts in 元 and 万元 (the 2019 采购总金额) are summed in
+// 万元, exactly; an amount whose unit was not chosen is not summed at all.
+func TestMoneyUnits(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, amount string) {
+		d, err := report.Create(reg, report.Spec{Year: 2020, Unit: name, FormatID: "2019"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.SetCell("t2.procurement.amount", amount); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Save(filepath.Join(dir, name+".nianbao")); err != nil {
+			t.Fatal(err)
+		}
+		d.Close()
+	}
+	write("甲局", "12345.67元")
+	write("乙局", "2万元")
+	run := func() *report.Doc {
+		d, err := consolidate.New(reg, 2020, "某县", "", "2019")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := consolidate.Run(context.Background(), d, []string{dir}, consolidate.Options{IncludeErrors: true}); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d := run()
+	if v, u := d.Report.Cells["t2.procurement.amount"].String(), d.Report.Units["t2.procurement.amount"]; v != "3.234567" || u != "万元" {
+		t.Errorf("sum %s %s, want 3.234567 万元", v, u)
+	}
+	write("丙局", "5") // no unit chosen
+	d = run()
+	if v, ok := d.Report.Cells["t2.procurement.amount"]; ok {
+		t.Errorf("amounts in unknown units summed to %v", v)
+	}
+	found := false
+	for _, p := range d.Evaluate().Problems {
+		found = found || (p.Rule == report.RuleOverflow && strings.Contains(p.Message, "金额单位"))
+	}
+	if !found {
+		t.Error("the unsummable amount is not reported")
+	}
+}

@@ -50,6 +50,7 @@ func (a *acc) values() []value.Value {
 // sum adds up the included units, overall and per kind, into the
 // workspace's ByKind and Overflow, and returns the overall sums.
 func (c *run) sum() []value.Value {
+	c.chooseUnits()
 	n := len(c.ws.Cells)
 	total := newAcc(n)
 	byKind := map[string]*acc{}
@@ -63,7 +64,7 @@ func (c *run) sum() []value.Value {
 		if !e.Included {
 			continue
 		}
-		vals := c.values(e.rec.cells)
+		vals := c.converted(c.values(e.rec.cells), e.rec.units)
 		total.add(vals)
 		nested := e.rec.nested
 		if nested == nil || len(nested.ByKind) == 0 {
@@ -76,20 +77,45 @@ func (c *run) sum() []value.Value {
 			if to, ok := rename[k]; ok {
 				kk = to
 			}
-			kindAcc(kk).add(c.values(cellsOf(nested.Cells, report.DecodeValues(nested.ByKind[k], len(nested.Cells)))))
+			kindAcc(kk).add(c.converted(c.values(cellsOf(nested.Cells, report.DecodeValues(nested.ByKind[k], len(nested.Cells)))), e.rec.units))
 		}
 	}
 	c.ws.ByKind = map[string]string{}
 	for k, a := range byKind {
 		c.ws.ByKind[k] = report.EncodeValues(a.values())
 	}
-	c.ws.Overflow = nil
+	c.ws.Overflow, c.ws.MixedUnits = nil, nil
 	for i, o := range total.overflow {
 		if o {
 			c.ws.Overflow = append(c.ws.Overflow, c.ws.Cells[i])
 		}
 	}
-	return total.values()
+	out := total.values()
+	for i, id := range c.ws.Cells {
+		if c.unitless[id] {
+			c.ws.MixedUnits = append(c.ws.MixedUnits, id)
+			out[i] = value.Value{}
+			delete(c.units, id)
+		}
+	}
+	return out
+}
+
+// converted returns a unit's values with money in the unit of the sum.
+func (c *run) converted(vals []value.Value, units map[string]string) []value.Value {
+	if len(c.units) == 0 {
+		return vals
+	}
+	for i, id := range c.ws.Cells {
+		if _, ok := c.units[id]; ok && !c.unitless[id] {
+			v, ok := c.inUnit(id, vals[i], units[id])
+			if !ok {
+				c.unitless[id] = true
+			}
+			vals[i] = v
+		}
+	}
+	return vals
 }
 
 // nestedRename returns how the kinds inside a received 汇总 count here:

@@ -30,6 +30,9 @@ type Consolidation struct {
 	// Overflow lists the cells whose sum is too large to be a value; they
 	// are left blank and reported.
 	Overflow []string `json:"overflow,omitempty"`
+	// MixedUnits lists the money cells whose amounts are in units that
+	// cannot be converted to one (a unit not chosen); left blank, reported.
+	MixedUnits []string `json:"mixedUnits,omitempty"`
 	// Updated is when the sums were last made (RFC 3339).
 	Updated string `json:"updated,omitempty"`
 }
@@ -66,6 +69,9 @@ type UnitEntry struct {
 	Included bool `json:"included,omitempty"`
 	// Values are the unit's values of Consolidation.Cells (EncodeValues).
 	Values string `json:"values,omitempty"`
+	// Units are the units the unit chose for money cells that offer a
+	// choice: its Values are in them.
+	Units map[string]string `json:"units,omitempty"`
 	// ByKind is a received 汇总's own per-kind sums (EncodeValues each),
 	// so that a city's breakdown keeps its counties' kinds apart.
 	ByKind map[string]string `json:"byKind,omitempty"`

@@ -255,6 +255,9 @@ func (d *Doc) fileProblems() []rules.Problem {
 		for _, id := range ws.Overflow {
 			add(RuleOverflow, format.Error, []string{id}, "report.sumOverflow", "ID", id)
 		}
+		for _, id := range ws.MixedUnits {
+			add(RuleOverflow, format.Error, []string{id}, "report.mixedUnits", "ID", id)
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.unknown)) {
 		add(RuleKept, format.Warning, nil, "report.unknownCell", "ID", id, "Text", r.unknown[id])
