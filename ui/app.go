@@ -89,6 +89,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 		w.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { app.zoomShortcut(s) })
 	}
 	w.SetCloseIntercept(app.closeRequested)
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { app.dropped(uris) })
 	app.showWelcome()
 	return app
 }

@@ -9,14 +9,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms/format"
+	"nianbao/forms/report"
 	"nianbao/forms/rules"
+	"nianbao/ui/board"
 	"nianbao/ui/pathlabel"
 )
 
-// part is one entry of the navigation: the preface (section nil) or a
-// section of the format.
+// part is one entry of the navigation: the preface (section nil), a
+// section of the format, or a consolidation's board or breakdown (special).
 type part struct {
 	section *format.Section
+	special string   // partBoard, partBreakdown or ""
 	view    partView // built when first shown
 }
 
@@ -54,8 +57,14 @@ type editor struct {
 
 func newEditor(a *App) *editor {
 	e := &editor{a: a, parts: []*part{{}}}
+	if a.doc.Report.Consolidation != nil {
+		e.parts = []*part{{special: partBoard}, {}}
+	}
 	for i := range a.doc.Entry.Format.Sections {
 		e.parts = append(e.parts, &part{section: &a.doc.Entry.Format.Sections[i]})
+	}
+	if a.doc.Report.Consolidation != nil {
+		e.parts = append(e.parts, &part{special: partBreakdown})
 	}
 	e.counts = make([]int, len(e.parts))
 	e.errors = make([]int, len(e.parts))
@@ -109,7 +118,10 @@ func newEditor(a *App) *editor {
 
 // title is the navigation label of part i.
 func (e *editor) title(i int) string {
-	if e.parts[i].section == nil {
+	switch {
+	case e.parts[i].special != "":
+		return T("ui.part." + e.parts[i].special)
+	case e.parts[i].section == nil:
 		return T("ui.part.preface")
 	}
 	return e.a.doc.Heading(e.parts[i].section)
@@ -130,6 +142,10 @@ func (e *editor) select_(i int) {
 
 func (e *editor) newView(p *part) partView {
 	switch {
+	case p.special == partBoard:
+		return e.a.newBoard()
+	case p.special == partBreakdown:
+		return breakdownView{board.NewBreakdown(e.a.doc)}
 	case p.section == nil:
 		return newPrefaceView(e.a)
 	case p.section.Kind == format.TableSection:
@@ -139,8 +155,18 @@ func (e *editor) newView(p *part) partView {
 }
 
 // partOf returns the part a problem belongs to: the section of its cells'
-// table or its text, else the preface.
+// table or its text, a consolidation's board for its units' problems, else
+// the preface.
 func (e *editor) partOf(p rules.Problem) int {
+	preface := 0
+	for i, pt := range e.parts {
+		if pt.special == partBoard && len(p.Cells) == 0 && (p.Rule == report.RuleMissingUnits || p.Rule == report.RuleCountedTwice) {
+			return i
+		}
+		if pt.section == nil && pt.special == "" {
+			preface = i
+		}
+	}
 	for i, pt := range e.parts {
 		s := pt.section
 		if s == nil {
@@ -155,7 +181,7 @@ func (e *editor) partOf(p rules.Problem) int {
 			}
 		}
 	}
-	return 0
+	return preface
 }
 
 // problemRows is the number of rows of the problems panel: the issues,

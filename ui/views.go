@@ -13,6 +13,7 @@ import (
 
 	"nianbao/forms/format"
 	"nianbao/forms/report"
+	"nianbao/ui/board"
 	"nianbao/forms/rules"
 	num "nianbao/forms/value"
 	"nianbao/ui/ime"
@@ -91,6 +92,9 @@ func (v *prefaceView) object() fyne.CanvasObject { return v.root }
 // inputCell reports whether the clerk types into cell i (totals take input
 // only in a report with typed totals).
 func inputCell(d *report.Doc, i int) bool {
+	if d.Report.Consolidation != nil && d.Summed(d.Entry.Format.Cells()[i].ID) {
+		return false // a sum over the units' reports
+	}
 	return !d.Entry.Rules.Computed(i) || d.Report.TypedTotals
 }
 
@@ -237,6 +241,9 @@ func newTableView(a *App, s *format.Section) *tableView {
 	head := widget.NewLabel(a.doc.Heading(s))
 	head.Truncation = fyne.TextTruncateEllipsis
 	fill := widget.NewButton(T("ui.table.fillZero"), v.confirmFillZero)
+	if a.doc.Report.Consolidation != nil {
+		fill.Hide() // a 汇总's cells are sums: nothing to fill
+	}
 	v.progress = widget.NewLabel("")
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.progress, fill), head)
 	if t.Title != "" {
@@ -296,6 +303,11 @@ func (v *tableView) refresh() {
 // showProgress counts the table's input cells filled in (已填 45/175).
 func (v *tableView) showProgress() {
 	d := v.a.doc
+	if d.Report.Consolidation != nil {
+		v.progress.Text, v.progress.Importance = T("ui.table.summedTable"), widget.LowImportance
+		v.progress.Refresh()
+		return
+	}
 	filled, all, invalid := 0, 0, d.Report.Invalid()
 	for i, c := range d.Entry.Format.Cells() {
 		if c.Table == v.table && inputCell(d, i) {
@@ -347,6 +359,9 @@ func (v *tableView) showInfo() {
 
 // kindHint tells what a cell takes.
 func kindHint(c *format.Cell, d *report.Doc) string {
+	if d.Summed(c.ID) {
+		return T("ui.hint.summed", "Units", board.Contributors(d, c.ID, 6))
+	}
 	if !inputCell(d, c.Index) {
 		return T("ui.hint.computed")
 	}
@@ -474,6 +489,13 @@ func (v *tableView) cellMenu() *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		{Label: T("ui.table.menu.zero"), Action: func() { v.sheet.Fill("0") }},
 		{Label: T("ui.table.menu.na"), Action: func() { v.sheet.Fill("/") }},
+	}
+	if d := v.a.doc; d.Report.Consolidation != nil {
+		// Sums over the units' reports: copied and looked into, not typed.
+		items = items[:1]
+		if id := v.focus; id != "" {
+			items = append(items, &fyne.MenuItem{Label: T("ui.table.menu.byUnit"), Action: func() { board.ShowContributions(v.a.win, d, id) }})
+		}
 	}
 	return fyne.NewMenu("", items...)
 }

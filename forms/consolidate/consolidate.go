@@ -82,9 +82,29 @@ var ErrNothingUsable = errors.New("no unit could be used")
 // see New; or loaded to be updated: its texts and preface are kept). On
 // cancellation target is unchanged.
 func Run(ctx context.Context, target *report.Doc, inputs []string, opt Options) (Summary, error) {
+	b, err := Receive(ctx, target, inputs, opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	return b.Apply(target)
+}
+
+// Batch is what Receive read, to be applied to the consolidated report.
+type Batch struct {
+	files []string
+	got   []received
+	base  string
+	opt   Options
+}
+
+// Receive reads the files under inputs and those the workspace of target
+// received before (a file since deleted is left out: its unit is missing
+// again). It only reads target, so that an editor can run it off the UI
+// goroutine and Apply the batch on it.
+func Receive(ctx context.Context, target *report.Doc, inputs []string, opt Options) (*Batch, error) {
 	ws := target.Report.Consolidation
 	if ws == nil {
-		return Summary{}, l10n.Errorf("consolidate.notConsolidation", "Unit", target.Report.Unit.Name)
+		return nil, l10n.Errorf("consolidate.notConsolidation", "Unit", target.Report.Unit.Name)
 	}
 	// Files are stored relative to the report's folder (absolute until it
 	// is first saved: saving makes them relative).
@@ -94,25 +114,41 @@ func Run(ctx context.Context, target *report.Doc, inputs []string, opt Options) 
 	}
 	var old []string
 	for _, u := range ws.Units {
-		if u.File != "" {
-			old = append(old, resolve(base, u.File))
+		if p := resolve(base, u.File); u.File != "" && exists(p) {
+			old = append(old, p)
 		}
 	}
 	files, err := Files(append(old, inputs...), target.Path)
 	if err != nil {
-		return Summary{}, err
+		return nil, err
 	}
 	got, err := receive(ctx, files, target.Registry(), opt.Progress)
 	if err != nil {
-		return Summary{}, err
+		return nil, err
 	}
+	return &Batch{files: files, got: got, base: base, opt: opt}, nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// Apply gives every unit of the batch its state and writes the sums into
+// target's input cells and workspace.
+func (b *Batch) Apply(target *report.Doc) (Summary, error) {
+	ws := target.Report.Consolidation
+	if ws == nil {
+		return Summary{}, l10n.Errorf("consolidate.notConsolidation", "Unit", target.Report.Unit.Name)
+	}
+	opt := b.opt
 	next := *ws
 	if opt.Expected != nil {
 		next.Expected, next.Learnt = opt.Expected, false
 	}
 	next.IncludeErrors = opt.IncludeErrors
-	c := &run{target: target, ws: &next, kinds: target.Kinds(), base: base}
-	c.classify(got)
+	c := &run{target: target, ws: &next, kinds: target.Kinds(), base: b.base}
+	c.classify(slices.Clone(b.got))
 	vals := c.sum()
 	next.Updated = cmp.Or(opt.Now, time.Now()).Format(time.RFC3339)
 	target.Report.Consolidation = &next
@@ -128,7 +164,7 @@ func Run(ctx context.Context, target *report.Doc, inputs []string, opt Options) 
 		}
 	}
 	target.Report.TypedTotals = false
-	s := Summary{Files: len(files), States: map[string]int{}}
+	s := Summary{Files: len(b.files), States: map[string]int{}}
 	for _, u := range next.Units {
 		s.States[u.State]++
 		if u.Included {

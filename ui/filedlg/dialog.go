@@ -213,8 +213,8 @@ func (f *fileDialog) accept() {
 		return
 	}
 	if !f.o.Save {
-		if !regular(path) && regular(path+f.o.Ext) {
-			path += f.o.Ext
+		if first, _, _ := strings.Cut(f.o.Ext, ";"); !regular(path) && regular(path+first) {
+			path += first
 		}
 		if !regular(path) {
 			f.say(tr.T("ui.file.notFound", "Name", filepath.Base(path)))
@@ -250,9 +250,15 @@ func askReplace(w fyne.Window, path string, answer func(yes bool)) {
 	dialog.ShowConfirm(tr.T("ui.saveAs.exists"), tr.T("ui.saveAs.replace", "Name", filepath.Base(path)), answer, w)
 }
 
-// hasExt tells whether name ends in ext (".fragment.html" too), in any case.
+// hasExt tells whether name ends in ext (".fragment.html" too), or in one
+// of the extensions ext lists separated by ";", in any case.
 func hasExt(name, ext string) bool {
-	return strings.HasSuffix(strings.ToLower(name), strings.ToLower(ext))
+	for _, e := range strings.Split(ext, ";") {
+		if strings.HasSuffix(strings.ToLower(name), strings.ToLower(e)) {
+			return true
+		}
+	}
+	return false
 }
 
 func regular(path string) bool {

@@ -26,7 +26,7 @@ type Options struct {
 	// Name is the suggested file name, with or without Ext.
 	Name string
 	// Ext is the extension of the files listed and of the name given
-	// (".nianbao", ".pdf").
+	// (".nianbao", ".pdf"); to open, several separated by ";" (".nianbao;.xlsx").
 	Ext string
 	// Kind names the files for the system dialog's filter (年报文件).
 	Kind string

@@ -114,8 +114,10 @@ const coinitApartmentThreaded = 0x2
 // another extension gets ours), so that the system's question about
 // replacing a file does not cover it.
 func commonDialog(owner uintptr, o Options) (path string, renamed bool, err error) {
-	ext := strings.TrimPrefix(o.Ext, ".")
-	filter := utf16.Encode([]rune(o.Kind + " (*." + ext + ")\x00*." + ext + "\x00\x00")) // pairs, then an empty one
+	first, _, _ := strings.Cut(o.Ext, ";")
+	ext := strings.TrimPrefix(first, ".")
+	patterns := "*" + strings.ReplaceAll(o.Ext, ";", ";*")
+	filter := utf16.Encode([]rune(o.Kind + " (" + patterns + ")\x00" + patterns + "\x00\x00")) // pairs, then an empty one
 	file := make([]uint16, maxPath)
 	copy(file[:maxPath-1], utf16.Encode([]rune(o.Name)))
 	title, _ := syscall.UTF16PtrFromString(o.Title)

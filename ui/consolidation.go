@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms/consolidate"
+	"nianbao/forms/importer"
+	"nianbao/forms/report"
+	"nianbao/ui/board"
+	"nianbao/ui/filedlg"
+	"nianbao/ui/task"
+)
+
+// The parts of a consolidated report's navigation beside its sections.
+const (
+	partBoard     = "board"     // the units and their states
+	partBreakdown = "breakdown" // the sums by unit kind
+)
+
+// boardView and breakdownView put the board package's views in the
+// editor's navigation.
+type boardView struct{ *board.Board }
+
+func (v boardView) object() fyne.CanvasObject { return v.Object() }
+func (v boardView) refresh()                  { v.Refresh() }
+
+type breakdownView struct{ *board.Breakdown }
+
+func (v breakdownView) object() fyne.CanvasObject { return v.Object() }
+func (v breakdownView) refresh()                  { v.Refresh() }
+
+// newBoard makes the board of the open consolidated report.
+func (a *App) newBoard() partView {
+	return boardView{board.New(a.doc, board.Actions{
+		AddFiles: func() {
+			a.askPath(filedlg.Options{Title: T("ui.consolidate.addTitle"), Ext: report.Extension + ";" + importer.ExtXLSX,
+				Kind: T("ui.consolidate.filesKind")}, func(path string) {
+				if path != "" {
+					a.receive([]string{path}, nil)
+				}
+			})
+		},
+		AddFolder: func() {
+			dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+				if err == nil && dir != nil {
+					a.receive([]string{dir.Path()}, nil)
+				}
+			}, a.win)
+		},
+		ChooseList: func() {
+			a.askPath(filedlg.Options{Title: T("ui.consolidate.listTitle"), Ext: ".txt;.xlsx;" + report.Extension,
+				Kind: T("ui.consolidate.listKind")}, func(path string) {
+				if path == "" {
+					return
+				}
+				list, err := consolidate.ReadList(path, a.reg)
+				if err != nil {
+					a.showError(err)
+					return
+				}
+				a.receive(nil, list)
+			})
+		},
+		Rerun: func(includeErrors bool) {
+			a.doc.Report.Consolidation.IncludeErrors = includeErrors
+			a.receive(nil, nil)
+		},
+		AddToList: func(units []report.UnitEntry) {
+			list := slices.Clone(a.doc.Report.Consolidation.Expected)
+			for _, u := range units {
+				list = append(list, report.ExpectedUnit{Unit: u.Unit, Kind: u.Kind})
+			}
+			a.receive(nil, list)
+		},
+	})}
+}
+
+// receive reads the files under inputs (and those received before) off
+// the UI goroutine, with a progress bar and cancel, and consolidates them
+// into the open report; expected, if not nil, becomes the list of units.
+func (a *App) receive(inputs []string, expected []report.ExpectedUnit) {
+	d := a.doc
+	if d == nil || d.Report.Consolidation == nil {
+		return
+	}
+	opt := consolidate.Options{Expected: expected, IncludeErrors: d.Report.Consolidation.IncludeErrors}
+	var batch *consolidate.Batch
+	task.Run(a.win, T("ui.consolidate.running"), func(ctx context.Context, progress task.Progress) error {
+		opt.Progress = progress
+		var err error
+		batch, err = consolidate.Receive(ctx, d, inputs, opt)
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			return
+		case err != nil:
+			a.showError(err)
+			return
+		case a.doc != d: // the report was closed meanwhile
+			return
+		}
+		a.undo = undoStack{}
+		if _, err := batch.Apply(d); err != nil && !errors.Is(err, consolidate.ErrNothingUsable) {
+			a.showError(err)
+		}
+		a.changed()
+	})
+}
+
+// dropped receives files dropped on the window: into the open
+// consolidation, else the first report file opens.
+func (a *App) dropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == storage.NewFileURI("/").Scheme() {
+			paths = append(paths, u.Path())
+		}
+	}
+	switch {
+	case len(paths) == 0:
+	case a.doc != nil && a.doc.Report.Consolidation != nil:
+		a.receive(paths, nil)
+	default:
+		for _, p := range paths {
+			if importer.Readable(p) {
+				a.Open(p)
+				return
+			}
+		}
+	}
+}
+
+// askNewConsolidation asks for the unit and year of a new consolidated
+// report and opens it, unsaved, on its board.
+func (a *App) askNewConsolidation() {
+	a.whenDiscardable(func() {
+		unit := widget.NewEntry()
+		unit.SetPlaceHolder(T("ui.consolidate.unitHint"))
+		var years []string
+		for y := time.Now().Year(); y >= 2008; y-- {
+			years = append(years, strconv.Itoa(y))
+		}
+		year := widget.NewSelect(years, nil)
+		year.SetSelected(strconv.Itoa(time.Now().Year() - 1))
+		items := []*widget.FormItem{
+			widget.NewFormItem(T("ui.preface.unit"), unit),
+			widget.NewFormItem(T("ui.preface.year"), year),
+			widget.NewFormItem("", widget.NewLabel(T("ui.consolidate.newHint"))),
+		}
+		dlg := dialog.NewForm(T("ui.consolidate.newTitle"), T("ui.new.create"), T("Cancel"), items, func(ok bool) {
+			if !ok {
+				return
+			}
+			y, _ := strconv.Atoi(year.Selected)
+			if err := a.NewConsolidation(unit.Text, y); err != nil {
+				a.showError(err)
+			}
+		}, a.win)
+		dlg.Resize(dlg.MinSize().AddWidthHeight(160, 0))
+		dlg.Show()
+		a.win.Canvas().Focus(unit)
+	})
+}
+
+// NewConsolidation opens a new consolidated report of unit for year,
+// unsaved, on its board.
+func (a *App) NewConsolidation(unit string, year int) error {
+	d, err := consolidate.New(a.reg, year, unit, "", "")
+	if err != nil {
+		return err
+	}
+	a.rec.reset()
+	a.show(d, true)
+	return nil
+}
