@@ -13,9 +13,9 @@ import (
 
 	"nianbao/forms/format"
 	"nianbao/forms/report"
-	"nianbao/ui/board"
 	"nianbao/forms/rules"
 	num "nianbao/forms/value"
+	"nianbao/ui/board"
 	"nianbao/ui/ime"
 	"nianbao/ui/sheet"
 )

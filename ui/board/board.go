@@ -89,7 +89,9 @@ func New(d *report.Doc, act Actions) *Board {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { b.fill(id, o.(*widget.Label)) })
 	b.table.ShowHeaderRow = true
-	b.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	b.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(tr.T(columns[id.Col].key))
