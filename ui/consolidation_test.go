@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,7 +17,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"nianbao/assets"
+	"nianbao/forms/consolidate"
 	"nianbao/ui/board"
+	"nianbao/ui/task"
 )
 
 // unitFiles writes n unit reports made from the sample into a folder.
@@ -41,15 +47,50 @@ func unitFiles(t testing.TB, n int) string {
 	return dir
 }
 
-// waitFor polls cond while the test app's goroutines work.
-func waitFor(t testing.TB, what string, cond func() bool) {
+// uiQueue stands in for the UI goroutine's queue under Fyne's test driver,
+// which runs fyne.Do at once on any goroutine: background work posts to
+// it, and the test's goroutine (the UI goroutine of a test) runs it.
+type uiQueue struct {
+	mu    sync.Mutex
+	funcs []func()
+	posts int
+}
+
+func (q *uiQueue) post(f func()) {
+	q.mu.Lock()
+	q.funcs = append(q.funcs, f)
+	q.posts++
+	q.mu.Unlock()
+}
+
+func (q *uiQueue) run() {
+	q.mu.Lock()
+	funcs := q.funcs
+	q.funcs = nil
+	q.mu.Unlock()
+	for _, f := range funcs {
+		f()
+	}
+}
+
+// queueUI makes task.Post queue for the test's goroutine.
+func queueUI(t testing.TB) *uiQueue {
+	q := &uiQueue{}
+	old := task.Post
+	task.Post = q.post
+	t.Cleanup(func() { task.Post = old })
+	return q
+}
+
+// waitFor runs the UI queue until cond holds.
+func waitFor(t testing.TB, q *uiQueue, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
+	deadline := time.Now().Add(60 * time.Second)
+	for q.run(); !cond(); q.run() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
@@ -59,6 +100,7 @@ func waitFor(t testing.TB, what string, cond func() bool) {
 // a column per kind.
 func TestConsolidationInEditor(t *testing.T) {
 	app, w := newTestApp(t, "")
+	q := queueUI(t)
 	if err := app.NewConsolidation("青溪县人民政府", 2025); err != nil {
 		t.Fatal(err)
 	}
@@ -71,12 +113,7 @@ func TestConsolidationInEditor(t *testing.T) {
 	}
 	dir := unitFiles(t, 12)
 	app.dropped([]fyne.URI{storage.NewFileURI(dir)})
-	waitFor(t, "the consolidation", func() bool {
-		var n int
-		fyne.DoAndWait(func() { n = len(app.doc.Report.Consolidation.Units) })
-		return n == 12
-	})
-	fyne.DoAndWait(func() {})
+	waitFor(t, q, "the consolidation", func() bool { return len(app.doc.Report.Consolidation.Units) == 12 })
 	if got := value(app, "t3.new.natural"); got != "252" { // 12 × 21
 		t.Errorf("t3.new.natural = %s", got)
 	}
@@ -106,5 +143,59 @@ func TestConsolidationInEditor(t *testing.T) {
 	board.ShowContributions(w, app.doc, "t3.new.natural")
 	if markup := test.RenderToMarkup(w.Canvas()); !strings.Contains(markup, "汇总数 252，为 12 份报告之和") {
 		t.Error("the drill-down dialog is missing")
+	}
+}
+
+// TestConsolidationKeepsWindowResponsive: while hundreds of files are
+// read, the UI goroutine is free (it shows a part; only progress is posted
+// to it) and the progress bar moves; cancelling leaves the report as it
+// was.
+func TestConsolidationKeepsWindowResponsive(t *testing.T) {
+	app, _ := newTestApp(t, "")
+	q := queueUI(t)
+	if err := app.NewConsolidation("青溪县人民政府", 2025); err != nil {
+		t.Fatal(err)
+	}
+	dir := unitFiles(t, 81)
+	for i := range 4 { // 405 files
+		sub := filepath.Join(dir, string(rune('a'+i)))
+		os.MkdirAll(sub, 0o755)
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !e.IsDir() {
+				data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+				os.WriteFile(filepath.Join(sub, e.Name()), data, 0o644)
+			}
+		}
+	}
+	app.receive([]string{dir}, nil) // returns at once: the files are read in the background
+	app.ed.nav.Select(2)            // the window goes on serving the clerk
+	if len(app.doc.Report.Consolidation.Units) != 0 {
+		t.Error("the consolidation ran on the UI goroutine")
+	}
+	waitFor(t, q, "the consolidation", func() bool { return len(app.doc.Report.Consolidation.Units) > 0 })
+	if q.posts < 2 {
+		t.Errorf("%d posts to the UI goroutine: no progress shown", q.posts)
+	}
+	if n := len(app.doc.Report.Consolidation.Units); n != 405 {
+		t.Errorf("%d units on the board", n)
+	}
+
+	// Cancelled: nothing changes.
+	before := contentOf(app.doc)
+	ended := false
+	tk := task.Run(app.win, "test", func(ctx context.Context, p task.Progress) error {
+		_, err := consolidate.Receive(ctx, app.doc, []string{dir}, consolidate.Options{Progress: p})
+		return err
+	}, func(err error) {
+		ended = true
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled work ended with %v", err)
+		}
+	})
+	tk.Cancel()
+	waitFor(t, q, "the cancelled work", func() bool { return ended })
+	if !bytes.Equal(before, contentOf(app.doc)) {
+		t.Error("a cancelled consolidation changed the report")
 	}
 }

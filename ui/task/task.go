@@ -16,6 +16,11 @@ import (
 	"nianbao/ui/tr"
 )
 
+// Post runs f on the UI goroutine: fyne.Do. Fyne's test driver runs f at
+// once on the calling goroutine, so tests of background work replace Post
+// with a queue that the test's goroutine runs.
+var Post = fyne.Do
+
 // Progress reports how far the work is: done of total steps.
 type Progress func(done, total int)
 
@@ -50,7 +55,7 @@ func Run(win fyne.Window, title string, work func(ctx context.Context, progress 
 	go func() {
 		err := work(ctx, t.progress)
 		cancel()
-		fyne.Do(func() {
+		Post(func() {
 			t.dlg.Hide()
 			finish(err)
 		})
@@ -72,7 +77,7 @@ func (t *Task) progress(done, total int) {
 	if !queue {
 		return
 	}
-	fyne.Do(func() {
+	Post(func() {
 		t.mu.Lock()
 		done, total := t.done, t.total
 		t.pending = false
