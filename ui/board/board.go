@@ -47,8 +47,8 @@ var columns = []struct {
 	key   string
 	width float32 // in text heights
 }{
-	{"board.col.state", 5}, {"board.col.unit", 12}, {"board.col.kind", 6}, {"board.col.errors", 3},
-	{"board.col.warnings", 3}, {"board.col.blanks", 3}, {"board.col.included", 3}, {"board.col.file", 10}, {"board.col.message", 24},
+	{"board.col.state", 4}, {"board.col.unit", 11}, {"board.col.kind", 6}, {"board.col.errors", 2.2},
+	{"board.col.warnings", 2.2}, {"board.col.blanks", 2.2}, {"board.col.included", 2.2}, {"board.col.file", 10}, {"board.col.message", 24},
 }
 
 // filters of the board, by the states they show.
@@ -203,7 +203,9 @@ func (b *Board) fill(id widget.TableCellID, l *widget.Label) {
 			text = "✓"
 		}
 	case "board.col.file":
-		text = filepath.Base(filepath.FromSlash(u.File))
+		if u.File != "" {
+			text = filepath.Base(filepath.FromSlash(u.File))
+		}
 	case "board.col.message":
 		text = u.Message
 		if u.CountedTwice != "" {

@@ -44,7 +44,7 @@ func NewBreakdown(d *report.Doc) *Breakdown {
 		func(id widget.TableCellID, o fyne.CanvasObject) { v.fill(id, o.(*widget.Label)) })
 	v.table.StickyRowCount, v.table.StickyColumnCount = 1, 1
 	h := fyne.MeasureText("国", fyne.CurrentApp().Settings().Theme().Size("text"), fyne.TextStyle{}).Height
-	v.table.SetColumnWidth(0, 24*h)
+	v.table.SetColumnWidth(0, 17*h)
 	head := widget.NewLabelWithStyle(tr.T("export.breakdown.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.root = container.NewBorder(container.NewVBox(head, widget.NewLabel(tr.T("board.breakdownHint"))), nil, nil, nil, v.table)
 	v.Refresh()
