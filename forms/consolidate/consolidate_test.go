@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"nianbao/assets"
+	"nianbao/export/exporttest"
 	"nianbao/forms/consolidate"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
@@ -23,18 +23,8 @@ var reg = registry.Builtin()
 // filled, no problem) with the changes given, saved at the time given.
 func unit(t testing.TB, dir, file, name, kind string, saved time.Time, cells ...string) string {
 	t.Helper()
-	data, err := assets.Samples.ReadFile("samples/" + assets.SampleName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := report.Unmarshal(data, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := report.Bind(r, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := exporttest.Sample(t)
+	r := d.Report
 	r.Unit = report.Unit{Name: name, Kind: kind}
 	for _, a := range cells {
 		id, val, _ := strings.Cut(a, "=")
