@@ -144,6 +144,7 @@ type problemJSON struct {
 	Severity string          `json:"severity"`
 	Cells    []string        `json:"cells"`
 	Section  string          `json:"section,omitempty"`
+	Unit     string          `json:"unit,omitempty"`
 	Message  string          `json:"message"`
 	Expected json.RawMessage `json:"expected"`
 	Actual   json.RawMessage `json:"actual"`
@@ -172,7 +173,7 @@ func runCheck(e *env, fs *flag.FlagSet, args []string) error {
 		}{Problems: []problemJSON{}}
 		for _, p := range res.Problems {
 			out.Problems = append(out.Problems, problemJSON{
-				Rule: p.Rule, Severity: string(p.Severity), Cells: nonNil(p.Cells), Section: p.Section,
+				Rule: p.Rule, Severity: string(p.Severity), Cells: nonNil(p.Cells), Section: p.Section, Unit: p.Unit,
 				Message: p.Message, Expected: sideJSON(p.Expected), Actual: sideJSON(p.Actual),
 			})
 		}

@@ -92,10 +92,7 @@ func (v *prefaceView) object() fyne.CanvasObject { return v.root }
 // inputCell reports whether the clerk types into cell i (totals take input
 // only in a report with typed totals).
 func inputCell(d *report.Doc, i int) bool {
-	if d.Report.Consolidation != nil && d.Summed(d.Entry.Format.Cells()[i].ID) {
-		return false // a sum over the units' reports
-	}
-	return !d.Entry.Rules.Computed(i) || d.Report.TypedTotals
+	return d.Origin(d.Entry.Format.Cells()[i].ID) == report.Typed
 }
 
 func (v *prefaceView) refresh() {

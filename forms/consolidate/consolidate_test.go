@@ -250,6 +250,12 @@ func TestRerun(t *testing.T) {
 	if err := d2.SetCell("t3.new.natural", "9"); err == nil {
 		t.Error("a summed cell took a typed value")
 	}
+	if d2.Origin("t3.new.natural") != report.Summed || d2.Origin("t3.new.total") != report.Computed {
+		t.Error("the origins of a 汇总's values are wrong")
+	}
+	if d2.Origin("t3.new.natural") == report.Summed && newTarget(t, dir).Origin("t3.new.natural") != report.Summed {
+		t.Error("a new 汇总's inputs are not sums")
+	}
 }
 
 // TestMultiLevel: a city sums a county's 汇总 like a unit, keeps the
@@ -296,7 +302,7 @@ func TestMultiLevel(t *testing.T) {
 	}
 	twice := 0
 	for _, p := range city.Evaluate().Problems {
-		if p.Rule == report.RuleCountedTwice && strings.Contains(p.Message, "青溪县教育局") && strings.Contains(p.Message, "青溪县") {
+		if p.Rule == report.RuleCountedTwice && p.Unit == "青溪县教育局" && strings.Contains(p.Message, "青溪县") {
 			twice++
 		}
 	}

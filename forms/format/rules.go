@@ -1,6 +1,7 @@
 package format
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -29,29 +30,12 @@ func (f *Format) checkRules(c *checker) {
 		if strings.TrimSpace(r.Message) == "" {
 			c.add("format.rule.noMessage", "Rule", r.ID)
 		}
-		switch r.Kind() {
-		case ExprCheck:
-			if strings.TrimSpace(r.Expr) == "" {
-				c.add("format.rule.noExpr", "Rule", r.ID)
-			}
-			if r.ForEach != nil {
-				f.checkForEach(c, r)
-			}
-		case ValuesCheck, FilledCheck:
-		case LimitsCheck:
-			f.checkLimits(c, r)
-		case LengthCheck, MentionsCheck:
-			s := f.Section(r.Section)
-			switch {
-			case s == nil || s.Kind != TextSection:
-				c.add("format.rule.badSection", "Rule", r.ID, "Section", r.Section)
-			case r.Check == LengthCheck && s.MaxChars == 0:
-				c.add("format.rule.noMaxChars", "Rule", r.ID, "Section", r.Section)
-			case r.Check == MentionsCheck && len(r.Words) == 0:
-				c.add("format.rule.noWords", "Rule", r.ID)
-			}
-		default:
+		kind, ok := checkKinds[r.Kind()]
+		switch {
+		case !ok:
 			c.add("format.rule.badCheck", "Rule", r.ID, "Value", r.Check)
+		case kind.validate != nil:
+			kind.validate(f, c, r)
 		}
 		if r.Kind() != LimitsCheck && len(r.Limits) > 0 {
 			c.add("format.rule.limitsOnly", "Rule", r.ID)
@@ -62,6 +46,70 @@ func (f *Format) checkRules(c *checker) {
 		if r.When != nil && (r.Kind() != ExprCheck || r.Computes) {
 			c.add("format.rule.whenOnly", "Rule", r.ID)
 		}
+	}
+}
+
+// checkKind is what a kind of check may hold in its declaration.
+type checkKind struct {
+	// validate checks what the kind needs beyond every rule's keys.
+	validate func(f *Format, c *checker, r Rule)
+	// text: the check applies to text sections (every one, or Section).
+	text bool
+}
+
+// checkKinds is the one table of the kinds of check. Package rules keeps
+// how each is evaluated in tables of the same keys, and its tests hold the
+// tables to Checks.
+var checkKinds = map[Check]checkKind{
+	ExprCheck:     {validate: (*Format).checkExpr},
+	ValuesCheck:   {},
+	FilledCheck:   {text: true, validate: (*Format).checkSectionIfAny},
+	LengthCheck:   {text: true, validate: (*Format).checkTextRule},
+	MentionsCheck: {text: true, validate: (*Format).checkTextRule},
+	LimitsCheck:   {validate: (*Format).checkLimits},
+}
+
+// Checks returns every kind of check.
+func Checks() []Check {
+	out := make([]Check, 0, len(checkKinds))
+	for k := range checkKinds {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// OnText reports whether the check applies to text sections: all of them,
+// or the rule's Section when it names one.
+func (c Check) OnText() bool { return checkKinds[c].text }
+
+func (f *Format) checkExpr(c *checker, r Rule) {
+	if strings.TrimSpace(r.Expr) == "" {
+		c.add("format.rule.noExpr", "Rule", r.ID)
+	}
+	if r.ForEach != nil {
+		f.checkForEach(c, r)
+	}
+}
+
+// checkSectionIfAny checks the section a rule on every text names, if it
+// names one.
+func (f *Format) checkSectionIfAny(c *checker, r Rule) {
+	if s := f.Section(r.Section); r.Section != "" && (s == nil || s.Kind != TextSection) {
+		c.add("format.rule.badSection", "Rule", r.ID, "Section", r.Section)
+	}
+}
+
+// checkTextRule checks a rule on one text section's text.
+func (f *Format) checkTextRule(c *checker, r Rule) {
+	s := f.Section(r.Section)
+	switch {
+	case s == nil || s.Kind != TextSection:
+		c.add("format.rule.badSection", "Rule", r.ID, "Section", r.Section)
+	case r.Check == LengthCheck && s.MaxChars == 0:
+		c.add("format.rule.noMaxChars", "Rule", r.ID, "Section", r.Section)
+	case r.Check == MentionsCheck && len(r.Words) == 0:
+		c.add("format.rule.noWords", "Rule", r.ID)
 	}
 }
 

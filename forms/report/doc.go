@@ -247,6 +247,7 @@ func (d *Doc) fileProblems() []rules.Problem {
 			}
 			if u.CountedTwice != "" {
 				add(RuleCountedTwice, format.Error, nil, "report.countedTwice", "Unit", u.Unit, "By", u.CountedTwice)
+				out[len(out)-1].Unit = u.Unit
 			}
 		}
 		if missing > 0 {
@@ -322,6 +323,28 @@ func (d *Doc) SetCell(id, text string) error {
 		d.Report.Cells[id] = v
 	}
 	return nil
+}
+
+// Origin is where a cell's value comes from.
+type Origin uint8
+
+// The origins of values.
+const (
+	Typed    Origin = iota // typed by the clerk (or read from a file as typed)
+	Computed               // computed by the rules from other cells
+	Summed                 // a consolidation's sum over the units' reports
+)
+
+// Origin returns where the value of cell id comes from.
+func (d *Doc) Origin(id string) Origin {
+	c, ok := d.Entry.Format.Cell(id)
+	switch {
+	case d.Summed(id):
+		return Summed
+	case ok && d.Entry.Rules.Computed(c.Index) && !d.Report.TypedTotals:
+		return Computed
+	}
+	return Typed
 }
 
 // Summed reports whether cell id of a consolidated report holds a sum over

@@ -38,6 +38,9 @@ type Problem struct {
 	Severity format.Severity
 	Cells    []string // the cells involved, for highlighting
 	Section  string   // the text section involved, if any
+	// Unit names the unit whose report the problem is about, in a
+	// consolidation (a unit counted twice); empty for the report's own.
+	Unit string
 	Message  string
 	// Actual and Expected are the values of the left and right side of a
 	// failed comparison, written with the most decimals among their terms;
@@ -271,33 +274,34 @@ func kindProblem(spec format.ValueSpec, v value.Value) string {
 	return ""
 }
 
+// textTests says, for each kind of check on texts, whether a section's
+// text (of count characters) fails rule r; the one table beside
+// format's table of kinds.
+var textTests = map[format.Check]func(text string, count int, sec *format.Section, r *format.Rule) bool{
+	format.FilledCheck:   func(_ string, count int, _ *format.Section, _ *format.Rule) bool { return count == 0 },
+	format.LengthCheck:   func(_ string, count int, sec *format.Section, _ *format.Rule) bool { return count > sec.MaxChars },
+	format.MentionsCheck: func(text string, count int, _ *format.Section, r *format.Rule) bool { return count > 0 && !containsAny(text, r.Words) },
+}
+
 // checkTexts applies the rules on section texts.
 func (s *Set) checkTexts(in Input) []Problem {
 	var out []Problem
 	for _, r := range s.other {
+		test := textTests[r.Kind()]
+		if test == nil {
+			continue
+		}
 		var sections []*format.Section
-		switch r.Check {
-		case format.FilledCheck:
-			for i := range s.format.Sections {
-				if s.format.Sections[i].Kind == format.TextSection {
-					sections = append(sections, &s.format.Sections[i])
-				}
+		for i := range s.format.Sections {
+			sec := &s.format.Sections[i]
+			if sec.Kind == format.TextSection && (r.Section == "" || r.Section == sec.ID) {
+				sections = append(sections, sec)
 			}
-		case format.LengthCheck, format.MentionsCheck:
-			sections = []*format.Section{s.format.Section(r.Section)}
 		}
 		for _, sec := range sections {
 			text := in.Texts[sec.ID]
 			count := CountChars(text)
-			failed := false
-			switch r.Check {
-			case format.FilledCheck:
-				failed = count == 0
-			case format.LengthCheck:
-				failed = count > sec.MaxChars
-			case format.MentionsCheck:
-				failed = count > 0 && !containsAny(text, r.Words)
-			}
+			failed := test(text, count, sec, r)
 			if failed {
 				out = append(out, Problem{
 					Rule: r.ID, Severity: r.Severity, Section: sec.ID, Blank: r.Check == format.FilledCheck,
