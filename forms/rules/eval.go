@@ -40,8 +40,8 @@ type Problem struct {
 	Section  string   // the text section involved, if any
 	// Unit names the unit whose report the problem is about, in a
 	// consolidation (a unit counted twice); empty for the report's own.
-	Unit string
-	Message  string
+	Unit    string
+	Message string
 	// Actual and Expected are the values of the left and right side of a
 	// failed comparison, written with the most decimals among their terms;
 	// nil for other checks.
@@ -278,9 +278,11 @@ func kindProblem(spec format.ValueSpec, v value.Value) string {
 // text (of count characters) fails rule r; the one table beside
 // format's table of kinds.
 var textTests = map[format.Check]func(text string, count int, sec *format.Section, r *format.Rule) bool{
-	format.FilledCheck:   func(_ string, count int, _ *format.Section, _ *format.Rule) bool { return count == 0 },
-	format.LengthCheck:   func(_ string, count int, sec *format.Section, _ *format.Rule) bool { return count > sec.MaxChars },
-	format.MentionsCheck: func(text string, count int, _ *format.Section, r *format.Rule) bool { return count > 0 && !containsAny(text, r.Words) },
+	format.FilledCheck: func(_ string, count int, _ *format.Section, _ *format.Rule) bool { return count == 0 },
+	format.LengthCheck: func(_ string, count int, sec *format.Section, _ *format.Rule) bool { return count > sec.MaxChars },
+	format.MentionsCheck: func(text string, count int, _ *format.Section, r *format.Rule) bool {
+		return count > 0 && !containsAny(text, r.Words)
+	},
 }
 
 // checkTexts applies the rules on section texts.
