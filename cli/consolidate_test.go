@@ -184,6 +184,21 @@ func TestExpectXLSX(t *testing.T) {
 	if code != cli.ExitProblems || len(b.Units) != 2 || b.Units[0].State != "wrong-year" || b.Units[1].Unit != "城关镇" {
 		t.Errorf("list carried over: exit %d\n%s", code, stdout)
 	}
+	// So does starting next year's 汇总 from this one.
+	next := filepath.Join(dir, "2026b.nianbao")
+	if code, _, e := run(t, "new", "--from", out, "-o", next); code != 0 {
+		t.Fatal(e)
+	}
+	code, stdout, _ = run(t, "consolidate", "-o", next, "--json", filepath.Join(dir, "nothing-here"))
+	if code != cli.ExitUsage {
+		t.Errorf("a missing input: exit %d", code)
+	}
+	os.MkdirAll(filepath.Join(dir, "empty"), 0o755)
+	code, stdout, _ = run(t, "consolidate", "-o", next, "--json", filepath.Join(dir, "empty"))
+	json.Unmarshal([]byte(stdout), &b)
+	if code != cli.ExitProblems || len(b.Units) != 2 || b.Units[0].State != "missing" || b.Units[1].Kind != "township" {
+		t.Errorf("new --from a 汇总: exit %d\n%s", code, stdout)
+	}
 }
 
 func TestImportXLSX(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 
 	"nianbao/export"
 	"nianbao/export/exporttest"
-	"nianbao/forms/consolidate"
 	"nianbao/forms/format"
 	"nianbao/forms/report"
 	"nianbao/forms/value"
@@ -17,7 +16,7 @@ import (
 // every value v splits into 2v/3 and v/3 (values divisible by three).
 func consolidated(t *testing.T, formatID string, year int) *report.Doc {
 	d := exporttest.Filled(t, formatID, year)
-	ids := consolidate.InputCells(d)
+	ids := d.SummableCells()
 	dep, town := make([]value.Value, len(ids)), make([]value.Value, len(ids))
 	for i, id := range ids {
 		v := value.OfInt(int64(3 * (i%5 + 1)))

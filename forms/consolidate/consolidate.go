@@ -185,20 +185,8 @@ func New(reg *registry.Registry, year int, unit, kind, formatID string) (*report
 	if err != nil {
 		return nil, err
 	}
-	d.Report.Consolidation = &report.Consolidation{Expected: []report.ExpectedUnit{}, Cells: InputCells(d), Units: []report.UnitEntry{}}
+	d.Report.Consolidation = &report.Consolidation{Expected: []report.ExpectedUnit{}, Cells: d.SummableCells(), Units: []report.UnitEntry{}}
 	return d, nil
-}
-
-// InputCells returns the cells a consolidation sums: the format's input
-// cells that hold numbers. Totals are computed from them, never summed.
-func InputCells(d *report.Doc) []string {
-	var ids []string
-	for _, c := range d.Entry.Format.Cells() {
-		if c.Spec.Kind != format.Text && !d.Entry.Rules.Computed(c.Index) {
-			ids = append(ids, c.ID)
-		}
-	}
-	return ids
 }
 
 // Files lists the files to read: the files among inputs, and those under

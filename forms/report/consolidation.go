@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 
+	"nianbao/forms/format"
+
 	"nianbao/forms/value"
 )
 
@@ -117,4 +119,16 @@ func DecodeValues(s string, n int) []value.Value {
 		}
 	}
 	return out
+}
+
+// SummableCells returns the cells a consolidation sums: the format's input
+// cells that hold numbers. Totals are computed from them, never summed.
+func (d *Doc) SummableCells() []string {
+	var ids []string
+	for _, c := range d.Entry.Format.Cells() {
+		if c.Spec.Kind != format.Text && !d.Entry.Rules.Computed(c.Index) {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
 }

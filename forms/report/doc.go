@@ -547,6 +547,11 @@ func FromLastYear(last *Doc, year int, entry *registry.Entry) (*Doc, error) {
 			return nil, err
 		}
 	}
+	if ws := old.Consolidation; ws != nil {
+		// A 汇总 starts next year's with the same list of units.
+		r.Consolidation = &Consolidation{Expected: slices.Clone(ws.Expected), Learnt: ws.Learnt,
+			IncludeErrors: ws.IncludeErrors, Cells: d.SummableCells(), Units: []UnitEntry{}}
+	}
 	lastVals := last.Values()
 	for _, c := range entry.Rules.Carries() {
 		if entry.Rules.Computed(c.To) {
