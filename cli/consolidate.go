@@ -44,7 +44,11 @@ func runConsolidate(e *env, fs *flag.FlagSet, args []string) error {
 	if len(args) == 0 && len(d.Report.Consolidation.Units) == 0 {
 		return e.usageError("cli.consolidate.needInput")
 	}
-	opt := consolidate.Options{IncludeErrors: flagBool(fs, "include-errors")}
+	// --include-errors given sets the choice; else the 汇总 keeps its own.
+	opt := consolidate.Options{IncludeErrors: d.Report.Consolidation.IncludeErrors}
+	if flagSet(fs, "include-errors") {
+		opt.IncludeErrors = flagBool(fs, "include-errors")
+	}
 	if list := flagString(fs, "expect"); list != "" {
 		if opt.Expected, err = consolidate.ReadList(list, e.reg); err != nil {
 			return err
@@ -92,6 +96,12 @@ func consolidationTarget(e *env, fs *flag.FlagSet, out string) (*report.Doc, err
 		err = l10n.Errorf("cli.consolidate.otherUnit", "Path", out, "Unit", r.Unit.Name, "Want", unit)
 	case flagSet(fs, "year") && flagInt(fs, "year") != r.Year:
 		err = l10n.Errorf("cli.consolidate.otherYear", "Path", out, "Year", r.Year, "Want", flagInt(fs, "year"))
+	case flagSet(fs, "format") && flagString(fs, "format") != r.Format:
+		err = l10n.Errorf("cli.consolidate.otherFormat", "Path", out, "Format", r.Format)
+	case flagSet(fs, "kind"):
+		if k, ok := e.reg.Kinds.Parse(flagString(fs, "kind")); !ok || k.ID != r.Unit.Kind {
+			err = l10n.Errorf("cli.consolidate.otherKind", "Path", out, "Kind", d.Kinds().Name(r.Unit.Kind))
+		}
 	}
 	if err != nil {
 		d.Close()

@@ -143,6 +143,18 @@ func TestConsolidateRefuses(t *testing.T) {
 	if code != cli.ExitUsage {
 		t.Errorf("another year's 汇总: exit %d", code)
 	}
+	if code, _, _ = run(t, "consolidate", "-o", out, "--format", "2019", in); code != cli.ExitUsage {
+		t.Errorf("another format: exit %d", code)
+	}
+	if code, _, _ = run(t, "consolidate", "-o", out, "--kind", "部门", in); code != cli.ExitUsage {
+		t.Errorf("another kind: exit %d", code)
+	}
+	// --include-errors stays as chosen until given again.
+	run(t, "consolidate", "-o", out, "--include-errors", in)
+	run(t, "consolidate", "-o", out, in)
+	if data, _ := os.ReadFile(out); !strings.Contains(string(data), `"includeErrors": true`) {
+		t.Error("a re-run without --include-errors dropped the choice")
+	}
 	// Nothing usable: written, exit 1.
 	empty := filepath.Join(dir, "empty")
 	os.MkdirAll(empty, 0o755)

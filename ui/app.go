@@ -23,6 +23,7 @@ import (
 	"nianbao/forms/rules"
 	"nianbao/ui/look"
 	"nianbao/ui/shell"
+	"nianbao/ui/task"
 	"nianbao/ui/winfit"
 )
 
@@ -60,6 +61,7 @@ type App struct {
 	printer func(path string) error
 	undo    undoStack
 	ed      *editor     // the main view of doc
+	busy    *task.Task  // the consolidation running, if any
 	guide   fyne.Window // the user guide, while open
 	rec     *recovery
 }

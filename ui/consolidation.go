@@ -45,14 +45,14 @@ func (a *App) newBoard() partView {
 			a.askPath(filedlg.Options{Title: T("ui.consolidate.addTitle"), Ext: report.Extension + ";" + importer.ExtXLSX,
 				Kind: T("ui.consolidate.filesKind")}, func(path string) {
 				if path != "" {
-					a.receive([]string{path}, nil)
+					a.receive([]string{path}, nil, a.includeErrors())
 				}
 			})
 		},
 		AddFolder: func() {
 			dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 				if err == nil && dir != nil {
-					a.receive([]string{dir.Path()}, nil)
+					a.receive([]string{dir.Path()}, nil, a.includeErrors())
 				}
 			}, a.win)
 		},
@@ -67,50 +67,59 @@ func (a *App) newBoard() partView {
 					a.showError(err)
 					return
 				}
-				a.receive(nil, list)
+				a.receive(nil, list, a.includeErrors())
 			})
 		},
-		Rerun: func(includeErrors bool) {
-			a.doc.Report.Consolidation.IncludeErrors = includeErrors
-			a.receive(nil, nil)
-		},
+		Rerun: func(includeErrors bool) { a.receive(nil, nil, includeErrors) },
 		AddToList: func(units []report.UnitEntry) {
 			list := slices.Clone(a.doc.Report.Consolidation.Expected)
 			for _, u := range units {
 				list = append(list, report.ExpectedUnit{Unit: u.Unit, Kind: u.Kind})
 			}
-			a.receive(nil, list)
+			a.receive(nil, list, a.includeErrors())
 		},
 	})}
 }
 
+// includeErrors is whether the open 汇总 sums units with errors.
+func (a *App) includeErrors() bool { return a.doc.Report.Consolidation.IncludeErrors }
+
 // receive reads the files under inputs (and those received before) off
 // the UI goroutine, with a progress bar and cancel, and consolidates them
-// into the open report; expected, if not nil, becomes the list of units.
-func (a *App) receive(inputs []string, expected []report.ExpectedUnit) {
+// into the open report; expected, if not nil, becomes the list of units,
+// and includeErrors says whether units with errors are summed. One run at
+// a time: files dropped meanwhile are refused with a message.
+func (a *App) receive(inputs []string, expected []report.ExpectedUnit, includeErrors bool) {
 	d := a.doc
 	if d == nil || d.Report.Consolidation == nil {
 		return
 	}
-	opt := consolidate.Options{Expected: expected, IncludeErrors: d.Report.Consolidation.IncludeErrors}
-	var batch *consolidate.Batch
-	task.Run(a.win, T("ui.consolidate.running"), func(ctx context.Context, progress task.Progress) error {
-		opt.Progress = progress
-		var err error
-		batch, err = consolidate.Receive(ctx, d, inputs, opt)
-		return err
+	if a.busy != nil {
+		a.inform(T("ui.consolidate.running"), T("ui.consolidate.busy"))
+		return
+	}
+	b, err := consolidate.Prepare(d, inputs, consolidate.Options{Expected: expected, IncludeErrors: includeErrors})
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	a.busy = task.Run(a.win, T("ui.consolidate.running"), func(ctx context.Context, progress task.Progress) error {
+		b.Progress(progress)
+		return b.Read(ctx)
 	}, func(err error) {
+		a.busy = nil
 		switch {
+		case a.doc != d: // the report was closed meanwhile
+			return
 		case errors.Is(err, context.Canceled):
+			a.ed.refresh() // the board shows the settings as they still are
 			return
 		case err != nil:
 			a.showError(err)
 			return
-		case a.doc != d: // the report was closed meanwhile
-			return
 		}
 		a.undo = undoStack{}
-		if _, err := batch.Apply(d); err != nil && !errors.Is(err, consolidate.ErrNothingUsable) {
+		if _, err := b.Apply(d); err != nil && !errors.Is(err, consolidate.ErrNothingUsable) {
 			a.showError(err)
 		}
 		a.changed()
@@ -129,7 +138,7 @@ func (a *App) dropped(uris []fyne.URI) {
 	switch {
 	case len(paths) == 0:
 	case a.doc != nil && a.doc.Report.Consolidation != nil:
-		a.receive(paths, nil)
+		a.receive(paths, nil, a.includeErrors())
 	default:
 		for _, p := range paths {
 			if importer.Readable(p) {

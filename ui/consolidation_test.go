@@ -168,10 +168,15 @@ func TestConsolidationKeepsWindowResponsive(t *testing.T) {
 			}
 		}
 	}
-	app.receive([]string{dir}, nil) // returns at once: the files are read in the background
-	app.ed.nav.Select(2)            // the window goes on serving the clerk
+	app.receive([]string{dir}, nil, false) // returns at once: the files are read in the background
+	app.ed.nav.Select(2)                   // the window goes on serving the clerk
 	if len(app.doc.Report.Consolidation.Units) != 0 {
 		t.Error("the consolidation ran on the UI goroutine")
+	}
+	running := app.busy
+	app.dropped([]fyne.URI{storage.NewFileURI(dir)}) // one run at a time
+	if app.busy != running || running == nil {
+		t.Error("a second consolidation started while one ran")
 	}
 	waitFor(t, q, "the consolidation", func() bool { return len(app.doc.Report.Consolidation.Units) > 0 })
 	if q.posts < 2 {
@@ -184,9 +189,13 @@ func TestConsolidationKeepsWindowResponsive(t *testing.T) {
 	// Cancelled: nothing changes.
 	before := contentOf(app.doc)
 	ended := false
+	b, err := consolidate.Prepare(app.doc, []string{dir}, consolidate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tk := task.Run(app.win, "test", func(ctx context.Context, p task.Progress) error {
-		_, err := consolidate.Receive(ctx, app.doc, []string{dir}, consolidate.Options{Progress: p})
-		return err
+		b.Progress(p)
+		return b.Read(ctx)
 	}, func(err error) {
 		ended = true
 		if !errors.Is(err, context.Canceled) {

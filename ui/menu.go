@@ -126,6 +126,9 @@ func exportItem(a *App) *fyne.MenuItem {
 
 // closeReport returns to the welcome view.
 func (a *App) closeReport() {
+	if a.busy != nil {
+		a.busy.Cancel() // its files are for the report being closed
+	}
 	a.rec.reset()
 	a.doc, a.ed, a.dirty = nil, nil, false
 	a.showWelcome()

@@ -109,13 +109,15 @@ func (c *run) classify(got []received) {
 // sent a readable report.
 func learn(list []report.ExpectedUnit, got []received, self string) []report.ExpectedUnit {
 	out := append([]report.ExpectedUnit{}, list...)
-	seen := map[string]bool{self: true}
+	seen := map[string]bool{}
 	for _, e := range list {
 		seen[unitkind.Normalize(e.Unit)] = true
 	}
 	for _, r := range got {
 		n := unitkind.Normalize(r.unit)
-		if r.err != nil || n == "" || seen[n] {
+		// The 政府办公室's own report may bear the 汇总's name; a 汇总 of
+		// that name is the 汇总 itself.
+		if r.err != nil || n == "" || seen[n] || (r.nested != nil && n == self) {
 			continue
 		}
 		seen[n] = true
@@ -129,8 +131,7 @@ func learn(list []report.ExpectedUnit, got []received, self string) []report.Exp
 func (c *run) markDuplicateUnits() {
 	groups := map[string][]int{}
 	for i, e := range c.entries {
-		if e.State == "" {
-			n := unitkind.Normalize(e.Unit)
+		if n := unitkind.Normalize(e.Unit); e.State == "" && n != "" {
 			groups[n] = append(groups[n], i)
 		}
 	}
@@ -152,33 +153,40 @@ func (c *run) markDuplicateUnits() {
 }
 
 // markCountedTwice flags units summed both on their own and inside a
-// received 汇总 (or inside two of them).
+// received 汇总, at any depth, or inside two received 汇总s; it records each
+// received 汇总's members (its units and theirs, flattened) for the 汇总s
+// that receive this one.
 func (c *run) markCountedTwice() {
-	owner := map[string]string{} // member → the 汇总 that sums it
+	owner := map[string]string{} // unit → the received 汇总 that sums it
 	for i := range c.entries {
 		e := &c.entries[i]
 		if !e.Included || e.rec.nested == nil {
 			continue
 		}
+		seen := map[string]bool{}
 		for _, u := range e.rec.nested.Units {
 			if !u.Included {
 				continue
 			}
-			e.Members = append(e.Members, u.Unit)
-			n := unitkind.Normalize(u.Unit)
-			if first, ok := owner[n]; ok && e.CountedTwice == "" {
-				e.CountedTwice = first
-			} else if !ok {
-				owner[n] = e.Unit
+			for _, m := range append([]string{u.Unit}, u.Members...) {
+				n := unitkind.Normalize(m)
+				if seen[n] || n == "" {
+					continue
+				}
+				seen[n] = true
+				e.Members = append(e.Members, m)
+				if first, ok := owner[n]; ok && e.CountedTwice == "" {
+					e.CountedTwice = first
+				} else if !ok {
+					owner[n] = e.Unit
+				}
 			}
 		}
 	}
 	for i := range c.entries {
 		e := &c.entries[i]
-		if e.Included && e.rec.nested == nil {
-			if by, ok := owner[unitkind.Normalize(e.Unit)]; ok {
-				e.CountedTwice = by
-			}
+		if by, ok := owner[unitkind.Normalize(e.Unit)]; ok && e.Included && by != e.Unit && e.CountedTwice == "" {
+			e.CountedTwice = by
 		}
 	}
 }

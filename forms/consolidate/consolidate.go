@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -82,51 +83,88 @@ var ErrNothingUsable = errors.New("no unit could be used")
 // see New; or loaded to be updated: its texts and preface are kept). On
 // cancellation target is unchanged.
 func Run(ctx context.Context, target *report.Doc, inputs []string, opt Options) (Summary, error) {
-	b, err := Receive(ctx, target, inputs, opt)
+	b, err := Prepare(target, inputs, opt)
 	if err != nil {
+		return Summary{}, err
+	}
+	if err := b.Read(ctx); err != nil {
 		return Summary{}, err
 	}
 	return b.Apply(target)
 }
 
-// Batch is what Receive read, to be applied to the consolidated report.
+// Batch is a consolidation's files: listed by Prepare, read by Read,
+// applied to the consolidated report by Apply.
 type Batch struct {
-	files []string
-	got   []received
-	base  string
-	opt   Options
+	reg    *registry.Registry
+	inputs []string // what to read: the files received before, then the new inputs
+	old    int      // how many of inputs were received before
+	skip   string   // the consolidated report's own file
+	files  []string
+	got    []received
+	opt    Options
 }
 
-// Receive reads the files under inputs and those the workspace of target
-// received before (a file since deleted is left out: its unit is missing
-// again). It only reads target, so that an editor can run it off the UI
-// goroutine and Apply the batch on it.
-func Receive(ctx context.Context, target *report.Doc, inputs []string, opt Options) (*Batch, error) {
+// Prepare starts a batch of the files under inputs and those the
+// workspace of target received before (a file since deleted is left out:
+// its unit is missing again). It takes what it needs from target, so that
+// an editor can Read off the UI goroutine while the report stays its own.
+func Prepare(target *report.Doc, inputs []string, opt Options) (*Batch, error) {
 	ws := target.Report.Consolidation
 	if ws == nil {
 		return nil, l10n.Errorf("consolidate.notConsolidation", "Unit", target.Report.Unit.Name)
 	}
-	// Files are stored relative to the report's folder (absolute until it
-	// is first saved: saving makes them relative).
-	base := ""
-	if target.Path != "" {
-		base = filepath.Dir(absPath(target.Path))
-	}
-	var old []string
+	b := &Batch{reg: target.Registry(), skip: target.Path, opt: opt}
+	base := baseOf(target)
 	for _, u := range ws.Units {
-		if p := resolve(base, u.File); u.File != "" && exists(p) {
-			old = append(old, p)
+		if followable(u.File) {
+			b.inputs = append(b.inputs, resolve(base, u.File))
 		}
 	}
-	files, err := Files(append(old, inputs...), target.Path)
-	if err != nil {
-		return nil, err
+	b.old = len(b.inputs)
+	b.inputs = append(b.inputs, inputs...)
+	return b, nil
+}
+
+// followable tells whether a file the workspace names is read again: not
+// a network path (\\host\share), which a 汇总 from another machine may
+// name and which Windows would reach with the clerk's credentials.
+func followable(file string) bool {
+	return file != "" && !strings.HasPrefix(file, `\\`) && !strings.HasPrefix(file, "//")
+}
+
+// baseOf is the folder the workspace's file names are relative to: the
+// report's, or none before it is first saved (the names are absolute then,
+// and saving makes them relative).
+func baseOf(target *report.Doc) string {
+	if target.Path == "" {
+		return ""
 	}
-	got, err := receive(ctx, files, target.Registry(), opt.Progress)
-	if err != nil {
-		return nil, err
+	return filepath.Dir(absPath(target.Path))
+}
+
+// Progress sets what Read calls after each file: done of total.
+func (b *Batch) Progress(p func(done, total int)) { b.opt.Progress = p }
+
+// Read lists and reads the batch's files, in parallel; it touches no
+// report. Files received before that no longer exist are skipped.
+func (b *Batch) Read(ctx context.Context) error {
+	var inputs []string
+	for i, p := range b.inputs {
+		if i >= b.old || exists(p) {
+			inputs = append(inputs, p)
+		}
 	}
-	return &Batch{files: files, got: got, base: base, opt: opt}, nil
+	files, err := Files(inputs, b.skip)
+	if err != nil {
+		return err
+	}
+	got, err := receive(ctx, files, b.reg, b.opt.Progress)
+	if err != nil {
+		return err
+	}
+	b.files, b.got = files, got
+	return nil
 }
 
 func exists(p string) bool {
@@ -147,7 +185,8 @@ func (b *Batch) Apply(target *report.Doc) (Summary, error) {
 		next.Expected, next.Learnt = opt.Expected, false
 	}
 	next.IncludeErrors = opt.IncludeErrors
-	c := &run{target: target, ws: &next, kinds: target.Kinds(), base: b.base}
+	next.Cells = target.SummableCells() // all values are read anew: never trust stored positions
+	c := &run{target: target, ws: &next, kinds: target.Kinds(), base: baseOf(target)}
 	c.classify(slices.Clone(b.got))
 	vals := c.sum()
 	next.Updated = cmp.Or(opt.Now, time.Now()).Format(time.RFC3339)
@@ -302,8 +341,14 @@ func receive(ctx context.Context, files []string, reg *registry.Registry, progre
 
 // readOne reads and checks one file; it never fails, the failure is in the
 // result.
-func readOne(path string, reg *registry.Registry) received {
-	r := received{path: path}
+func readOne(path string, reg *registry.Registry) (r received) {
+	r.path = path
+	defer func() {
+		// A crafted file that trips a library must not end the batch.
+		if p := recover(); p != nil {
+			r = received{path: path, err: l10n.Errorf("importer.failed", "Path", path, "Detail", fmt.Sprint(p))}
+		}
+	}()
 	data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
 	if err != nil {
 		r.err = err
@@ -324,7 +369,7 @@ func readOne(path string, reg *registry.Registry) received {
 		}
 	}
 	r.cells, r.units = rep.Cells, rep.Units
-	r.nested = rep.Consolidation
+	r.nested = nestedOf(rep.Consolidation, reg)
 	for _, p := range d.Evaluate().Problems {
 		switch {
 		case p.Severity == format.Error && p.Blank:
@@ -336,6 +381,31 @@ func readOne(path string, reg *registry.Registry) received {
 		}
 	}
 	return r
+}
+
+// maxNestedKinds bounds the kinds a received 汇总's breakdown may hold.
+const maxNestedKinds = 64
+
+// nestedOf keeps of a received 汇总's workspace what consolidating it
+// needs: its cells, its breakdown by kinds this machine knows (a crafted
+// file cannot make thousands of columns) and its units' names, kinds and
+// members, without their values.
+func nestedOf(ws *report.Consolidation, reg *registry.Registry) *report.Consolidation {
+	if ws == nil {
+		return nil
+	}
+	out := &report.Consolidation{Cells: ws.Cells, ByKind: map[string]string{}}
+	for k, v := range ws.ByKind {
+		if !reg.Kinds.Known(k) || len(out.ByKind) == maxNestedKinds {
+			out.ByKind = nil // not a breakdown this machine can keep apart
+			break
+		}
+		out.ByKind[k] = v
+	}
+	for _, u := range ws.Units {
+		out.Units = append(out.Units, report.UnitEntry{Unit: u.Unit, Kind: u.Kind, Included: u.Included, Members: u.Members})
+	}
+	return out
 }
 
 func absPath(p string) string {

@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -406,5 +408,145 @@ func TestMoneyUnits(t *testing.T) {
 	}
 	if !found {
 		t.Error("the unsummable amount is not reported")
+	}
+}
+
+// consolidated makes a 汇总 of unit over the folder in and saves it as out.
+func consolidated(t *testing.T, unit, in, out string) {
+	t.Helper()
+	d, err := consolidate.New(reg, 2025, unit, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := consolidate.Run(context.Background(), d, []string{in}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"overview", "active", "requests", "appeals", "problems", "other"} {
+		d.SetText(s, "概况。")
+	}
+	os.MkdirAll(filepath.Dir(out), 0o755)
+	if err := d.Save(out); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+}
+
+// TestCountedTwiceAtDepth: a province receives a city's 汇总, the county's
+// 汇总 the city already sums, and a department of the county: both the
+// county's 汇总 and the department are counted twice.
+func TestCountedTwiceAtDepth(t *testing.T) {
+	dir := t.TempDir()
+	unit(t, dir, "县/dep.nianbao", "青溪县教育局", "department", day)
+	unit(t, dir, "县/gov.nianbao", "青溪县人民政府办公室", "county", day)
+	consolidated(t, "青溪县", filepath.Join(dir, "县"), filepath.Join(dir, "市/青溪县汇总.nianbao"))
+	unit(t, dir, "市/市财政局.nianbao", "市财政局", "department", day)
+	consolidated(t, "某市", filepath.Join(dir, "市"), filepath.Join(dir, "省/某市汇总.nianbao"))
+	os.Link(filepath.Join(dir, "市/青溪县汇总.nianbao"), filepath.Join(dir, "省/青溪县汇总.nianbao"))
+	os.Link(filepath.Join(dir, "县/dep.nianbao"), filepath.Join(dir, "省/dep.nianbao"))
+	d, err := consolidate.New(reg, 2025, "某省", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := consolidate.Run(context.Background(), d, []string{filepath.Join(dir, "省")}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	twice := map[string]string{}
+	for _, u := range d.Report.Consolidation.Units {
+		twice[u.Unit] = u.CountedTwice
+	}
+	if twice["青溪县"] != "某市" || twice["青溪县教育局"] != "某市" || twice["某市"] != "" {
+		t.Errorf("counted twice: %v", twice)
+	}
+}
+
+// TestMixedUnitsInBreakdown: a cell that cannot be summed in one unit is
+// blank in every kind's column too.
+func TestMixedUnitsInBreakdown(t *testing.T) {
+	dir := t.TempDir()
+	for name, amount := range map[string]string{"甲局": "1.5万元", "乙局": "0.001元", "丙局": "100元"} {
+		d, err := report.Create(reg, report.Spec{Year: 2020, Unit: name, FormatID: "2019"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.SetCell("t2.procurement.amount", amount); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Save(filepath.Join(dir, name+".nianbao")); err != nil {
+			t.Fatal(err)
+		}
+		d.Close()
+	}
+	d, err := consolidate.New(reg, 2020, "某县", "", "2019")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := consolidate.Run(context.Background(), d, []string{dir}, consolidate.Options{IncludeErrors: true}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := d.Entry.Format.Cell("t2.procurement.amount")
+	for _, col := range consolidate.Breakdown(d) {
+		if v := col.Values[c.Index]; !v.IsBlank() {
+			t.Errorf("%s column holds %v for an amount that cannot be summed", col.Kind, v)
+		}
+	}
+	if v, ok := d.Report.Cells["t2.procurement.amount"]; ok {
+		t.Errorf("the sum is %v", v)
+	}
+}
+
+// TestCraftedNested: a received 汇总 whose breakdown names kinds nobody
+// knows counts under its own kind; one with absurdly many is refused.
+func TestCraftedNested(t *testing.T) {
+	dir := t.TempDir()
+	unit(t, dir, "in/a.nianbao", "甲局", "department", day)
+	consolidated(t, "乙县", filepath.Join(dir, "in"), filepath.Join(dir, "x.nianbao"))
+	data, _ := os.ReadFile(filepath.Join(dir, "x.nianbao"))
+	var f map[string]any
+	json.Unmarshal(data, &f)
+	ws := f["consolidation"].(map[string]any)
+	kinds := map[string]any{}
+	for i := range 50 {
+		kinds[fmt.Sprintf("k%d", i)] = "1,2,3"
+	}
+	ws["byKind"] = kinds
+	out, _ := json.Marshal(f)
+	os.MkdirAll(filepath.Join(dir, "recv"), 0o755)
+	os.WriteFile(filepath.Join(dir, "recv/crafted.nianbao"), out, 0o644)
+	for i := range 500 {
+		kinds[fmt.Sprintf("k%d", i)] = "1"
+	}
+	f["unit"] = map[string]string{"name": "丙县", "kind": "consolidated"}
+	out, _ = json.Marshal(f)
+	os.WriteFile(filepath.Join(dir, "recv/huge.nianbao"), out, 0o644)
+	d := newTarget(t, dir)
+	if _, err := consolidate.Run(context.Background(), d, []string{filepath.Join(dir, "recv")}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s := states(d)
+	if s["recv/crafted.nianbao"] != consolidate.OK && s["recv/crafted.nianbao"] != consolidate.Warnings || s["recv/huge.nianbao"] != consolidate.Refused {
+		t.Errorf("states %v", s)
+	}
+	if cols := consolidate.Breakdown(d); len(cols) != 1 || cols[0].Kind != "consolidated" {
+		t.Errorf("breakdown of a crafted 汇总: %v", cols)
+	}
+}
+
+// TestOwnGovernmentReport: the 政府办公室's own report may bear the 汇总's
+// name; it is learnt and summed like any unit's.
+func TestOwnGovernmentReport(t *testing.T) {
+	dir := t.TempDir()
+	unit(t, dir, "gov.nianbao", "青溪县人民政府", "county", day)
+	unit(t, dir, "nameless1.nianbao", "", "department", day)
+	unit(t, dir, "nameless2.nianbao", " ", "department", day, "t2.rules.issued=3")
+	d := newTarget(t, dir)
+	if _, err := consolidate.Run(context.Background(), d, []string{dir}, consolidate.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s := states(d)
+	if s["./gov.nianbao"] != consolidate.OK {
+		t.Errorf("the government's own report: %v", s)
+	}
+	if s["./nameless1.nianbao"] == consolidate.Duplicate || s["./nameless2.nianbao"] == consolidate.Duplicate {
+		t.Errorf("reports without a name are duplicates of each other: %v", s)
 	}
 }

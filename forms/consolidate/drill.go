@@ -19,8 +19,9 @@ type Contribution struct {
 
 // Contributions returns, for cell id of a consolidated report, each
 // received unit of the report's format with its value, in the board's
-// order: the drill-down. A total's value is the unit's own total, computed
-// by the engine from its values.
+// order: the drill-down. Money is shown in the sum's unit where it
+// converts; a total's value is the unit's own total, computed by the
+// engine from its values.
 func Contributions(d *report.Doc, id string) ([]Contribution, error) {
 	ws := d.Report.Consolidation
 	if ws == nil {
@@ -34,7 +35,7 @@ func Contributions(d *report.Doc, id string) ([]Contribution, error) {
 	computed := d.Entry.Rules.Computed(c.Index)
 	var out []Contribution
 	for _, u := range ws.Units {
-		if u.File == "" || u.Format != d.Report.Format || u.State == Refused {
+		if u.File == "" || u.Format != d.Report.Format || u.State == Refused || u.State == Duplicate {
 			continue
 		}
 		vals := report.DecodeValues(u.Values, len(ws.Cells))
@@ -42,6 +43,11 @@ func Contributions(d *report.Doc, id string) ([]Contribution, error) {
 		switch {
 		case pos >= 0:
 			v = vals[pos]
+			if to := d.Report.Units[id]; to != "" {
+				if w, ok := convert(v, u.Units[id], to); ok {
+					v = w // in the sum's unit
+				}
+			}
 		case computed:
 			v = evaluate(d, ws.Cells, vals, u.Kind)[c.Index]
 		}

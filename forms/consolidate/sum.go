@@ -90,29 +90,23 @@ func (c *run) sum() []value.Value {
 			c.ws.Overflow = append(c.ws.Overflow, c.ws.Cells[i])
 		}
 	}
-	out := total.values()
-	for i, id := range c.ws.Cells {
+	for _, id := range c.ws.Cells {
 		if c.unitless[id] {
 			c.ws.MixedUnits = append(c.ws.MixedUnits, id)
-			out[i] = value.Value{}
 			delete(c.units, id)
 		}
 	}
-	return out
+	return total.values()
 }
 
-// converted returns a unit's values with money in the unit of the sum.
+// converted returns a unit's values with money in the unit of the sum;
+// amounts of cells that cannot be summed in one unit are left out.
 func (c *run) converted(vals []value.Value, units map[string]string) []value.Value {
-	if len(c.units) == 0 {
-		return vals
-	}
 	for i, id := range c.ws.Cells {
-		if _, ok := c.units[id]; ok && !c.unitless[id] {
-			v, ok := c.inUnit(id, vals[i], units[id])
-			if !ok {
-				c.unitless[id] = true
-			}
-			vals[i] = v
+		if c.unitless[id] {
+			vals[i] = value.Value{}
+		} else if _, ok := c.units[id]; ok {
+			vals[i], _ = c.inUnit(id, vals[i], units[id])
 		}
 	}
 	return vals
@@ -123,7 +117,7 @@ func (c *run) converted(vals []value.Value, units map[string]string) []value.Val
 // departments are county-department), none when it has none.
 func (c *run) nestedRename(nested *report.Consolidation) map[string]string {
 	for _, u := range nested.Units {
-		if k, ok := c.kinds.Lookup(u.Kind); ok && u.Included && len(k.Nested) > 0 {
+		if k, ok := c.kinds.Lookup(u.Kind); ok && len(k.Nested) > 0 {
 			return k.Nested
 		}
 	}

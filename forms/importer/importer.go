@@ -58,6 +58,7 @@ func Read(path string, data []byte, reg *registry.Registry) (*report.Doc, error)
 		var r *report.Report
 		if r, err = report.Unmarshal(data, reg); err == nil {
 			d, err = report.Bind(r, reg)
+			absoluteFiles(r, path)
 		}
 	}
 	if err != nil {
@@ -135,4 +136,22 @@ func XLSX(data []byte, reg *registry.Registry) (*report.Doc, error) {
 		r.Saved, _ = time.Parse(time.RFC3339, props.Modified)
 	}
 	return d, nil
+}
+
+// absoluteFiles makes a 汇总's file names, relative to the folder it was
+// read from, absolute: the report is saved elsewhere, which makes them
+// relative to its new folder.
+func absoluteFiles(r *report.Report, path string) {
+	if r.Consolidation == nil {
+		return
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return
+	}
+	for i, u := range r.Consolidation.Units {
+		if f := filepath.FromSlash(u.File); f != "" && !filepath.IsAbs(f) {
+			r.Consolidation.Units[i].File = filepath.ToSlash(filepath.Join(dir, f))
+		}
+	}
 }

@@ -74,11 +74,8 @@ type UnitEntry struct {
 	// Units are the units the unit chose for money cells that offer a
 	// choice: its Values are in them.
 	Units map[string]string `json:"units,omitempty"`
-	// ByKind is a received 汇总's own per-kind sums (EncodeValues each),
-	// so that a city's breakdown keeps its counties' kinds apart.
-	ByKind map[string]string `json:"byKind,omitempty"`
-	// Members are the units a received 汇总 sums, for finding a unit
-	// counted twice.
+	// Members are the units a received 汇总 sums, at any depth, so that a
+	// 汇总 receiving this one finds a unit counted twice.
 	Members []string `json:"members,omitempty"`
 	// CountedTwice names the received 汇总 that sums this unit too, when
 	// both are in the sums.

@@ -192,6 +192,7 @@ const (
 	MaxDepth       = 32      // nesting of objects and arrays
 	MaxStoredCells = 100_000 // cells stored in the file, known or not
 	MaxUnits       = 10_000  // units on a consolidation's list or board
+	maxKinds       = 200     // unit kinds in a consolidation's breakdown (unitkind's limit)
 )
 
 // Unmarshal reads a report file's content. The format it names must be in
@@ -290,7 +291,7 @@ func decode(data []byte) (*fileV1, error) {
 	case len(f.Cells) > MaxStoredCells:
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyCells", "Count", len(f.Cells), "Max", MaxStoredCells))
 	case f.Consolidation != nil && (len(f.Consolidation.Units) > MaxUnits || len(f.Consolidation.Expected) > MaxUnits ||
-		len(f.Consolidation.Cells) > MaxStoredCells):
+		len(f.Consolidation.Cells) > MaxStoredCells || len(f.Consolidation.ByKind) > maxKinds):
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyUnits", "Max", MaxUnits))
 	}
 	return &f, nil

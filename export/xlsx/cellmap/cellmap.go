@@ -45,7 +45,7 @@ const (
 // The fields of the unit and its contact details, as keys of Map.Fields.
 const (
 	UnitName        = "unit.name"
-	UnitKind        = "unit.kind" // holds the kind's Chinese label (format.UnitKinds, translated)
+	UnitKind        = "unit.kind" // holds the kind's name (unitkind.Kind.Name)
 	ContactAddress  = "contact.address"
 	ContactPostcode = "contact.postcode"
 	ContactPhone    = "contact.phone"
