@@ -201,7 +201,7 @@ func TestExpectXLSX(t *testing.T) {
 	if code, _, e := run(t, "new", "--from", out, "-o", next); code != 0 {
 		t.Fatal(e)
 	}
-	code, stdout, _ = run(t, "consolidate", "-o", next, "--json", filepath.Join(dir, "nothing-here"))
+	code, _, _ = run(t, "consolidate", "-o", next, "--json", filepath.Join(dir, "nothing-here"))
 	if code != cli.ExitUsage {
 		t.Errorf("a missing input: exit %d", code)
 	}
