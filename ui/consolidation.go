@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -56,20 +57,7 @@ func (a *App) newBoard() partView {
 				}
 			}, a.win)
 		},
-		ChooseList: func() {
-			a.askPath(filedlg.Options{Title: T("ui.consolidate.listTitle"), Ext: ".txt;.xlsx;" + report.Extension,
-				Kind: T("ui.consolidate.listKind")}, func(path string) {
-				if path == "" {
-					return
-				}
-				list, err := consolidate.ReadList(path, a.reg)
-				if err != nil {
-					a.showError(err)
-					return
-				}
-				a.receive(nil, list, a.includeErrors())
-			})
-		},
+		ChooseList: a.editList,
 		Rerun: func(includeErrors bool) { a.receive(nil, nil, includeErrors) },
 		AddToList: func(units []report.UnitEntry) {
 			list := slices.Clone(a.doc.Report.Consolidation.Expected)
@@ -79,6 +67,48 @@ func (a *App) newBoard() partView {
 			a.receive(nil, list, a.includeErrors())
 		},
 	})}
+}
+
+// editList shows the list of expected units to type or paste into (one
+// unit a line, name and kind separated by a tab, as two columns copied
+// from Excel are), or to read from a file; OK consolidates again with it.
+func (a *App) editList() {
+	ws := a.doc.Report.Consolidation
+	entry := widget.NewMultiLineEntry()
+	entry.SetText(consolidate.FormatList(ws.Expected, a.doc.Kinds()))
+	entry.SetMinRowsVisible(12)
+	fromFile := widget.NewButton(T("ui.consolidate.listFromFile"), func() {
+		a.askPath(filedlg.Options{Title: T("ui.consolidate.listTitle"), Ext: ".txt;.xlsx;" + report.Extension,
+			Kind: T("ui.consolidate.listKind")}, func(path string) {
+			if path == "" {
+				return
+			}
+			list, err := consolidate.ReadList(path, a.reg)
+			if err != nil {
+				a.showError(err)
+				return
+			}
+			entry.SetText(consolidate.FormatList(list, a.doc.Kinds()))
+		})
+	})
+	hint := widget.NewLabel(T("ui.consolidate.listHint"))
+	hint.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(hint, fromFile, nil, nil, entry)
+	dlg := dialog.NewCustomConfirm(T("ui.consolidate.listTitle"), T("OK"), T("Cancel"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		list, err := consolidate.ParseList(entry.Text, T("ui.consolidate.listPasted"), a.doc.Kinds())
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		a.receive(nil, list, a.includeErrors())
+	}, a.win)
+	size := a.win.Canvas().Size()
+	dlg.Resize(fyne.NewSize(min(size.Width*0.9, 640), min(size.Height*0.9, 560)))
+	dlg.Show()
+	a.win.Canvas().Focus(entry)
 }
 
 // includeErrors is whether the open 汇总 sums units with errors.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"nianbao/assets"
 	"nianbao/forms/consolidate"
@@ -206,5 +207,54 @@ func TestConsolidationKeepsWindowResponsive(t *testing.T) {
 	waitFor(t, q, "the cancelled work", func() bool { return ended })
 	if !bytes.Equal(before, contentOf(app.doc)) {
 		t.Error("a cancelled consolidation changed the report")
+	}
+}
+
+// findEntry returns the first multi-line entry in the tree of o, or nil.
+func findEntry(o fyne.CanvasObject) *widget.Entry {
+	switch x := o.(type) {
+	case *widget.Entry:
+		if x.MultiLine {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if e := findEntry(c); e != nil {
+				return e
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if e := findEntry(c); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// TestPastedList: the list of units typed or pasted (two columns copied
+// from Excel) replaces the list, and the board shows who is missing.
+func TestPastedList(t *testing.T) {
+	app, w := newTestApp(t, "")
+	q := queueUI(t)
+	if err := app.NewConsolidation("青溪县人民政府", 2025); err != nil {
+		t.Fatal(err)
+	}
+	dir := unitFiles(t, 2)
+	app.receive([]string{dir}, nil, false)
+	waitFor(t, q, "the first run", func() bool { return len(app.doc.Report.Consolidation.Units) == 2 })
+	app.editList()
+	overlay := w.Canvas().Overlays().Top()
+	entry := findEntry(overlay)
+	if entry == nil || !strings.Contains(entry.Text, "第一甲单位\t部门") {
+		t.Fatalf("the list dialog does not show the list: %v", entry)
+	}
+	entry.SetText(entry.Text + "青溪县未报局\t部门\n城西街道\t街道\n")
+	test.Tap(findButton(overlay, "确定"))
+	waitFor(t, q, "the run with the list", func() bool { return len(app.doc.Report.Consolidation.Units) == 4 })
+	units := app.doc.Report.Consolidation.Units
+	if units[2].State != "missing" || units[3].Unit != "城西街道" || units[3].Kind != "township" || app.doc.Report.Consolidation.Learnt {
+		t.Errorf("board after the pasted list: %+v", units)
 	}
 }

@@ -51,11 +51,35 @@ func ReadList(path string, reg *registry.Registry) ([]report.ExpectedUnit, error
 	if err != nil {
 		return nil, l10n.Errorf("consolidate.listNotText", "Path", path)
 	}
+	return parseText(text, reg.Kinds, path)
+}
+
+// ParseList reads a list of expected units typed or pasted as text, in the
+// form of a list file's lines (name, a tab, kind; a copy of two columns of
+// Excel is that), named where messages say so.
+func ParseList(text, where string, kinds *unitkind.Set) ([]report.ExpectedUnit, error) {
+	return parseText(text, kinds, where)
+}
+
+func parseText(text string, kinds *unitkind.Set, where string) ([]report.ExpectedUnit, error) {
 	var rows [][]string
 	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		rows = append(rows, strings.Split(line, "\t"))
 	}
-	return parseList(rows, reg.Kinds, path)
+	return parseList(rows, kinds, where)
+}
+
+// FormatList writes a list of expected units as ParseList reads it.
+func FormatList(list []report.ExpectedUnit, kinds *unitkind.Set) string {
+	var b strings.Builder
+	for _, u := range list {
+		b.WriteString(u.Unit)
+		if u.Kind != "" {
+			b.WriteString("\t" + kinds.Name(u.Kind))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // decodeText reads UTF-8 (with or without a byte-order mark) or GB18030.

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/forms/consolidate"
+	"nianbao/forms/report"
 )
 
 func TestReadList(t *testing.T) {
@@ -62,4 +63,16 @@ func FuzzReadList(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestParseListRoundTrip(t *testing.T) {
+	list := []report.ExpectedUnit{{Unit: "甲局", Kind: "department"}, {Unit: "乙镇", Kind: "township"}, {Unit: "丙办", Kind: ""}}
+	text := consolidate.FormatList(list, reg.Kinds)
+	got, err := consolidate.ParseList(text, "名单", reg.Kinds)
+	if err != nil || len(got) != 3 || got[1] != list[1] || got[2] != list[2] {
+		t.Errorf("%q read back as %v, %v", text, got, err)
+	}
+	if _, err := consolidate.ParseList("甲局\t火星\n", "粘贴的名单", reg.Kinds); err == nil || !strings.Contains(err.Error(), "粘贴的名单") {
+		t.Errorf("a bad pasted list: %v", err)
+	}
 }
