@@ -58,7 +58,7 @@ func (a *App) newBoard() partView {
 			}, a.win)
 		},
 		ChooseList: a.editList,
-		Rerun: func(includeErrors bool) { a.receive(nil, nil, includeErrors) },
+		Rerun:      func(includeErrors bool) { a.receive(nil, nil, includeErrors) },
 		AddToList: func(units []report.UnitEntry) {
 			list := slices.Clone(a.doc.Report.Consolidation.Expected)
 			for _, u := range units {
