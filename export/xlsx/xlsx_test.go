@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -482,4 +483,39 @@ func shownWidth(t *testing.T, f *excelize.File, sheet, cell string) float64 {
 		width += w
 	}
 	return width
+}
+
+// TestBreakdownSheet: a 汇总's workbook has the breakdown by unit kind as
+// a sheet of values, outside the cell map; its template has none.
+func TestBreakdownSheet(t *testing.T) {
+	d := exporttest.Filled(t, "2021", 2025)
+	ids := d.SummableCells()
+	dep := make([]value.Value, len(ids))
+	for i := range ids {
+		dep[i] = d.Report.Cells[ids[i]]
+	}
+	d.Report.Unit.Kind = "consolidated"
+	d.Report.Consolidation = &report.Consolidation{Cells: ids, ByKind: map[string]string{"department": report.EncodeValues(dep)}}
+	_, data := write(t, d, xlsx.Options{})
+	f, m := readMap(t, data)
+	if !slices.Contains(f.GetSheetList(), "分类汇总表") {
+		t.Fatalf("sheets %v", f.GetSheetList())
+	}
+	for id, ref := range m.Cells {
+		if ref.Sheet == "分类汇总表" {
+			t.Errorf("the map sends %s to the breakdown", id)
+		}
+	}
+	rows, _ := f.GetRows("分类汇总表")
+	found := false
+	for _, r := range rows {
+		found = found || (len(r) >= 4 && r[1] == "自然人" && r[2] != "" && r[2] == r[3])
+	}
+	if !found {
+		t.Errorf("no row 自然人 with the department's value and the total: %v", rows[:min(6, len(rows))])
+	}
+	_, tmpl := write(t, d, xlsx.Options{Template: true})
+	if g, _ := readMap(t, tmpl); slices.Contains(g.GetSheetList(), "分类汇总表") {
+		t.Error("the template has the breakdown")
+	}
 }
