@@ -10,6 +10,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"runtime/debug"
@@ -51,7 +52,8 @@ type App struct {
 	dirty  bool
 	// saved is the open report as last loaded or saved (Marshal without a
 	// time), nil while it has no file: it is unsaved exactly while it differs.
-	saved []byte
+	saved   []byte
+	savedWS *report.Consolidation // the workspace saved, kept alive for contentOf
 	// recentMenu is the File menu's list of recent files.
 	recentMenu *fyne.Menu
 	// opener opens a file or folder with the system's programs; nil means
@@ -158,7 +160,7 @@ func (a *App) show(d *report.Doc, dirty bool) {
 	a.doc, a.dirty, a.saved = d, dirty, nil
 	a.keepPanes()
 	if !dirty {
-		a.saved = contentOf(d)
+		a.markSaved()
 	}
 	a.undo = undoStack{}
 	a.result = d.Evaluate()
@@ -186,13 +188,27 @@ func (a *App) changed() {
 	a.rec.schedule(a)
 }
 
-// contentOf is what a report's file holds, but for the time it was saved.
+// contentOf is what a report's file holds, but for the time it was saved,
+// to tell whether the report changed since. A 汇总's workspace (a thousand
+// units' values take some 30 ms to write) stands in by its address: only
+// a consolidation run changes it, and each run makes a new one. App keeps
+// the saved one alive (savedWS), so that its address is not reused.
 func contentOf(d *report.Doc) []byte {
-	data, err := d.Report.Marshal(time.Time{})
+	r := *d.Report
+	r.Consolidation = nil
+	data, err := r.Marshal(time.Time{})
 	if err != nil {
 		return nil
 	}
+	if ws := d.Report.Consolidation; ws != nil {
+		data = fmt.Appendf(data, "workspace %p", ws)
+	}
 	return data
+}
+
+// markSaved records the open report's content as saved.
+func (a *App) markSaved() {
+	a.saved, a.savedWS = contentOf(a.doc), a.doc.Report.Consolidation
 }
 
 // reportName names the open report: its file's name without the

@@ -214,7 +214,8 @@ func (a *App) SaveAs(path string) bool {
 		}
 		return false
 	}
-	a.dirty, a.saved = false, contentOf(a.doc)
+	a.dirty = false
+	a.markSaved()
 	a.rec.clear()
 	a.addRecent(path)
 	a.updateTitle()
