@@ -235,3 +235,61 @@ func TestImportXLSX(t *testing.T) {
 		t.Error("import replaced an existing file without --force")
 	}
 }
+
+func TestImportText(t *testing.T) {
+	dir := t.TempDir()
+	sample := filepath.Join(dir, "s.nianbao")
+	run(t, "sample", "-o", sample)
+	text := filepath.Join(dir, "s.txt")
+	if code, _, e := run(t, "export", sample, "-o", text); code != 0 {
+		t.Fatal(e)
+	}
+	out := filepath.Join(dir, "back.nianbao")
+	code, stdout, stderr := run(t, "import", text, "-o", out, "--json")
+	var res struct {
+		Format   string         `json:"format"`
+		Year     *int           `json:"year"`
+		Unit     *string        `json:"unit"`
+		Sections []string       `json:"sections"`
+		Cells    map[string]int `json:"cells"`
+		Missing  []string       `json:"missing"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil || code != 0 {
+		t.Fatalf("exit %d %v %s %s", code, err, stdout, stderr)
+	}
+	if res.Format != "2021" || res.Year == nil || *res.Year != 2025 || res.Unit == nil || *res.Unit != "青溪县自然资源局" ||
+		len(res.Sections) != 6 || res.Cells["uncertain"] != 0 || len(res.Missing) != 0 || res.Cells["read"] < 150 {
+		t.Errorf("import --json: %s", stdout)
+	}
+	_, a, _ := run(t, "get", sample, "--json")
+	_, b, _ := run(t, "get", out, "--json")
+	if a != b {
+		t.Errorf("the imported report's values differ:\n%s\n%s", a, b)
+	}
+	// From standard input, values run together: the row splits one way only
+	// or is flagged I1 in check.
+	data, _ := os.ReadFile(text)
+	glued := strings.Replace(string(data), "一、本年新收政府信息公开申请数量                                                  21         4         0             0             1     0    26",
+		"一、本年新收政府信息公开申请数量2140010 26", 1)
+	if glued == string(data) {
+		t.Fatal("the text export changed: adjust the test")
+	}
+	cli.Stdin = strings.NewReader(glued)
+	defer func() { cli.Stdin = os.Stdin }()
+	out2 := filepath.Join(dir, "stdin.nianbao")
+	if code, _, e := run(t, "import", "-", "-o", out2, "--unit", "某局"); code != 0 {
+		t.Fatal(e)
+	}
+	_, got, _ := run(t, "get", out2, "t3.new.natural", "t3.new.business", "t3.new.legal", "t3.new.total")
+	if got != "t3.new.natural\t21\nt3.new.business\t4\nt3.new.legal\t1\nt3.new.total\t26\n" {
+		t.Errorf("run-together digits read as\n%s", got)
+	}
+	// Nothing report-like: exit 1.
+	cli.Stdin = strings.NewReader("今天天气很好。\n")
+	if code, _, _ := run(t, "import", "-", "-o", filepath.Join(dir, "x.nianbao")); code != cli.ExitProblems {
+		t.Errorf("not a report: exit %d", code)
+	}
+	if code, _, _ := run(t, "import", filepath.Join(dir, "a.pdf"), "-o", filepath.Join(dir, "y.nianbao")); code != cli.ExitUsage {
+		t.Errorf("a missing file: exit %d", code)
+	}
+}

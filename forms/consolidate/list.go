@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/export/xlsx/cellmap"
+	"nianbao/forms/importer"
 	"nianbao/forms/l10n"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
@@ -47,7 +45,7 @@ func ReadList(path string, reg *registry.Registry) ([]report.ExpectedUnit, error
 	if err != nil {
 		return nil, err
 	}
-	text, err := decodeText(data)
+	text, err := importer.DecodeText(data)
 	if err != nil {
 		return nil, l10n.Errorf("consolidate.listNotText", "Path", path)
 	}
@@ -80,19 +78,6 @@ func FormatList(list []report.ExpectedUnit, kinds *unitkind.Set) string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-// decodeText reads UTF-8 (with or without a byte-order mark) or GB18030.
-func decodeText(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) {
-		return string(data), nil
-	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || bytes.IndexByte(data, 0) >= 0 {
-		return "", l10n.Errorf("consolidate.listNotText", "Path", "")
-	}
-	return string(out), nil
 }
 
 func xlsxRows(path string) ([][]string, error) {

@@ -65,6 +65,9 @@ type Section struct {
 	// Appendix marks a section printed after the closing, as 附件.
 	Appendix bool   `json:"appendix,omitempty"`
 	Note     string `json:"note,omitempty"`
+	// Aliases are other headings published reports give the section
+	// (一、概述 for 一、总体情况), for reading them back.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Kind is the kind of value a cell holds.

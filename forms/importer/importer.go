@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/export/xlsx/cellmap"
+	"nianbao/forms/format"
 	"nianbao/forms/l10n"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
@@ -153,5 +154,35 @@ func absoluteFiles(r *report.Report, path string) {
 		if f := filepath.FromSlash(u.File); f != "" && !filepath.IsAbs(f) {
 			r.Consolidation.Units[i].File = filepath.ToSlash(filepath.Join(dir, f))
 		}
+	}
+}
+
+// Import reads the content of the file at path (named for messages and by
+// its extension; "-" for text from standard input) as a report: a filled
+// workbook or report file as they are, a text file as a published report.
+func Import(path string, data []byte, reg *registry.Registry, h Hints) (*Result, error) {
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ExtXLSX, report.Extension:
+		d, err := Read(path, data, reg)
+		if err != nil {
+			return nil, err
+		}
+		res := &Result{Doc: d, Year: d.Report.Year, Unit: d.Report.Unit.Name}
+		for _, c := range d.Entry.Format.Cells() {
+			if _, ok := d.Report.Cells[c.ID]; ok {
+				res.Read++
+			} else if c.Spec.Kind != format.Text && !d.Entry.Rules.Computed(c.Index) {
+				res.Missing = append(res.Missing, c.ID)
+			}
+		}
+		return res, nil
+	case ".txt", ".text", "":
+		res, err := TextFile(data, reg, h)
+		if err != nil {
+			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+		}
+		return res, nil
+	default:
+		return nil, l10n.Errorf("importer.unsupported", "Path", path, "Ext", ext)
 	}
 }

@@ -215,6 +215,9 @@ const (
 	RuleMissingUnits = "C1" // expected units whose reports were not received
 	RuleCountedTwice = "C2" // a unit summed on its own and inside a received 汇总
 	RuleOverflow     = "C3" // a sum too large to be a value
+	// RuleUncertain marks a cell read from a published report without
+	// certainty, until confirmed.
+	RuleUncertain = "I1"
 )
 
 func (d *Doc) fileProblems() []rules.Problem {
@@ -259,6 +262,15 @@ func (d *Doc) fileProblems() []rules.Problem {
 		for _, id := range ws.MixedUnits {
 			add(RuleOverflow, format.Error, []string{id}, "report.mixedUnits", "ID", id)
 		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.Uncertain)) {
+		u := r.Uncertain[id]
+		label := id
+		if c, ok := d.Entry.Format.Cell(id); ok {
+			label = c.Label()
+		}
+		add(RuleUncertain, format.Warning, []string{id}, "report.uncertain", "Cell", label, "Reason", u.Reason,
+			"Candidates", strings.Join(u.Candidates, "、"))
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.unknown)) {
 		add(RuleKept, format.Warning, nil, "report.unknownCell", "ID", id, "Text", r.unknown[id])
@@ -317,6 +329,7 @@ func (d *Doc) SetCell(id, text string) error {
 		}
 	}
 	delete(d.Report.invalid, id)
+	delete(d.Report.Uncertain, id) // set by the clerk: confirmed
 	if v.IsBlank() {
 		delete(d.Report.Cells, id)
 	} else {
@@ -324,6 +337,9 @@ func (d *Doc) SetCell(id, text string) error {
 	}
 	return nil
 }
+
+// Confirm marks an imported cell's reading as confirmed by the clerk.
+func (d *Doc) Confirm(id string) { delete(d.Report.Uncertain, id) }
 
 // Origin is where a cell's value comes from.
 type Origin uint8

@@ -52,6 +52,8 @@ type fileV1 struct {
 	Prev        string            `json:"prev,omitempty"`
 	// Consolidation is a consolidated report's workspace.
 	Consolidation *Consolidation `json:"consolidation,omitempty"`
+	// Uncertain marks imported cells not read with certainty.
+	Uncertain map[string]Uncertainty `json:"uncertain,omitempty"`
 }
 
 // MinYear and MaxYear bound the report years a file may hold.
@@ -88,7 +90,7 @@ func (r *Report) Marshal(saved time.Time) ([]byte, error) {
 		Format: r.Format, Year: r.Year, Unit: r.Unit, Preface: r.Preface,
 		Texts: r.Texts, Headings: r.Headings, Cells: cells, Units: r.Units,
 		TypedTotals: r.TypedTotals, Closing: r.Closing, Prev: r.Prev,
-		Consolidation: r.Consolidation,
+		Consolidation: r.Consolidation, Uncertain: r.Uncertain,
 	}
 	if !saved.IsZero() {
 		f.Saved = saved.Format(time.RFC3339)
@@ -182,7 +184,7 @@ func unknownKeys(obj, known map[string]json.RawMessage) map[string]json.RawMessa
 }
 
 // omitEmptyKeys are the fileV1 keys absent from an empty file.
-var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals", "prev", "consolidation",
+var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals", "prev", "consolidation", "uncertain",
 	"address", "postcode", "phone", "website", "organ", "date"}
 
 // Limits of a report file beyond its size: what no report of ours holds,
@@ -213,6 +215,7 @@ func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
 	r.keepUnknownKeys(data)
 	r.Preface, r.Closing, r.Prev, r.TypedTotals = f.Preface, f.Closing, f.Prev, f.TypedTotals
 	r.Consolidation = f.Consolidation
+	r.Uncertain = f.Uncertain
 	r.Saved, _ = time.Parse(time.RFC3339, f.Saved)
 	maps.Copy(r.Texts, f.Texts)
 	maps.Copy(r.Headings, f.Headings)
@@ -288,7 +291,7 @@ func decode(data []byte) (*fileV1, error) {
 		return nil, l10n.Errorf("report.corrupt", "Detail", "schema")
 	case ValidYear(f.Year) != nil:
 		return nil, l10n.Errorf("report.corrupt", "Detail", ValidYear(f.Year).Error())
-	case len(f.Cells) > MaxStoredCells:
+	case len(f.Cells) > MaxStoredCells || len(f.Uncertain) > MaxStoredCells:
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyCells", "Count", len(f.Cells), "Max", MaxStoredCells))
 	case f.Consolidation != nil && (len(f.Consolidation.Units) > MaxUnits || len(f.Consolidation.Expected) > MaxUnits ||
 		len(f.Consolidation.Cells) > MaxStoredCells || len(f.Consolidation.ByKind) > maxKinds):

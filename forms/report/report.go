@@ -34,6 +34,13 @@ type Closing struct {
 	Date  string `json:"date,omitempty"` // YYYY-MM-DD
 }
 
+// Uncertainty is why an imported cell's value is not certain, and the
+// readings it could have (as stored: "12", "/").
+type Uncertainty struct {
+	Reason     string   `json:"reason"`
+	Candidates []string `json:"candidates,omitempty"`
+}
+
 // Report is one year's report of one unit.
 type Report struct {
 	Format  string  // format ID
@@ -60,6 +67,9 @@ type Report struct {
 	// input cells are sums over the units' reports; nil for a unit's own
 	// report.
 	Consolidation *Consolidation
+	// Uncertain marks cells read from a published report that the reader
+	// could not read with certainty, until the clerk confirms or sets them.
+	Uncertain map[string]Uncertainty
 	// Saved is when the file was last saved, as it says; zero if unknown.
 	Saved time.Time
 

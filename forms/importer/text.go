@@ -1,0 +1,364 @@
+package importer
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
+)
+
+// MaxTextSize bounds the text Text reads: a report is some 30 KB of text.
+const MaxTextSize = 4 << 20
+
+// TextFile reads a published report saved or pasted as a text file
+// (UTF-8, or GB18030 as Windows saves it).
+func TextFile(data []byte, reg *registry.Registry, h Hints) (*Result, error) {
+	if len(data) > MaxTextSize {
+		return nil, l10n.Errorf("importer.textTooLarge", "Max", MaxTextSize>>20)
+	}
+	text, err := DecodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	return Text(text, reg, h)
+}
+
+// DecodeText reads text as Windows programs save it: UTF-8 with or without
+// a byte-order mark, or GB18030; other bytes are refused.
+func DecodeText(data []byte) (string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || bytes.IndexByte(data, 0) >= 0 {
+		return "", l10n.Errorf("importer.notText")
+	}
+	return string(out), nil
+}
+
+// Hints are what the clerk knows of a published report: each overrides
+// what the text says; zero values leave it to the text.
+type Hints struct {
+	FormatID string
+	Year     int
+	Unit     string
+}
+
+// Result is what a reading found beside the report itself.
+type Result struct {
+	Doc *report.Doc
+	// Year and Unit are what the text (or the hints) said: 0 and "" when
+	// not found (the report then has the format's first year and no name).
+	Year     int
+	Unit     string
+	Sections []string // the IDs of the sections whose headings were found
+	Read     int      // cells read with certainty
+	Missing  []string // cells not found
+}
+
+// ErrNotAReport is wrapped by Text's error when nothing in the text is a
+// report's table or heading.
+var ErrNotAReport = l10n.Errorf("importer.notReport")
+
+// Text reads a published report pasted as text (from a web page, a PDF
+// viewer or our own text export): the format, year and unit, the sections'
+// texts, the closing and every table cell. A cell is read with certainty,
+// marked uncertain with the reason and the candidate readings (stored in
+// the report: rule I1), or left blank as missing; no number is invented.
+// The report keeps typed totals: the totals printed are checked, not
+// recomputed, so an error in the source shows.
+func Text(text string, reg *registry.Registry, h Hints) (*Result, error) {
+	toks := tokenize(text)
+	lines := strings.Split(fold(text), "\n")
+	entry, err := chooseFormat(toks, lines, reg, h)
+	if err != nil {
+		return nil, err
+	}
+	year := h.Year
+	if year == 0 {
+		year = findYear(lines)
+	}
+	unit := h.Unit
+	if unit == "" {
+		unit = findUnit(lines, year)
+	}
+	r := report.New(entry.Format.ID, year, report.Unit{Name: unit, Kind: "department"})
+	if year == 0 {
+		r.Year = entry.Format.Years.From
+	}
+	d, err := report.Bind(r, reg)
+	if err != nil {
+		return nil, err
+	}
+	r.TypedTotals = true
+	res := &Result{Doc: d, Year: year, Unit: unit}
+	heads := findHeadings(lines, entry.Format)
+	for _, hd := range heads {
+		res.Sections = append(res.Sections, hd.section.ID)
+	}
+	readTexts(d, lines, heads)
+	readClosing(d, lines)
+	t := &tableReader{doc: d, toks: toks, uncertain: map[string]report.Uncertainty{}}
+	for i := range entry.Format.Sections {
+		s := &entry.Format.Sections[i]
+		if s.Kind == format.TableSection {
+			from, to := regionOf(s, heads, toks)
+			t.read(entry.Format.Table(s.Table), from, to)
+		}
+	}
+	if len(t.uncertain) > 0 {
+		r.Uncertain = t.uncertain
+	}
+	for _, c := range entry.Format.Cells() {
+		switch _, ok := r.Cells[c.ID]; {
+		case c.Spec.Kind == format.Text:
+		case !ok:
+			res.Missing = append(res.Missing, c.ID)
+		case t.uncertain[c.ID].Reason == "":
+			res.Read++
+		}
+	}
+	if res.Read == 0 && len(res.Sections) == 0 {
+		return nil, ErrNotAReport
+	}
+	return res, nil
+}
+
+// chooseFormat returns the format the hints name, else the one whose row
+// labels the text has most of (the year's format among equals).
+func chooseFormat(toks []token, lines []string, reg *registry.Registry, h Hints) (*registry.Entry, error) {
+	if h.FormatID != "" {
+		return report.FormatFor(reg, h.FormatID, 0)
+	}
+	cores := map[string]bool{}
+	for _, t := range toks {
+		if t.core != "" {
+			cores[t.core] = true
+		}
+	}
+	year := h.Year
+	if year == 0 {
+		year = findYear(lines)
+	}
+	var best *registry.Entry
+	bestScore := 0
+	for _, e := range reg.All() {
+		if !e.Standard {
+			continue
+		}
+		score := 0
+		for _, l := range rowLabels(e.Format) {
+			if cores[l] {
+				score++
+			}
+		}
+		if score > bestScore || (score == bestScore && best != nil && e.Format.Years.Contains(year)) {
+			best, bestScore = e, score
+		}
+	}
+	if bestScore < 3 {
+		if year != 0 && hasReportTitle(lines) {
+			return reg.ForYear(year)
+		}
+		return nil, ErrNotAReport
+	}
+	return best, nil
+}
+
+// labelCache holds each format's row labels (rowLabels), computed once.
+var labelCache sync.Map // *format.Format → []string
+
+// rowLabels returns the cores of a format's distinct row labels.
+func rowLabels(f *format.Format) []string {
+	if v, ok := labelCache.Load(f); ok {
+		return v.([]string)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range f.Cells() {
+		for _, l := range c.RowPath {
+			if k := Core(l); len([]rune(k)) >= 2 && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	labelCache.Store(f, out)
+	return out
+}
+
+var (
+	titleYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?[^。，,]{0,12}政府信息公开`)
+	title     = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})\s*年度?\s*政府信息公开(工作)?年度?报告`)
+)
+
+// findYear returns the report year its title or first lines name, or 0.
+func findYear(lines []string) int {
+	for _, l := range lines[:min(len(lines), 40)] {
+		if m := titleYear.FindStringSubmatch(l); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+	}
+	return 0
+}
+
+func hasReportTitle(lines []string) bool {
+	for _, l := range lines[:min(len(lines), 40)] {
+		if title.MatchString(strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// findUnit returns the unit the title names (青溪县自然资源局 of
+// 青溪县自然资源局2025年政府信息公开工作年度报告), or "".
+func findUnit(lines []string, year int) string {
+	for _, l := range lines[:min(len(lines), 40)] {
+		m := title.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil || (year != 0 && m[2] != strconv.Itoa(year)) {
+			continue
+		}
+		unit := strings.TrimSpace(strings.TrimPrefix(m[1], "关于"))
+		unit = strings.Trim(unit, "《》“”\" ")
+		if unit != "" && len([]rune(unit)) <= 40 {
+			return unit
+		}
+	}
+	return ""
+}
+
+// heading is a section's heading found on a line.
+type heading struct {
+	section *format.Section
+	line    int
+}
+
+// findHeadings finds the sections' headings, each on a line of its own,
+// in the order of the text.
+func findHeadings(lines []string, f *format.Format) []heading {
+	var out []heading
+	taken := map[string]bool{}
+	for n, l := range lines {
+		c := Core(strings.TrimRight(strings.TrimSpace(l), "|"))
+		if c == "" || len([]rune(c)) > 40 {
+			continue
+		}
+		for i := range f.Sections {
+			s := &f.Sections[i]
+			if !taken[s.ID] && headingMatches(c, s) {
+				taken[s.ID] = true
+				out = append(out, heading{s, n})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// headingMatches tells a line's core from a section's heading, or any of
+// the headings the format lists as its other names.
+func headingMatches(c string, s *format.Section) bool {
+	for _, h := range append([]string{s.Heading}, s.Aliases...) {
+		if hc := Core(h); hc != "" && (c == hc || len([]rune(hc)) >= 6 && strings.HasPrefix(c, hc)) {
+			return true
+		}
+	}
+	return false
+}
+
+// readTexts fills each text section with the lines between its heading
+// and the next heading (or the end of the text, less the closing).
+func readTexts(d *report.Doc, lines []string, heads []heading) {
+	for i, hd := range heads {
+		if hd.section.Kind != format.TextSection {
+			continue
+		}
+		end := closingStart(lines)
+		if i+1 < len(heads) {
+			end = heads[i+1].line
+		}
+		var paras []string
+		for _, l := range lines[hd.line+1 : max(end, hd.line+1)] {
+			if l = strings.TrimSpace(l); l != "" {
+				paras = append(paras, l)
+			}
+		}
+		if len(paras) > 0 {
+			d.SetText(hd.section.ID, strings.Join(paras, "\n"))
+		}
+	}
+}
+
+var dateLine = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+
+// closingStart returns the line where the closing (organ, date) begins, or
+// the end of the text.
+func closingStart(lines []string) int {
+	for n := len(lines) - 1; n >= 0 && n >= len(lines)-8; n-- {
+		if dateLine.MatchString(strings.TrimSpace(lines[n])) {
+			if n > 0 && strings.TrimSpace(lines[n-1]) != "" && len([]rune(strings.TrimSpace(lines[n-1]))) <= 30 {
+				return n - 1
+			}
+			return n
+		}
+	}
+	return len(lines)
+}
+
+// readClosing reads the signing organ and date at the end of the text.
+func readClosing(d *report.Doc, lines []string) {
+	start := closingStart(lines)
+	for _, l := range lines[start:] {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if dateLine.MatchString(l) {
+			if date, err := report.ParseDate(strings.ReplaceAll(l, " ", "")); err == nil {
+				d.Report.Closing.Date = date
+			}
+		} else if d.Report.Closing.Organ == "" {
+			d.Report.Closing.Organ = l
+		}
+	}
+	if d.Report.Closing.Organ == "" {
+		d.Report.Closing.Organ = d.Report.Unit.Name
+	}
+}
+
+// regionOf returns the tokens of a table's section: from its heading to
+// the next heading; the whole text when its heading is not found.
+func regionOf(s *format.Section, heads []heading, toks []token) (from, to int) {
+	i := slices.IndexFunc(heads, func(h heading) bool { return h.section == s })
+	if i < 0 {
+		return 0, len(toks)
+	}
+	first, last := heads[i].line, int(^uint(0)>>1)
+	if i+1 < len(heads) {
+		last = heads[i+1].line
+	}
+	from, to = len(toks), len(toks)
+	for k, t := range toks {
+		if t.line > first && from == len(toks) {
+			from = k
+		}
+		if t.line >= last {
+			to = k
+			break
+		}
+	}
+	return from, max(from, to)
+}

@@ -1,0 +1,260 @@
+package importer_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"nianbao/export"
+	"nianbao/export/exporttest"
+	"nianbao/export/txt"
+	"nianbao/forms/format"
+	"nianbao/forms/importer"
+	"nianbao/forms/report"
+)
+
+// asText exports d as our text export does.
+func asText(t testing.TB, d *report.Doc) string {
+	t.Helper()
+	return string(txt.Write(export.Build(d, export.Options{})))
+}
+
+// sameCells reports the cells where got differs from want.
+func sameCells(t *testing.T, name string, want, got *report.Doc) {
+	t.Helper()
+	wv, gv := want.Values(), got.Values()
+	for _, c := range want.Entry.Format.Cells() {
+		w, g := wv[c.ID], gv[c.ID]
+		if w.State != g.State || w.Num != g.Num {
+			t.Errorf("%s: %s = %q, want %q", name, c.ID, g.String(), w.String())
+		}
+	}
+}
+
+func TestTextOwnExport(t *testing.T) {
+	d := exporttest.Sample(t)
+	res, err := importer.Text(asText(t, d), reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Doc.Report
+	if r.Format != "2021" || r.Year != 2025 || r.Unit.Name != "青溪县自然资源局" {
+		t.Errorf("read %s %d %q", r.Format, r.Year, r.Unit.Name)
+	}
+	sameCells(t, "sample", d, res.Doc)
+	if len(r.Uncertain) > 0 || len(res.Missing) > 0 {
+		t.Errorf("uncertain %v, missing %v", r.Uncertain, res.Missing)
+	}
+	if !strings.HasPrefix(r.Texts["overview"], "2025年，青溪县自然资源局") {
+		t.Errorf("overview: %.40q", r.Texts["overview"])
+	}
+}
+
+// shape renders a report's tables as pasted text comes: headings, then
+// per row its labels and values, joined as shape says.
+type shape func(labels []string, vals []string) string
+
+var shapes = map[string]shape{
+	"one per line": func(labels, vals []string) string {
+		return strings.Join(append(labels, vals...), " |\n") + " |"
+	},
+	"pipes": func(labels, vals []string) string {
+		return strings.Join(append(labels, vals...), " | ")
+	},
+	"tabs": func(labels, vals []string) string {
+		return strings.Join(append(labels, vals...), "\t")
+	},
+	"spaced labels": func(labels, vals []string) string {
+		var ls []string
+		for _, l := range labels {
+			r := []rune(l)
+			if len(r) > 8 { // a line break inside a long label, stray spaces
+				l = string(r[:len(r)/2]) + "\n" + string(r[len(r)/2:])
+			}
+			ls = append(ls, strings.ReplaceAll(l, "公开", "公 开"))
+		}
+		return strings.Join(ls, "\n") + "\n" + strings.Join(vals, "  ")
+	},
+	"glued": func(labels, vals []string) string {
+		return strings.Join(labels, "\n") + strings.Join(vals, "")
+	},
+}
+
+// render writes d as pasted text of the given shape: title, headings and
+// texts, every table row by row.
+func render(d *report.Doc, sh shape) string {
+	f := d.Entry.Format
+	vals := d.Values()
+	var b strings.Builder
+	b.WriteString(d.Report.Unit.Name + "2025年政府信息公开工作年度报告\n\n")
+	for i := range f.Sections {
+		s := &f.Sections[i]
+		b.WriteString(s.Heading + "\n")
+		if s.Kind == format.TextSection {
+			b.WriteString(d.Report.Texts[s.ID] + "\n")
+			continue
+		}
+		var printed []string
+		for _, c := range f.Cells() {
+			_ = c
+		}
+		t := f.Table(s.Table)
+		var last []string
+		var rowVals []string
+		var rowLabels []string
+		flush := func() {
+			if len(rowVals) > 0 {
+				b.WriteString(sh(rowLabels, rowVals) + "\n")
+			}
+			rowVals, rowLabels = nil, nil
+		}
+		for _, c := range f.Cells() {
+			if c.Table != t {
+				continue
+			}
+			if !equal(c.RowPath, last) {
+				flush()
+				for k, l := range c.RowPath {
+					if k >= len(last) || last[k] != l || !equal(c.RowPath[:k], last[:min(k, len(last))]) {
+						rowLabels = append(rowLabels, l)
+					}
+				}
+				last = c.RowPath
+			}
+			v := vals[c.ID]
+			text := v.String()
+			if text == "" {
+				text = "0"
+			}
+			rowVals = append(rowVals, text+d.Report.Units[c.ID])
+		}
+		flush()
+		_ = printed
+	}
+	b.WriteString("\n" + d.Report.Closing.Organ + "\n2026年1月20日\n")
+	return b.String()
+}
+
+func equal(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
+
+// TestTextShapes: every shape of every format reads back cell by cell;
+// where it cannot (run-together digits that split several ways), the cell
+// is flagged, never wrong without a flag.
+func TestTextShapes(t *testing.T) {
+	docs := map[string]*report.Doc{"sample": exporttest.Sample(t), "2019": exporttest.Filled(t, "2019", 2020),
+		"2014": exporttest.Filled(t, "2014", 2016)}
+	for dn, d := range docs {
+		for sn, sh := range shapes {
+			name := dn + "/" + sn
+			res, err := importer.Text(render(d, sh), reg, importer.Hints{})
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			got := res.Doc
+			if got.Report.Format != d.Report.Format {
+				t.Errorf("%s: format %s", name, got.Report.Format)
+				continue
+			}
+			wv, gv := d.Values(), got.Values()
+			flagged, wrong := 0, 0
+			for _, c := range d.Entry.Format.Cells() {
+				if c.Spec.Kind == format.Text {
+					continue
+				}
+				_, unsure := got.Report.Uncertain[c.ID]
+				missing := slicesContains(res.Missing, c.ID)
+				w, g := wv[c.ID], gv[c.ID]
+				same := w.State == g.State && w.Num == g.Num || (w.IsBlank() && g.Num == 0)
+				switch {
+				case unsure || missing:
+					flagged++
+				case !same:
+					wrong++
+					t.Errorf("%s: %s = %q, want %q, not flagged", name, c.ID, g.String(), w.String())
+				}
+			}
+			if sn != "glued" && flagged > 0 {
+				t.Errorf("%s: %d cells flagged in a shape that reads exactly", name, flagged)
+			}
+			t.Logf("%s: %d flagged, %d wrong", name, flagged, wrong)
+		}
+	}
+}
+
+func slicesContains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// TestAmbiguousSplit: digits run together in a row no rule constrains are
+// read one way and flagged with every reading, and the check lists them
+// as I1 until the clerk sets them.
+func TestAmbiguousSplit(t *testing.T) {
+	text := asText(t, exporttest.Sample(t))
+	i := strings.Index(text, "规章")
+	j := i + strings.Index(text[i:], "\n")
+	text = text[:i] + "规章1023" + text[j:]
+	res, err := importer.Text(text, reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := res.Doc.Report.Uncertain
+	if got := u["t2.rules.issued"].Candidates; len(got) != 2 || got[0] != "1" || got[1] != "10" {
+		t.Errorf("candidates %v; uncertain %v", got, u)
+	}
+	count := func() int {
+		n := 0
+		for _, p := range res.Doc.Evaluate().Problems {
+			if p.Rule == report.RuleUncertain {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(); n != 3 {
+		t.Errorf("%d I1 problems, want 3", n)
+	}
+	if err := res.Doc.SetCell("t2.rules.issued", "10"); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 2 {
+		t.Errorf("after setting one: %d I1 problems", n)
+	}
+}
+
+// FuzzText feeds the reader of pasted text, which comes from anywhere: no
+// panic, and a report read saves and loads again.
+func FuzzText(f *testing.F) {
+	text := asText(f, exporttest.Sample(f))
+	f.Add(text)
+	f.Add(strings.Replace(text, "21         4         0             0             1     0    26", "2140010 26", 1))
+	f.Add("某局2025年政府信息公开工作年度报告\n一、总体情况\n好。\n规章|1|2|3\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		res, err := importer.Text(s, reg, importer.Hints{})
+		if err != nil {
+			return
+		}
+		data, err := res.Doc.Report.MarshalSavable(time.Time{})
+		if err != nil {
+			return
+		}
+		if _, err := report.Unmarshal(data, reg); err != nil {
+			t.Errorf("an imported report saves a file that does not load: %v", err)
+		}
+	})
+}
+
+// BenchmarkText reads our text export of the sample report (about 6 KB).
+func BenchmarkText(b *testing.B) {
+	text := asText(b, exporttest.Sample(b))
+	for b.Loop() {
+		if _, err := importer.Text(text, reg, importer.Hints{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
