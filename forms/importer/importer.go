@@ -176,6 +176,16 @@ func Import(path string, data []byte, reg *registry.Registry, h Hints) (*Result,
 			}
 		}
 		return res, nil
+	case ".html", ".htm":
+		text, err := HTMLText(data)
+		if err != nil {
+			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+		}
+		res, err := Text(text, reg, h)
+		if err != nil {
+			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+		}
+		return res, nil
 	case ".txt", ".text", "":
 		res, err := TextFile(data, reg, h)
 		if err != nil {

@@ -226,10 +226,18 @@ func hasReportTitle(lines []string) bool {
 // findUnit returns the unit the title names (青溪县自然资源局 of
 // 青溪县自然资源局2025年政府信息公开工作年度报告), or "".
 func findUnit(lines []string, year int) string {
+	prev := ""
 	for _, l := range lines[:min(len(lines), 40)] {
-		m := title.FindStringSubmatch(strings.TrimSpace(l))
+		l = strings.TrimSpace(l)
+		m := title.FindStringSubmatch(l)
 		if m == nil || (year != 0 && m[2] != strconv.Itoa(year)) {
+			if l != "" {
+				prev = l
+			}
 			continue
+		}
+		if strings.TrimSpace(m[1]) == "" && !strings.ContainsAny(prev, "。，：") {
+			m[1] = prev // the title broken after the unit's name, as printed
 		}
 		unit := strings.TrimSpace(strings.TrimPrefix(m[1], "关于"))
 		unit = strings.Trim(unit, "《》“”\" ")
@@ -251,14 +259,26 @@ type heading struct {
 func findHeadings(lines []string, f *format.Format) []heading {
 	var out []heading
 	taken := map[string]bool{}
+	cores := make([][]string, len(f.Sections)) // each section's headings, as compared
+	for i, s := range f.Sections {
+		for _, h := range append([]string{s.Heading}, s.Aliases...) {
+			if hc := Core(h); hc != "" {
+				cores[i] = append(cores[i], hc)
+			}
+		}
+	}
 	for n, l := range lines {
-		c := Core(strings.TrimRight(strings.TrimSpace(l), "|"))
+		l = strings.TrimSpace(l)
+		if l == "" || utf8.RuneCountInString(l) > 60 {
+			continue
+		}
+		c := Core(strings.TrimRight(l, "|"))
 		if c == "" || len([]rune(c)) > 40 {
 			continue
 		}
 		for i := range f.Sections {
 			s := &f.Sections[i]
-			if !taken[s.ID] && headingMatches(c, s) {
+			if !taken[s.ID] && headingMatches(c, cores[i]) {
 				taken[s.ID] = true
 				out = append(out, heading{s, n})
 				break
@@ -268,11 +288,12 @@ func findHeadings(lines []string, f *format.Format) []heading {
 	return out
 }
 
-// headingMatches tells a line's core from a section's heading, or any of
-// the headings the format lists as its other names.
-func headingMatches(c string, s *format.Section) bool {
-	for _, h := range append([]string{s.Heading}, s.Aliases...) {
-		if hc := Core(h); hc != "" && (c == hc || len([]rune(hc)) >= 6 && strings.HasPrefix(c, hc)) {
+// headingMatches tells whether a line's core is one of a section's
+// headings (the format's, or one of the others it lists), or begins with
+// one long enough not to be mistaken.
+func headingMatches(c string, headings []string) bool {
+	for _, hc := range headings {
+		if c == hc || len([]rune(hc)) >= 6 && strings.HasPrefix(c, hc) {
 			return true
 		}
 	}
