@@ -176,8 +176,12 @@ func Import(path string, data []byte, reg *registry.Registry, h Hints) (*Result,
 			}
 		}
 		return res, nil
-	case ".html", ".htm":
-		text, err := HTMLText(data)
+	case ".html", ".htm", ".docx":
+		read := HTMLText
+		if ext == ".docx" {
+			read = DocxText
+		}
+		text, err := read(data)
 		if err != nil {
 			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
 		}

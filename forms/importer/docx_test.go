@@ -1,0 +1,91 @@
+package importer_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"nianbao/export"
+	"nianbao/export/docx"
+	"nianbao/export/exporttest"
+	"nianbao/forms/importer"
+	"nianbao/forms/report"
+)
+
+func asDocx(t testing.TB, d *report.Doc) []byte {
+	t.Helper()
+	data, err := docx.Write(export.Build(d, export.Options{}), docx.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestDocx: Word documents of every format, as we write them and as
+// LibreOffice saves them again, read back cell by cell.
+func TestDocx(t *testing.T) {
+	docs := map[string]*report.Doc{"2021": exporttest.Sample(t), "2019": exporttest.Filled(t, "2019", 2020),
+		"2014": exporttest.Filled(t, "2014", 2016)}
+	for name, d := range docs {
+		files := map[string][]byte{"ours": asDocx(t, d)}
+		if lo := libreOfficeDocx(t, files["ours"]); lo != nil {
+			files["libreoffice"] = lo
+		}
+		for kind, data := range files {
+			res, err := importer.Import("report.docx", data, reg, importer.Hints{})
+			if err != nil {
+				t.Errorf("%s/%s: %v", name, kind, err)
+				continue
+			}
+			sameCells(t, name+"/"+kind, d, res.Doc)
+			if len(res.Doc.Report.Uncertain) > 0 || len(res.Missing) > 0 || res.Unit != d.Report.Unit.Name {
+				t.Errorf("%s/%s: unit %q, uncertain %v, missing %v", name, kind, res.Unit, res.Doc.Report.Uncertain, res.Missing)
+			}
+		}
+	}
+}
+
+// libreOfficeDocx saves a document again with LibreOffice, which writes
+// Word's markup its own way; nil without LibreOffice.
+func libreOfficeDocx(t *testing.T, data []byte) []byte {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil || testing.Short() {
+		return nil
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in", "r.docx")
+	os.MkdirAll(filepath.Dir(in), 0o755)
+	os.WriteFile(in, data, 0o644)
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless",
+		"--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "out"), in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Logf("LibreOffice: %v %s", err, out)
+		return nil
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "out", "r.docx"))
+	return got
+}
+
+func TestDocxRefuses(t *testing.T) {
+	var zb bytes.Buffer // a zip bomb named like a document
+	zw := zip.NewWriter(&zb)
+	w, _ := zw.Create("word/document.xml")
+	w.Write(make([]byte, 64<<20))
+	zw.Close()
+	for name, data := range map[string][]byte{"bomb": zb.Bytes(), "not a zip": []byte("PK\x03\x04 no"), "empty": {}} {
+		if _, err := importer.DocxText(data); err == nil {
+			t.Errorf("%s: read", name)
+		}
+	}
+}
+
+// FuzzDocx feeds the Word reader: no panic.
+func FuzzDocx(f *testing.F) {
+	f.Add(asDocx(f, exporttest.Sample(f)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		importer.DocxText(data)
+	})
+}
