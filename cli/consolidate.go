@@ -185,6 +185,7 @@ var cmdImport = &command{
 		fs.Int("year", 0, l10n.T("cli.import.year"))
 		fs.String("unit", "", l10n.T("cli.import.unit"))
 		fs.Bool("json", false, l10n.T("cli.import.json"))
+		fs.String("batch", "", l10n.T("cli.import.batch"))
 		fs.Bool("force", false, l10n.T("cli.force"))
 	},
 	run: runImport,
@@ -195,6 +196,12 @@ var Stdin io.Reader = os.Stdin
 
 func runImport(e *env, fs *flag.FlagSet, args []string) error {
 	out := flagString(fs, "o")
+	if dir := flagString(fs, "batch"); dir != "" {
+		if len(args) > 0 || out == "" {
+			return e.usageError("cli.import.needBatchArgs")
+		}
+		return runBatch(e, fs, dir, out)
+	}
 	if len(args) != 1 || out == "" {
 		return e.usageError("cli.import.needArgs")
 	}

@@ -293,3 +293,66 @@ func TestImportText(t *testing.T) {
 		t.Errorf("a missing file: exit %d", code)
 	}
 }
+
+// TestImportBatch: a folder of published reports (a page, a Word file, a
+// text, one that is no report) checked in one go.
+func TestImportBatch(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "发布")
+	os.MkdirAll(in, 0o755)
+	sample := filepath.Join(dir, "s.nianbao")
+	run(t, "sample", "-o", sample)
+	for _, to := range []string{"html", "docx", "txt"} {
+		if code, _, e := run(t, "export", sample, "--to", to, "-o", filepath.Join(in, "甲."+to)); code != 0 {
+			t.Fatal(e)
+		}
+	}
+	os.WriteFile(filepath.Join(in, "乙.txt"), []byte("通知\n今天开会。\n"), 0o644)
+	out := filepath.Join(dir, "结果")
+	code, stdout, stderr := run(t, "import", "--batch", in, "-o", out, "--json")
+	var b struct {
+		Files []struct {
+			File      string  `json:"file"`
+			Report    *string `json:"report"`
+			Unit      string  `json:"unit"`
+			Year      *int    `json:"year"`
+			Errors    int     `json:"errors"`
+			Uncertain int     `json:"uncertain"`
+			Message   string  `json:"message"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &b); err != nil || code != 0 {
+		t.Fatalf("exit %d %v %s %s", code, err, stdout, stderr)
+	}
+	if len(b.Files) != 4 {
+		t.Fatalf("files %s", stdout)
+	}
+	names := map[string]bool{}
+	for _, f := range b.Files {
+		switch {
+		case strings.HasPrefix(f.File, "甲"):
+			if f.Report == nil || f.Unit != "青溪县自然资源局" || f.Year == nil || *f.Year != 2025 || f.Uncertain != 0 || f.Errors != 0 {
+				t.Errorf("%s: %+v", f.File, f)
+			} else {
+				names[filepath.Base(*f.Report)] = true
+			}
+		case f.Report != nil || f.Message == "":
+			t.Errorf("not a report, yet %+v", f)
+		}
+	}
+	if len(names) != 3 {
+		t.Errorf("three inputs named 甲 must give three reports: %v", names)
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, "批量检查.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := f.GetRows("批量检查"); len(rows) != 6 {
+		t.Errorf("the workbook has %d rows", len(rows))
+	}
+	// Again: the reports are not replaced without --force.
+	_, stdout, _ = run(t, "import", "--batch", in, "-o", out)
+	if !strings.Contains(stdout, "已存在") {
+		t.Errorf("a second run replaced the reports:\n%s", stdout)
+	}
+}

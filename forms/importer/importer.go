@@ -27,6 +27,15 @@ const (
 	ExtXLSX = ".xlsx"
 )
 
+// Importable reports whether Import reads files named like path.
+func Importable(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ExtXLSX, report.Extension, ".html", ".htm", ".docx", ".txt":
+		return true
+	}
+	return false
+}
+
 // Readable reports whether Open reads files named like path.
 func Readable(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))

@@ -1,0 +1,58 @@
+// Package sheet writes a plain workbook of one table: a title, a header
+// row and rows of values, for the lists the office hands on (the batch
+// check of published reports, and later the board of units).
+package sheet
+
+import (
+	"bytes"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Write returns an XLSX workbook whose one sheet, named name, holds title
+// in its first row, header in the second and rows below: strings as text,
+// ints as numbers; the header row stays in view and filters.
+func Write(name, title string, header []string, rows [][]any) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", name); err != nil {
+		return nil, err
+	}
+	last, _ := excelize.ColumnNumberToName(max(len(header), 1))
+	f.SetCellValue(name, "A1", title)
+	f.MergeCell(name, "A1", last+"1")
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	big, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	f.SetCellStyle(name, "A1", "A1", big)
+	if err := f.SetSheetRow(name, "A2", &header); err != nil {
+		return nil, err
+	}
+	f.SetCellStyle(name, "A2", last+"2", bold)
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		if err := f.SetSheetRow(name, cell, &r); err != nil {
+			return nil, err
+		}
+	}
+	for i, h := range header {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		w := float64(len([]rune(h))*2 + 4)
+		for _, r := range rows {
+			if i < len(r) {
+				if s, ok := r[i].(string); ok {
+					w = max(w, min(float64(len([]rune(s))*2+2), 60))
+				}
+			}
+		}
+		f.SetColWidth(name, col, col, w)
+	}
+	f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+	if len(rows) > 0 {
+		f.AutoFilter(name, "A2:"+last+"2", nil)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
