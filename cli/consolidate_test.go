@@ -356,3 +356,30 @@ func TestImportBatch(t *testing.T) {
 		t.Errorf("a second run replaced the reports:\n%s", stdout)
 	}
 }
+
+// TestNewFromPublished: this year's report starts from last year's
+// published page: the unit, its contact details and the carried-over
+// applications, without last year's opening paragraph.
+func TestNewFromPublished(t *testing.T) {
+	dir := t.TempDir()
+	sample := filepath.Join(dir, "s.nianbao")
+	run(t, "sample", "-o", sample)
+	page := filepath.Join(dir, "2025.html")
+	if code, _, e := run(t, "export", sample, "-o", page); code != 0 {
+		t.Fatal(e)
+	}
+	out := filepath.Join(dir, "2026.nianbao")
+	if code, _, e := run(t, "new", "--from", page, "-o", out); code != 0 {
+		t.Fatal(e)
+	}
+	_, last, _ := run(t, "get", sample, "t3.carryover.natural", "--json")
+	_, now, _ := run(t, "get", out, "t3.carried.natural", "--json")
+	if strings.ReplaceAll(last, "carryover", "carried") != now {
+		t.Errorf("carried over %s from %s", now, last)
+	}
+	data, _ := os.ReadFile(out)
+	if !strings.Contains(string(data), `"year": 2026`) || !strings.Contains(string(data), "青溪县自然资源局") ||
+		strings.Contains(string(data), `"text"`) {
+		t.Errorf("the new report:\n%s", data)
+	}
+}

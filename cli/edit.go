@@ -4,11 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"nianbao/assets"
+	"nianbao/forms/importer"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
@@ -53,7 +55,7 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 	var last *report.Doc
 	if from != "" {
 		var err error
-		if last, err = report.Open(from, e.reg); err != nil {
+		if last, err = openLast(e, from); err != nil {
 			return err
 		}
 		if !flagSet(fs, "year") {
@@ -70,6 +72,23 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, l10n.T("cli.new.done", "Path", out, "Year", year, "Format", d.Entry.DisplayName()))
 	return nil
+}
+
+// openLast opens last year's report: a report file, or a published report
+// (a page, a Word document, a text) read as import reads it.
+func openLast(e *env, path string) (*report.Doc, error) {
+	if strings.EqualFold(filepath.Ext(path), report.Extension) {
+		return report.Open(path, e.reg)
+	}
+	data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
+	if err != nil {
+		return nil, err
+	}
+	res, err := importer.Import(path, data, e.reg, importer.Hints{})
+	if err != nil {
+		return nil, err
+	}
+	return res.Doc, nil
 }
 
 func refuseOverwrite(fs *flag.FlagSet, path string) error {

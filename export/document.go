@@ -175,6 +175,9 @@ func Build(d *report.Doc, opt Options) *Document {
 // where the report is published and whom to ask.
 func preface(d *report.Doc) []string {
 	r := d.Report
+	if text := strings.TrimSpace(r.Preface.Text); text != "" {
+		return strings.Split(text, "\n") // as published
+	}
 	var parts []string
 	for _, s := range d.Entry.Format.Sections {
 		if !s.Appendix {

@@ -108,6 +108,7 @@ func Text(text string, reg *registry.Registry, h Hints) (*Result, error) {
 		res.Sections = append(res.Sections, hd.section.ID)
 	}
 	readTexts(d, lines, heads)
+	readPreface(d, lines, heads)
 	readClosing(d, lines)
 	t := &tableReader{doc: d, toks: toks, uncertain: map[string]report.Uncertainty{}}
 	for i := range entry.Format.Sections {
@@ -321,6 +322,46 @@ func readTexts(d *report.Doc, lines []string, heads []heading) {
 			d.SetText(hd.section.ID, strings.Join(paras, "\n"))
 		}
 	}
+}
+
+var (
+	portalWords = []string{"访问量", "浏览次数", "发布时间", "发布日期", "来源", "字号", "打印", "关闭", "当前位置", "所在位置", "分享", "索引号"}
+	phoneRe     = regexp.MustCompile(`电话[：:]\s*([\d\-－—() （）]{7,20}\d)`)
+	postcodeRe  = regexp.MustCompile(`邮编[：:]\s*(\d{6})`)
+	addressRe   = regexp.MustCompile(`地址[：:]\s*([^；;，,。）)\s]{4,40})`)
+	websiteRe   = regexp.MustCompile(`(https?://[A-Za-z0-9./?=&_%:\-]+|www\.[A-Za-z0-9./\-]+)`)
+)
+
+// readPreface keeps the opening paragraph as published (between the title
+// and the first heading, less a portal's breadcrumbs and counters) and
+// takes the contact details it gives.
+func readPreface(d *report.Doc, lines []string, heads []heading) {
+	if len(heads) == 0 {
+		return
+	}
+	start := 0
+	for n, l := range lines[:heads[0].line] {
+		if title.MatchString(strings.TrimSpace(l)) {
+			start = n + 1
+		}
+	}
+	var paras []string
+	for _, l := range lines[start:heads[0].line] {
+		l = strings.TrimSpace(l)
+		if utf8.RuneCountInString(l) < 20 || slices.ContainsFunc(portalWords, func(w string) bool { return strings.Contains(l, w) && utf8.RuneCountInString(l) < 60 }) {
+			continue
+		}
+		paras = append(paras, l)
+	}
+	p := &d.Report.Preface
+	p.Text = strings.Join(paras, "\n")
+	find := func(re *regexp.Regexp) string {
+		if m := re.FindStringSubmatch(p.Text); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+		return ""
+	}
+	p.Phone, p.Postcode, p.Address, p.Website = find(phoneRe), find(postcodeRe), find(addressRe), find(websiteRe)
 }
 
 var dateLine = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)

@@ -48,6 +48,18 @@ func TestTextOwnExport(t *testing.T) {
 	if !strings.HasPrefix(r.Texts["overview"], "2025年，青溪县自然资源局") {
 		t.Errorf("overview: %.40q", r.Texts["overview"])
 	}
+	p, want := r.Preface, d.Report.Preface
+	if !strings.HasPrefix(p.Text, "本报告根据") || p.Phone != want.Phone || p.Postcode != want.Postcode ||
+		p.Address != want.Address || p.Website != want.Website {
+		t.Errorf("preface read as %+v, want %+v", p, want)
+	}
+	if r.Closing.Date != "2026-01-20" || r.Closing.Organ != d.Report.Closing.Organ {
+		t.Errorf("closing read as %+v, want %+v", r.Closing, d.Report.Closing)
+	}
+	// Exported again, the preface is the one published.
+	if again := asText(t, res.Doc); !strings.Contains(again, p.Text) {
+		t.Error("the imported preface is not printed as published")
+	}
 }
 
 // shape renders a report's tables as pasted text comes: headings, then

@@ -556,6 +556,7 @@ func FromLastYear(last *Doc, year int, entry *registry.Entry) (*Doc, error) {
 	}
 	r := New(entry.Format.ID, year, old.Unit)
 	r.Preface = old.Preface
+	r.Preface.Text = "" // last year's opening as published speaks of last year
 	r.Closing.Organ = old.Closing.Organ
 	d := &Doc{Report: r, Entry: entry, reg: last.reg}
 	if last.Path != "" {

@@ -13,7 +13,7 @@ import (
 // Fields lists the keys SetField takes, in the order of the report.
 var Fields = []string{
 	"unit.name", "unit.kind",
-	"preface.address", "preface.postcode", "preface.phone", "preface.website",
+	"preface.address", "preface.postcode", "preface.phone", "preface.website", "preface.text",
 	"closing.organ", "closing.date", "typedTotals", "prev",
 }
 
@@ -38,6 +38,8 @@ func (d *Doc) SetField(key, val string) error {
 		r.Preface.Postcode = val
 	case "preface.phone":
 		r.Preface.Phone = val
+	case "preface.text":
+		r.Preface.Text = val
 	case "preface.website":
 		r.Preface.Website = val
 	case "closing.organ":

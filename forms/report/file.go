@@ -184,7 +184,7 @@ func unknownKeys(obj, known map[string]json.RawMessage) map[string]json.RawMessa
 }
 
 // omitEmptyKeys are the fileV1 keys absent from an empty file.
-var omitEmptyKeys = []string{"app", "saved", "headings", "units", "typedTotals", "prev", "consolidation", "uncertain",
+var omitEmptyKeys = []string{"app", "saved", "text", "headings", "units", "typedTotals", "prev", "consolidation", "uncertain",
 	"address", "postcode", "phone", "website", "organ", "date"}
 
 // Limits of a report file beyond its size: what no report of ours holds,

@@ -26,6 +26,9 @@ type Preface struct {
 	Postcode string `json:"postcode,omitempty"`
 	Phone    string `json:"phone,omitempty"`
 	Website  string `json:"website,omitempty"`
+	// Text is the opening paragraph as written, for a report imported
+	// from a published one: printed instead of the generated opening.
+	Text string `json:"text,omitempty"`
 }
 
 // Closing is the signature at the end of the report.
