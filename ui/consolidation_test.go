@@ -258,3 +258,38 @@ func TestPastedList(t *testing.T) {
 		t.Errorf("board after the pasted list: %+v", units)
 	}
 }
+
+// TestImportPublished: a published report pasted as text opens unsaved;
+// a cell read without certainty is listed, marked in its table, and
+// confirmed from the cell's menu.
+func TestImportPublished(t *testing.T) {
+	app, w := newTestApp(t, "")
+	text := "青溪县教育局2025年政府信息公开工作年度报告\n一、总体情况\n全年主动公开信息。\n二、主动公开政府信息情况\n" +
+		"规章1023\n行政规范性文件 | 6 | 2 | 24\n"
+	if err := app.importData("", []byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	if app.doc.Report.Unit.Name != "青溪县教育局" || !app.dirty {
+		t.Errorf("imported %q, dirty %v", app.doc.Report.Unit.Name, app.dirty)
+	}
+	if !strings.Contains(test.RenderToMarkup(w.Canvas()), "待核对") {
+		t.Error("the summary of the import is not shown")
+	}
+	v := openTable(t, app, "proactive")
+	v.focus = "t2.rules.issued"
+	menu := v.cellMenu()
+	var confirm *fyne.MenuItem
+	for _, it := range menu.Items {
+		if it.Label == "确认此数" {
+			confirm = it
+		}
+	}
+	if confirm == nil {
+		t.Fatal("no 确认此数 for an uncertain cell")
+	}
+	before := len(app.doc.Report.Uncertain)
+	confirm.Action()
+	if len(app.doc.Report.Uncertain) != before-1 {
+		t.Error("confirming did not clear the mark")
+	}
+}

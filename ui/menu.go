@@ -35,6 +35,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu(T("ui.menu.file"),
 		item("ui.menu.new", shortcutNew, a.askNewReport),
 		item("ui.menu.newConsolidation", nil, a.askNewConsolidation),
+		item("ui.menu.import", nil, a.askImport),
 		item("ui.menu.open", shortcutOpen, a.chooseOpen),
 		item("ui.menu.sample", nil, a.OpenSample),
 		a.recentItem(),

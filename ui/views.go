@@ -487,6 +487,12 @@ func (v *tableView) cellMenu() *fyne.Menu {
 		{Label: T("ui.table.menu.zero"), Action: func() { v.sheet.Fill("0") }},
 		{Label: T("ui.table.menu.na"), Action: func() { v.sheet.Fill("/") }},
 	}
+	if id := v.focus; id != "" && v.a.doc.Report.Uncertain[id].Reason != "" {
+		items = append(items, fyne.NewMenuItemSeparator(), &fyne.MenuItem{Label: T("ui.table.menu.confirm"), Action: func() {
+			v.a.doc.Confirm(id)
+			v.a.changed()
+		}})
+	}
 	if d := v.a.doc; d.Report.Consolidation != nil {
 		// Sums over the units' reports: copied and looked into, not typed.
 		items = items[:1]
