@@ -55,7 +55,7 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 	var last *report.Doc
 	if from != "" {
 		var err error
-		if last, err = openLast(e, from); err != nil {
+		if last, err = openLast(e, from, !flagSet(fs, "year")); err != nil {
 			return err
 		}
 		if !flagSet(fs, "year") {
@@ -75,8 +75,9 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 }
 
 // openLast opens last year's report: a report file, or a published report
-// (a page, a Word document, a text) read as import reads it.
-func openLast(e *env, path string) (*report.Doc, error) {
+// (a page, a Word document, a text) read as import reads it, whose year
+// must be found when needYear (this year follows from it).
+func openLast(e *env, path string, needYear bool) (*report.Doc, error) {
 	if strings.EqualFold(filepath.Ext(path), report.Extension) {
 		return report.Open(path, e.reg)
 	}
@@ -87,6 +88,9 @@ func openLast(e *env, path string) (*report.Doc, error) {
 	res, err := importer.Import(path, data, e.reg, importer.Hints{})
 	if err != nil {
 		return nil, err
+	}
+	if needYear && res.Year == 0 {
+		return nil, l10n.Errorf("cli.new.fromNoYear", "Path", path)
 	}
 	return res.Doc, nil
 }

@@ -45,15 +45,28 @@ func DocxText(data []byte) (string, error) {
 	return "", l10n.Errorf("importer.notDocx", "Detail", "word/document.xml")
 }
 
+// docxTable is a table being read: the row's cells so far, the cell's
+// text, and whether the table holds tables (a layout: its cells' text is
+// written as lines, like a page's).
+type docxTable struct {
+	cells  []string
+	cell   []string // the paragraphs of the cell being read
+	merged bool
+	layout bool
+}
+
 // docxBody reads document.xml as a stream of elements.
 func docxBody(r io.Reader) (string, error) {
 	dec := xml.NewDecoder(r)
 	var out strings.Builder
 	var para strings.Builder // the paragraph being read
-	var cells []string       // the row being read
-	var cell strings.Builder // the cell being read
-	inText, merged := false, false
-	depth := 0 // tables open
+	var tables []*docxTable  // open tables, innermost last
+	inText := false
+	line := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			out.WriteString(s + "\n")
+		}
+	}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -62,29 +75,48 @@ func docxBody(r io.Reader) (string, error) {
 		if err != nil {
 			return "", l10n.Errorf("importer.notDocx", "Detail", err.Error())
 		}
+		var top *docxTable
+		if len(tables) > 0 {
+			top = tables[len(tables)-1]
+		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "t":
 				inText = true
-			case "tab":
-				para.WriteString(" ")
-			case "br", "cr":
+			case "tab", "br", "cr":
 				para.WriteString(" ")
 			case "tbl":
-				depth++
-				if depth > 64 {
+				if len(tables) >= 64 {
 					return "", l10n.Errorf("importer.notDocx", "Detail", "nesting")
 				}
+				if top != nil && !top.layout {
+					// The outer table holds tables: its row so far and
+					// its cell's text become lines.
+					top.layout = true
+					for _, c := range top.cells {
+						line(c)
+					}
+					for _, p := range top.cell {
+						line(p)
+					}
+					top.cells, top.cell = nil, nil
+				}
+				tables = append(tables, &docxTable{})
 			case "tr":
-				cells = nil
+				if top != nil {
+					top.cells = nil
+				}
 			case "tc":
-				cell.Reset()
-				merged = false
+				if top != nil {
+					top.cell, top.merged = nil, false
+				}
 			case "vMerge":
 				// A cell continuing a merge down is empty; the one that
 				// starts it says restart.
-				merged = attr(t, "val") != "restart"
+				if top != nil {
+					top.merged = attr(t, "val") != "restart"
+				}
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -93,23 +125,30 @@ func docxBody(r io.Reader) (string, error) {
 			case "p":
 				text := strings.TrimSpace(para.String())
 				para.Reset()
-				if depth > 0 {
-					if cell.Len() > 0 && text != "" {
-						cell.WriteString(" ")
-					}
-					cell.WriteString(text)
-				} else if text != "" {
-					out.WriteString(text + "\n")
+				switch {
+				case top == nil || top.layout:
+					line(text)
+				case text != "":
+					top.cell = append(top.cell, text)
 				}
 			case "tc":
-				if !merged {
-					cells = append(cells, strings.TrimSpace(cell.String()))
+				if top != nil && !top.layout && !top.merged {
+					top.cells = append(top.cells, strings.Join(top.cell, " "))
 				}
-				cell.Reset()
+				if top != nil {
+					top.cell = nil
+				}
 			case "tr":
-				out.WriteString(strings.Join(cells, " | ") + "\n")
+				if top != nil && !top.layout {
+					out.WriteString(strings.Join(top.cells, " | ") + "\n")
+				}
+				if top != nil {
+					top.cells = nil
+				}
 			case "tbl":
-				depth--
+				if top != nil {
+					tables = tables[:len(tables)-1]
+				}
 			}
 		case xml.CharData:
 			if inText {

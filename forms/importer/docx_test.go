@@ -3,9 +3,11 @@ package importer_test
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"nianbao/export"
@@ -88,4 +90,40 @@ func FuzzDocx(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		importer.DocxText(data)
 	})
+}
+
+// TestDocxLayoutTable: a document whose body sits in a one-cell layout
+// table, as some offices lay out pages, reads like the plain one.
+func TestDocxLayoutTable(t *testing.T) {
+	d := exporttest.Sample(t)
+	data := asDocx(t, d)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "word/document.xml" {
+			s := string(body)
+			i := strings.Index(s, "<w:body>") + len("<w:body>")
+			j := strings.LastIndex(s, "<w:sectPr")
+			s = s[:i] + "<w:tbl><w:tr><w:tc>" + s[i:j] + "</w:tc></w:tr></w:tbl>" + s[j:]
+			body = []byte(s)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(body)
+	}
+	zw.Close()
+	res, err := importer.Import("wrapped.docx", out.Bytes(), reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCells(t, "wrapped", d, res.Doc)
+	if res.Unit != d.Report.Unit.Name || res.Year != 2025 || len(res.Sections) != 6 {
+		t.Errorf("wrapped: unit %q year %d sections %v", res.Unit, res.Year, res.Sections)
+	}
 }

@@ -25,6 +25,9 @@ type splitResult struct {
 	readings [][]string // each: one text per cell of the row
 	balanced bool
 	cut      bool // the search stopped at maxSplitCandidates
+	// covered: every cell of the row is in a rule that decided; else a
+	// single balancing reading proves nothing about the others.
+	covered bool
 }
 
 // splits reads a row whose values ran together (15130000154 for seven
@@ -45,8 +48,8 @@ func (r *tableReader) splits(rw row, vals []token) *splitResult {
 	if digits < n || digits > n*maxValueDigits {
 		return nil
 	}
-	check := r.rowChecks(rw)
-	res := &splitResult{}
+	check, covered := r.rowChecks(rw)
+	res := &splitResult{covered: covered}
 	var tried [][]string
 	count := 0
 	cur := make([]string, 0, n)
@@ -127,9 +130,9 @@ func (r *tableReader) assignSplit(rw row, res *splitResult) {
 	}
 	first := res.readings[0]
 	for i, c := range rw.cells {
-		r.set(c, first[i], token{text: first[i], num: true})
+		r.set(c, token{text: first[i], num: true}, "")
 	}
-	if res.balanced && len(res.readings) == 1 && !res.cut {
+	if res.balanced && len(res.readings) == 1 && !res.cut && res.covered {
 		return
 	}
 	reason := l10n.T("importer.runTogetherAmbiguous", "Count", len(res.readings))
@@ -155,7 +158,7 @@ func (r *tableReader) assignSplit(rw row, res *splitResult) {
 // rowChecks returns a test of a reading of a row: the error rules whose
 // cells are the row's or were read before hold. Rules limited to some unit
 // kinds are left out.
-func (r *tableReader) rowChecks(rw row) func(reading []string) bool {
+func (r *tableReader) rowChecks(rw row) (func(reading []string) bool, bool) {
 	pos := map[int]int{} // cell index → position in the row
 	for i, c := range rw.cells {
 		pos[c.Index] = i
@@ -178,7 +181,22 @@ func (r *tableReader) rowChecks(rw row) func(reading []string) bool {
 			fs = append(fs, f)
 		}
 	}
+	seen := map[int]bool{}
+	for _, f := range fs {
+		for _, t := range append(slices.Clone(f.Left), f.Right...) {
+			seen[t.Cell] = true
+		}
+	}
+	covered := true
+	for _, c := range rw.cells {
+		covered = covered && seen[c.Index]
+	}
 	return func(reading []string) bool {
+		for _, s := range reading {
+			if _, err := value.Parse(s); err != nil && s != value.NAMark {
+				return false // too long to be a value
+			}
+		}
 		val := func(i int) value.Dec {
 			if p, ok := pos[i]; ok {
 				d, _ := value.Parse(reading[p])
@@ -199,7 +217,7 @@ func (r *tableReader) rowChecks(rw row) func(reading []string) bool {
 			}
 		}
 		return true
-	}
+	}, covered
 }
 
 func sign(t rules.Term, d value.Dec) value.Dec {

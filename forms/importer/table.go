@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"strings"
 
 	"nianbao/forms/format"
@@ -17,6 +18,7 @@ type tableReader struct {
 	toks      []token
 	uncertain map[string]report.Uncertainty
 	formulas  []rules.Formula
+	distinct  []string // the table's row labels that are no column's (read)
 }
 
 // row is one printed row of a table: its label path and value cells.
@@ -60,33 +62,54 @@ func (r *tableReader) read(t *format.Table, from, to int) {
 	if r.formulas == nil {
 		r.formulas = r.doc.Entry.Rules.Formulas()
 	}
-	cursor := from
-	for _, rw := range rowsOf(f, t) {
-		start := cursor
+	rows := rowsOf(f, t)
+	cols := map[string]bool{} // the column labels, as compared
+	for _, rw := range rows {
+		for _, c := range rw.cells {
+			for _, l := range c.ColPath {
+				cols[Core(l)] = true
+			}
+		}
+	}
+	// Each row's label, as compared; one that is also a column's (总计)
+	// tells no row apart and is left out where rows are told apart.
+	cores := make([]string, len(rows))
+	r.distinct = make([]string, len(rows))
+	for i, rw := range rows {
 		if len(rw.path) > 0 {
-			at, span := r.findLabel(Core(rw.path[len(rw.path)-1]), cursor, to)
+			cores[i] = Core(rw.path[len(rw.path)-1])
+			if !cols[cores[i]] {
+				r.distinct[i] = cores[i]
+			}
+		}
+	}
+	cursor := from
+	for i, rw := range rows {
+		start := cursor
+		if cores[i] != "" {
+			at, span := r.findLabel(cores, i, cursor, to)
 			if at < 0 {
 				continue // the row's cells stay blank: missing
 			}
 			start = at + span
 		}
-		vals, next := r.collect(start, to, len(rw.cells))
+		vals, unit, next, extra := r.collect(cores, i, start, to, len(rw.cells))
 		if len(vals) == 0 {
 			continue
 		}
 		cursor = next
-		r.assign(rw, vals)
+		r.assign(rw, vals, unit, extra)
 	}
 }
 
-// findLabel finds the row label core from cursor on: a label token whose
-// core is the label's, or two or three consecutive ones that make it (a
-// label broken across lines); it returns the index and the tokens it
-// spans, or -1.
-func (r *tableReader) findLabel(core string, cursor, to int) (int, int) {
-	if core == "" {
-		return -1, 0
-	}
+// findLabel finds row i's label from cursor on: a label token whose core
+// is the label's, or two or three consecutive ones that make it (a label
+// broken across lines); a label containing another (or contained) counts
+// only where it is no other row's own label. The search stops at the
+// label of a later row: the row is then missing. It returns the index and
+// the tokens the label spans, or -1.
+func (r *tableReader) findLabel(cores []string, i, cursor, to int) (int, int) {
+	core := cores[i]
 	for k := cursor; k < to; k++ {
 		if r.toks[k].isValue() {
 			continue
@@ -98,73 +121,130 @@ func (r *tableReader) findLabel(core string, cursor, to int) (int, int) {
 				break
 			}
 			joined += t.core
-			if labelMatches(joined, core) {
+			if joined == core || labelMatches(joined, core) && rowOf(cores, joined) < 0 {
 				return k, span
 			}
+		}
+		if j := rowOf(r.distinct, r.toks[k].core); j > i {
+			return -1, 0
 		}
 	}
 	return -1, 0
 }
 
-// labelMatches tells whether a label read is the row label core: the
-// same, or (for labels long enough not to be mistaken) one containing
-// the other, as published tables shorten or annotate labels.
-func labelMatches(read, core string) bool {
-	if read == core {
-		return true
+// rowOf returns the row whose label core is exactly c, or -1.
+func rowOf(cores []string, c string) int {
+	for j, rc := range cores {
+		if rc != "" && rc == c {
+			return j
+		}
 	}
+	return -1
+}
+
+// labelMatches tells whether a label read is the row label core: one
+// containing the other, for labels long enough not to be mistaken, as
+// published tables shorten or annotate labels.
+func labelMatches(read, core string) bool {
 	return len([]rune(core)) >= 4 && len([]rune(read)) >= 4 && (strings.Contains(read, core) || strings.Contains(core, read))
 }
 
-// collect takes up to n values from start on, up to the next label.
-func (r *tableReader) collect(start, to, n int) ([]token, int) {
-	var vals []token
+// unitWords are the units a 单位 column gives a row.
+var unitWords = map[string]bool{"元": true, "万元": true}
+
+// collect takes up to n values of row i from start on. Before the first
+// value it passes over column headers and parent labels, noting a 单位
+// column's money unit, but stops at another row's label (the row is then
+// missing). extra tells values beyond n before the next label (a table
+// with more columns than the format's), other than a 序号 before the next
+// row's label.
+func (r *tableReader) collect(cores []string, i, start, to, n int) (vals []token, unit string, next int, extra bool) {
 	k := start
 	for ; k < to && len(vals) < n; k++ {
-		if !r.toks[k].isValue() {
+		t := r.toks[k]
+		if !t.isValue() {
 			if len(vals) > 0 {
 				break
 			}
-			continue // a column header or a parent label before the values
+			if unitWords[t.text] {
+				unit = t.text
+			}
+			if j := rowOf(r.distinct, t.core); j >= 0 && j != i {
+				return nil, "", start, false
+			}
+			continue
 		}
-		vals = append(vals, r.toks[k])
+		vals = append(vals, t)
 	}
-	return vals, k
+	if len(vals) == n && k < to && r.toks[k].isValue() {
+		serial := r.toks[k].num && k+1 < to && !r.toks[k+1].isValue() && rowOf(r.distinct, r.toks[k+1].core) > i
+		extra = !serial
+	}
+	return vals, unit, k, extra
 }
 
 // assign sets a row's cells from the values read: as they are when they
-// are as many as the cells; split when values run together; else each
-// one read is uncertain, since a blank in the source may have moved the
-// others.
-func (r *tableReader) assign(rw row, vals []token) {
+// are as many as the cells (a blank leaves its cell missing); split when
+// digits ran together; else each one read is uncertain, since a blank in
+// the source may have moved the others.
+func (r *tableReader) assign(rw row, vals []token, unit string, extra bool) {
 	n := len(rw.cells)
-	if len(vals) == n {
+	if len(vals) == n && !extra {
 		for i, v := range vals {
-			r.set(rw.cells[i], v.text+v.unit, v)
+			r.set(rw.cells[i], v, unit)
 		}
 		return
 	}
-	if len(vals) < n {
+	if len(vals) < n && runTogether(vals) {
 		if res := r.splits(rw, vals); res != nil {
 			r.assignSplit(rw, res)
 			return
 		}
 	}
+	reason := l10n.T("importer.countMismatch", "Read", len(vals), "Cells", n)
+	if extra {
+		reason = l10n.T("importer.moreColumns", "Cells", n)
+	}
 	for i, v := range vals[:min(len(vals), n)] {
-		r.set(rw.cells[i], v.text+v.unit, v)
-		r.mark(rw.cells[i].ID, l10n.T("importer.countMismatch", "Read", len(vals), "Cells", n), nil)
+		r.set(rw.cells[i], v, unit)
+		r.mark(rw.cells[i].ID, reason, nil)
 	}
 }
 
-// set sets a cell from a value read; a value the cell cannot take is
-// kept as read (R6 reports it).
-func (r *tableReader) set(c *format.Cell, text string, t token) {
-	if t.na {
-		text = value.NAMark
+// runTogether tells values that may have run together: one run of digits
+// for the whole row, or digits glued to the row's label.
+func runTogether(vals []token) bool {
+	if len(vals) == 1 && vals[0].num {
+		return true
+	}
+	for _, v := range vals {
+		if v.glued {
+			return true
+		}
+	}
+	return false
+}
+
+// set sets a cell from a value read (a blank leaves it missing); a value
+// the cell cannot take is kept as read (R6 reports it). A money unit the
+// source gives (after the number, or in the row's 单位 column) other than
+// the cell's makes the cell uncertain.
+func (r *tableReader) set(c *format.Cell, t token, rowUnit string) {
+	switch {
+	case t.blank:
+		return
+	case t.na:
+		r.doc.SetCellOrKeep(c.ID, value.NAMark)
+		return
+	}
+	unit := cmp.Or(t.unit, rowUnit)
+	text := t.text
+	if len(c.Spec.Units) > 0 {
+		text += unit // the clerk's choice of unit, as published
 	}
 	r.doc.SetCellOrKeep(c.ID, text)
-	if t.unit != "" && c.Spec.Unit != "" && t.unit != c.Spec.Unit {
-		r.mark(c.ID, l10n.T("importer.otherUnit", "Unit", t.unit, "Want", c.Spec.Unit), nil)
+	if unit != "" && c.Spec.Unit != "" && unit != c.Spec.Unit {
+		r.mark(c.ID, l10n.T("importer.otherUnit", "Unit", unit, "Want", c.Spec.Unit), nil)
 	}
 }
 

@@ -107,15 +107,31 @@ func Text(text string, reg *registry.Registry, h Hints) (*Result, error) {
 	for _, hd := range heads {
 		res.Sections = append(res.Sections, hd.section.ID)
 	}
-	readTexts(d, lines, heads)
+	// Tables whose heading is missing start at their first row's label:
+	// text sections end there.
+	regions := map[*format.Section][2]int{}
+	var tableLines []int
+	for i := range entry.Format.Sections {
+		s := &entry.Format.Sections[i]
+		if s.Kind == format.TableSection {
+			from, to := regionOf(s, heads, toks)
+			if !slices.ContainsFunc(heads, func(h heading) bool { return h.section == s }) {
+				from = firstRow(entry.Format, entry.Format.Table(s.Table), toks)
+				if from < len(toks) {
+					tableLines = append(tableLines, toks[from].line)
+				}
+			}
+			regions[s] = [2]int{from, to}
+		}
+	}
+	readTexts(d, lines, heads, tableLines)
 	readPreface(d, lines, heads)
 	readClosing(d, lines)
 	t := &tableReader{doc: d, toks: toks, uncertain: map[string]report.Uncertainty{}}
 	for i := range entry.Format.Sections {
 		s := &entry.Format.Sections[i]
 		if s.Kind == format.TableSection {
-			from, to := regionOf(s, heads, toks)
-			t.read(entry.Format.Table(s.Table), from, to)
+			t.read(entry.Format.Table(s.Table), regions[s][0], regions[s][1])
 		}
 	}
 	if len(t.uncertain) > 0 {
@@ -200,15 +216,26 @@ func rowLabels(f *format.Format) []string {
 }
 
 var (
-	titleYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?[^。，,]{0,12}政府信息公开`)
-	title     = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})\s*年度?\s*政府信息公开(工作)?年度?报告`)
+	title  = regexp.MustCompile(`^(.*?)((?:19|20)\d{2})\s*年度?\s*政府信息公开(工作)?年度?报告`)
+	period = regexp.MustCompile(`统计(期限|时限|时间)[^。]{0,8}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
 )
 
-// findYear returns the report year its title or first lines name, or 0.
+// findYear returns the report year the title names (a line of its own), or
+// the statistics period the opening gives, or 0: a year elsewhere (根据
+// 2019年修订的条例) is no report year.
 func findYear(lines []string) int {
-	for _, l := range lines[:min(len(lines), 40)] {
-		if m := titleYear.FindStringSubmatch(l); m != nil {
-			y, _ := strconv.Atoi(m[1])
+	head := lines[:min(len(lines), 40)]
+	for _, l := range head {
+		if l = strings.TrimSpace(l); utf8.RuneCountInString(l) <= 60 {
+			if m := title.FindStringSubmatch(l); m != nil {
+				y, _ := strconv.Atoi(m[2])
+				return y
+			}
+		}
+	}
+	for _, l := range head {
+		if m := period.FindStringSubmatch(l); m != nil {
+			y, _ := strconv.Atoi(m[2])
 			return y
 		}
 	}
@@ -277,9 +304,12 @@ func findHeadings(lines []string, f *format.Format) []heading {
 		if c == "" || len([]rune(c)) > 40 {
 			continue
 		}
+		num := numberOf(l)
 		for i := range f.Sections {
 			s := &f.Sections[i]
-			if !taken[s.ID] && headingMatches(c, cores[i]) {
+			// A heading numbered otherwise (（一）主动公开… inside 一、) is a
+			// sub-heading of the text.
+			if !taken[s.ID] && headingMatches(c, cores[i]) && (num == "" || num == numberOf(s.Heading)) {
 				taken[s.ID] = true
 				out = append(out, heading{s, n})
 				break
@@ -287,6 +317,11 @@ func findHeadings(lines []string, f *format.Format) []heading {
 		}
 	}
 	return out
+}
+
+// numberOf returns a heading's numbering as written (一、, （一）), folded.
+func numberOf(s string) string {
+	return numbering.FindString(strings.TrimSpace(fold(s)))
 }
 
 // headingMatches tells whether a line's core is one of a section's
@@ -303,7 +338,7 @@ func headingMatches(c string, headings []string) bool {
 
 // readTexts fills each text section with the lines between its heading
 // and the next heading (or the end of the text, less the closing).
-func readTexts(d *report.Doc, lines []string, heads []heading) {
+func readTexts(d *report.Doc, lines []string, heads []heading, tableLines []int) {
 	for i, hd := range heads {
 		if hd.section.Kind != format.TextSection {
 			continue
@@ -311,6 +346,11 @@ func readTexts(d *report.Doc, lines []string, heads []heading) {
 		end := closingStart(lines)
 		if i+1 < len(heads) {
 			end = heads[i+1].line
+		}
+		for _, l := range tableLines {
+			if l > hd.line && l < end {
+				end = l // a table without its heading
+			}
 		}
 		var paras []string
 		for _, l := range lines[hd.line+1 : max(end, hd.line+1)] {
@@ -399,6 +439,25 @@ func readClosing(d *report.Doc, lines []string) {
 	if d.Report.Closing.Organ == "" {
 		d.Report.Closing.Organ = d.Report.Unit.Name
 	}
+}
+
+// firstRow returns the first token that is exactly one of a table's row
+// labels (of three characters or more), or len(toks).
+func firstRow(f *format.Format, t *format.Table, toks []token) int {
+	labels := map[string]bool{}
+	for _, rw := range rowsOf(f, t) {
+		if len(rw.path) > 0 {
+			if c := Core(rw.path[len(rw.path)-1]); utf8.RuneCountInString(c) >= 3 {
+				labels[c] = true
+			}
+		}
+	}
+	for k, tk := range toks {
+		if labels[tk.core] {
+			return k
+		}
+	}
+	return len(toks)
 }
 
 // regionOf returns the tokens of a table's section: from its heading to

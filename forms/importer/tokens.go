@@ -17,16 +17,22 @@ type token struct {
 	core  string // a label as compared (Core)
 	num   bool   // a number (text holds its digits, unit its unit)
 	na    bool   // 不适用 ("/")
+	blank bool   // a cell left empty or marked so (—, 无): it holds its place
 	unit  string // 元 or 万元 written after a number
 	line  int    // the line it is on
 	glued bool   // a number that followed a label without a separator
 }
 
-// isValue reports whether the token is a table value.
-func (t token) isValue() bool { return t.num || t.na }
+// isValue reports whether the token is a table value, or a blank in its
+// place.
+func (t token) isValue() bool { return t.num || t.na || t.blank }
 
 var (
-	numberWord = regexp.MustCompile(`^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(元|万元)?$`)
+	// numberWord is a value: digits, thousands separators, decimals, and a
+	// money unit or a count's measure word after it (1264件).
+	numberWord = regexp.MustCompile(`^-?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?(元|万元|件|条|次|个|项|人次|家|份)?$`)
+	// blankWords mark a cell left empty in published tables.
+	blankWords = map[string]bool{"—": true, "——": true, "–": true, "-": true, "--": true, "无": true, "空": true}
 	// gluedNumber is a label that runs into its row's digits:
 	// 一、本年新收政府信息公开申请数量15130000154.
 	gluedNumber = regexp.MustCompile(`^(.*[^\d.,\-\s])(\d+(?:\.\d+)?)(元|万元)?$`)
@@ -39,11 +45,31 @@ var (
 func tokenize(text string) []token {
 	var out []token
 	for n, line := range strings.Split(fold(text), "\n") {
-		for _, cell := range strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '\t' }) {
-			out = appendCell(out, strings.TrimSpace(cell), n)
+		for _, cell := range cellsOf(line) {
+			if cell == "" {
+				out = append(out, token{blank: true, line: n}) // an empty cell between others
+				continue
+			}
+			out = appendCell(out, cell, n)
 		}
 	}
 	return out
+}
+
+// cellsOf cuts a line at "|" and tabs, trimmed; empty cells count only
+// between others ("3 |  | 12"), not at the ends ("0 |", "||||").
+func cellsOf(line string) []string {
+	parts := strings.Split(strings.ReplaceAll(line, "\t", "|"), "|")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	for len(parts) > 0 && parts[0] == "" {
+		parts = parts[1:]
+	}
+	for len(parts) > 0 && parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return parts
 }
 
 // appendCell adds the tokens of one cell: its number words as values, the
@@ -68,14 +94,17 @@ func appendCell(out []token, cell string, line int) []token {
 		switch {
 		case numberWord.MatchString(w):
 			flush()
-			t := token{text: strings.ReplaceAll(w, ",", ""), num: true, line: line}
-			for _, u := range []string{"万元", "元"} {
-				if s, ok := strings.CutSuffix(t.text, u); ok {
-					t.text, t.unit = s, u
-					break
+			t := token{text: strings.NewReplacer(",", "", "，", "").Replace(w), num: true, line: line}
+			if m := numberWord.FindStringSubmatch(w); m[4] != "" {
+				t.text = strings.TrimSuffix(t.text, m[4])
+				if m[4] == "元" || m[4] == "万元" {
+					t.unit = m[4]
 				}
 			}
 			out = append(out, t)
+		case blankWords[w]:
+			flush()
+			out = append(out, token{blank: true, line: line})
 		case value.IsNAMark(w):
 			flush()
 			out = append(out, token{text: value.NAMark, na: true, line: line})
@@ -105,6 +134,8 @@ func fold(s string) string {
 		switch {
 		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '－', r == '．', r == '／':
 			return r - '！' + '!'
+		case r == '−' || r == '‐' || r == '‑': // minus signs and hyphens a word processor writes
+			return '-'
 		}
 		return r
 	}, s)

@@ -388,14 +388,19 @@ func (d *Doc) SetCellOrKeep(id, text string) error {
 // CellState is everything SetCell may change about a cell: its value, the
 // unreadable text a file held for it, and the unit chosen for it.
 type CellState struct {
-	value   value.Value
-	invalid string
-	unit    string
+	value     value.Value
+	invalid   string
+	unit      string
+	uncertain *Uncertainty // an imported reading not yet confirmed
 }
 
 // CellState returns the state of cell id, for RestoreCell.
 func (d *Doc) CellState(id string) CellState {
-	return CellState{d.Report.Cells[id], d.Report.invalid[id], d.Report.Units[id]}
+	st := CellState{value: d.Report.Cells[id], invalid: d.Report.invalid[id], unit: d.Report.Units[id]}
+	if u, ok := d.Report.Uncertain[id]; ok {
+		st.uncertain = &u
+	}
+	return st
 }
 
 // RestoreCell puts cell id back into a state from CellState: what undo and
@@ -420,6 +425,14 @@ func (d *Doc) RestoreCell(id string, st CellState) {
 		delete(d.Report.invalid, id)
 	}
 	set(d.Report.Units, st.unit)
+	if st.uncertain != nil {
+		if d.Report.Uncertain == nil {
+			d.Report.Uncertain = map[string]Uncertainty{}
+		}
+		d.Report.Uncertain[id] = *st.uncertain
+	} else {
+		delete(d.Report.Uncertain, id)
+	}
 }
 
 // takeUnit handles a unit typed after a number in a money cell that offers
@@ -575,7 +588,14 @@ func FromLastYear(last *Doc, year int, entry *registry.Entry) (*Doc, error) {
 			continue // a total: computed from the carried cells
 		}
 		if v, ok := lastVals[c.From]; ok && !v.IsBlank() {
-			r.Cells[entry.Format.Cells()[c.To].ID] = v
+			to := entry.Format.Cells()[c.To].ID
+			r.Cells[to] = v
+			if u, ok := old.Uncertain[c.From]; ok { // read from a published report, not yet confirmed
+				if r.Uncertain == nil {
+					r.Uncertain = map[string]Uncertainty{}
+				}
+				r.Uncertain[to] = u
+			}
 		}
 	}
 	return d, nil
