@@ -441,19 +441,30 @@ func readClosing(d *report.Doc, lines []string) {
 	}
 }
 
-// firstRow returns the first token that is exactly one of a table's row
-// labels (of three characters or more), or len(toks).
+// firstRow returns where a table without its heading starts: the first
+// token that is exactly one of its row labels (or their parents, of three
+// characters or more) and is followed closely by a value and another row
+// label, as a table is and a sub-heading in the text is not; or len(toks).
 func firstRow(f *format.Format, t *format.Table, toks []token) int {
-	labels := map[string]bool{}
+	labels, leaves := map[string]bool{}, map[string]bool{}
 	for _, rw := range rowsOf(f, t) {
-		if len(rw.path) > 0 {
-			if c := Core(rw.path[len(rw.path)-1]); utf8.RuneCountInString(c) >= 3 {
+		for i, l := range rw.path {
+			if c := Core(l); utf8.RuneCountInString(c) >= 3 {
 				labels[c] = true
+				leaves[c] = leaves[c] || i == len(rw.path)-1
 			}
 		}
 	}
 	for k, tk := range toks {
-		if labels[tk.core] {
+		if !labels[tk.core] {
+			continue
+		}
+		value, row := false, false
+		for _, next := range toks[k+1 : min(len(toks), k+13)] {
+			value = value || next.isValue()
+			row = row || leaves[next.core]
+		}
+		if value && row {
 			return k
 		}
 	}
