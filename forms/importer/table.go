@@ -2,6 +2,7 @@ package importer
 
 import (
 	"cmp"
+	"regexp"
 	"strings"
 
 	"nianbao/forms/format"
@@ -19,7 +20,11 @@ type tableReader struct {
 	uncertain map[string]report.Uncertainty
 	formulas  []rules.Formula
 	distinct  []string // the table's row labels that are no column's (read)
+	// headerUnits are the money units the table's headers name (read).
+	headerUnits []string
 }
+
+var headerUnit = regexp.MustCompile(`单位\s*[：:]\s*(万元|元)`)
 
 // row is one printed row of a table: its label path and value cells.
 type row struct {
@@ -83,6 +88,14 @@ func (r *tableReader) read(t *format.Table, from, to int) {
 			}
 		}
 	}
+	// A unit the table's headers name (（单位：元）) other than a money
+	// cell's: the cell's value is in doubt.
+	for _, tk := range r.toks[from:to] {
+		if m := headerUnit.FindStringSubmatch(tk.text); m != nil {
+			r.headerUnits = append(r.headerUnits, m[1])
+		}
+	}
+	defer func() { r.headerUnits = nil }()
 	cursor := from
 	for i, rw := range rows {
 		start := cursor
@@ -243,8 +256,12 @@ func (r *tableReader) set(c *format.Cell, t token, rowUnit string) {
 		text += unit // the clerk's choice of unit, as published
 	}
 	r.doc.SetCellOrKeep(c.ID, text)
-	if unit != "" && c.Spec.Unit != "" && unit != c.Spec.Unit {
-		r.mark(c.ID, l10n.T("importer.otherUnit", "Unit", unit, "Want", c.Spec.Unit), nil)
+	if c.Spec.Unit != "" {
+		for _, u := range append([]string{unit}, r.headerUnits...) {
+			if u != "" && u != c.Spec.Unit {
+				r.mark(c.ID, l10n.T("importer.otherUnit", "Unit", u, "Want", c.Spec.Unit), nil)
+			}
+		}
 	}
 }
 

@@ -288,3 +288,19 @@ func BenchmarkText(b *testing.B) {
 		}
 	}
 }
+
+// TestUnitInHeader: a published table whose header gives the fee in 元
+// leaves the 万元 cell in doubt.
+func TestUnitInHeader(t *testing.T) {
+	text := asText(t, exporttest.Sample(t))
+	if !strings.Contains(text, "（单位：万元）") {
+		t.Fatal("the text export changed: adjust the test")
+	}
+	res, err := importer.Text(strings.Replace(text, "（单位：万元）", "（单位：元）", 1), reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Doc.Report.Uncertain["t2.fees.amount"]; !ok {
+		t.Error("a fee in 元 read into a 万元 cell without a flag")
+	}
+}
