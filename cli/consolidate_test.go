@@ -383,3 +383,51 @@ func TestNewFromPublished(t *testing.T) {
 		t.Errorf("the new report:\n%s", data)
 	}
 }
+
+// TestSections: a pre-2019 report's parts are listed, added, renamed and
+// removed; the fixed 2021 parts are refused.
+func TestSections(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "2016.nianbao")
+	if code, _, e := run(t, "new", "--year", "2016", "--unit", "某区政府", "-o", old); code != 0 {
+		t.Fatal(e)
+	}
+	code, out, e := run(t, "sections", old, "add", "--title", "六、人大代表建议和政协提案办理结果公开情况", "--after", "appeals")
+	if code != 0 {
+		t.Fatal(e)
+	}
+	id := strings.TrimSpace(out)
+	if code, _, e := run(t, "sections", old, "rename", "overview", "--title", "一、概况"); code != 0 {
+		t.Fatal(e)
+	}
+	run(t, "set", old, "--text", "fees=收费情况。")
+	if code, _, _ := run(t, "sections", old, "remove", "fees"); code != cli.ExitUsage {
+		t.Error("a part with text was removed without --force")
+	}
+	if code, _, e := run(t, "sections", old, "remove", "fees", "--force"); code != 0 {
+		t.Fatal(e)
+	}
+	run(t, "set", old, "--text", id+"=全年办理建议提案。")
+	_, list, _ := run(t, "sections", old, "list", "--json")
+	var got []struct{ ID, Title string }
+	json.Unmarshal([]byte(list), &got)
+	titles := []string{}
+	for _, s := range got {
+		titles = append(titles, s.Title)
+	}
+	joined := strings.Join(titles, "|")
+	if !strings.HasPrefix(joined, "一、概况|") || strings.Contains(joined, "收费") || !strings.Contains(joined, "政协提案") {
+		t.Errorf("sections %s", joined)
+	}
+	txt := filepath.Join(dir, "2016.txt")
+	run(t, "export", old, "--draft", "-o", txt)
+	data, _ := os.ReadFile(txt)
+	if !strings.Contains(string(data), "全年办理建议提案。") || !strings.Contains(string(data), "一、概况") || strings.Contains(string(data), "收费情况。") {
+		t.Errorf("the export does not follow the parts:\n%.600s", data)
+	}
+	now := filepath.Join(dir, "2025.nianbao")
+	run(t, "sample", "-o", now)
+	if code, _, _ := run(t, "sections", now, "add", "--title", "七、其他"); code != cli.ExitUsage {
+		t.Errorf("the fixed 2021 parts: exit %d", code)
+	}
+}

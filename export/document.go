@@ -149,8 +149,7 @@ func Build(d *report.Doc, opt Options) *Document {
 		Format: f.ID, Unit: r.Unit, Kinds: d.Kinds(), Contact: r.Preface,
 	}
 	doc.Preface = preface(d)
-	for i := range f.Sections {
-		s := &f.Sections[i]
+	for _, s := range d.Sections() {
 		sec := Section{ID: s.ID, Heading: d.Heading(s)}
 		if s.Kind == format.TableSection {
 			sec.Blocks = []Block{{Kind: TableBlock, Table: buildTable(d, f.Table(s.Table), res, opt)}}
@@ -179,9 +178,9 @@ func preface(d *report.Doc) []string {
 		return strings.Split(text, "\n") // as published
 	}
 	var parts []string
-	for _, s := range d.Entry.Format.Sections {
+	for _, s := range d.Sections() {
 		if !s.Appendix {
-			parts = append(parts, stripNumber(d.Heading(&s)))
+			parts = append(parts, stripNumber(d.Heading(s)))
 		}
 	}
 	p := []string{l10n.T("export.preface.basis", "Basis", d.Entry.Format.ReportBasis) +

@@ -60,8 +60,8 @@ func newEditor(a *App) *editor {
 	if a.doc.Report.Consolidation != nil {
 		e.parts = []*part{{special: partBoard}, {}}
 	}
-	for i := range a.doc.Entry.Format.Sections {
-		e.parts = append(e.parts, &part{section: &a.doc.Entry.Format.Sections[i]})
+	for _, s := range a.doc.Sections() {
+		e.parts = append(e.parts, &part{section: s})
 	}
 	if a.doc.Report.Consolidation != nil {
 		e.parts = append(e.parts, &part{special: partBreakdown})

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -104,9 +105,6 @@ func Text(text string, reg *registry.Registry, h Hints) (*Result, error) {
 	r.TypedTotals = true
 	res := &Result{Doc: d, Year: year, Unit: unit}
 	heads := findHeadings(lines, entry.Format)
-	for _, hd := range heads {
-		res.Sections = append(res.Sections, hd.section.ID)
-	}
 	// Tables whose heading is missing start at their first row's label:
 	// text sections end there.
 	regions := map[*format.Section][2]int{}
@@ -123,6 +121,18 @@ func Text(text string, reg *registry.Registry, h Hints) (*Result, error) {
 			}
 			regions[s] = [2]int{from, to}
 		}
+	}
+	if d.SectionsEditable() {
+		end := slices.Min(append(tableLines, len(lines)))
+		for _, hd := range heads {
+			if hd.section.Kind != format.TextSection {
+				end = min(end, hd.line) // parts come before the tables
+			}
+		}
+		heads = ownSections(d, lines, heads, end)
+	}
+	for _, hd := range heads {
+		res.Sections = append(res.Sections, hd.section.ID)
 	}
 	readTexts(d, lines, heads, tableLines)
 	readPreface(d, lines, heads)
@@ -319,6 +329,58 @@ func findHeadings(lines []string, f *format.Format) []heading {
 	return out
 }
 
+// topHeading is a part's heading of a report whose parts are its own: 一、…
+// on a short line of its own.
+var topHeading = regexp.MustCompile(`^[一二三四五六七八九十]+、\S`)
+
+// ownSections makes the report's own list of parts from the text (before
+// 2019 every report chose its parts): each part's heading, in order, before
+// the first table; a part the format has keeps its ID. It returns the
+// headings found, the tables' among them.
+func ownSections(d *report.Doc, lines []string, heads []heading, end int) []heading {
+	var list []report.SectionEntry
+	var lineOf []int
+	ids := map[string]bool{}
+	n := 0
+	for i, l := range lines[:min(end, len(lines))] {
+		l = strings.TrimSpace(l)
+		if !topHeading.MatchString(l) || utf8.RuneCountInString(l) > 40 || strings.HasSuffix(l, "。") {
+			continue
+		}
+		id := ""
+		for _, hd := range heads {
+			if hd.line == i && hd.section.Kind == format.TextSection {
+				id = hd.section.ID
+			}
+		}
+		for id == "" || ids[id] {
+			n++
+			id = fmt.Sprintf("s%d", n)
+			if d.Entry.Format.Section(id) != nil {
+				id = ""
+			}
+		}
+		ids[id] = true
+		list = append(list, report.SectionEntry{ID: id, Title: l})
+		lineOf = append(lineOf, i)
+	}
+	if len(list) == 0 || len(list) > report.MaxSections {
+		return heads
+	}
+	d.Report.Sections = list
+	var out []heading
+	for i, e := range list {
+		out = append(out, heading{d.Section(e.ID), lineOf[i]})
+	}
+	for _, hd := range heads {
+		if hd.section.Kind != format.TextSection {
+			out = append(out, hd)
+		}
+	}
+	slices.SortFunc(out, func(a, b heading) int { return a.line - b.line })
+	return out
+}
+
 // numberOf returns a heading's numbering as written (一、, （一）), folded.
 func numberOf(s string) string {
 	return numbering.FindString(strings.TrimSpace(fold(s)))
@@ -343,9 +405,12 @@ func readTexts(d *report.Doc, lines []string, heads []heading, tableLines []int)
 		if hd.section.Kind != format.TextSection {
 			continue
 		}
-		end := closingStart(lines)
+		end := len(lines)
 		if i+1 < len(heads) {
 			end = heads[i+1].line
+		}
+		if c, _ := closing(lines); c > hd.line && c < end {
+			end = c // the closing after the last part, before an appendix
 		}
 		for _, l := range tableLines {
 			if l > hd.line && l < end {
@@ -406,34 +471,37 @@ func readPreface(d *report.Doc, lines []string, heads []heading) {
 
 var dateLine = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 
-// closingStart returns the line where the closing (organ, date) begins, or
-// the end of the text.
-func closingStart(lines []string) int {
-	for n := len(lines) - 1; n >= 0 && n >= len(lines)-8; n-- {
-		if dateLine.MatchString(strings.TrimSpace(lines[n])) {
-			if n > 0 && strings.TrimSpace(lines[n-1]) != "" && len([]rune(strings.TrimSpace(lines[n-1]))) <= 30 {
-				return n - 1
-			}
-			return n
-		}
-	}
-	return len(lines)
-}
-
-// readClosing reads the signing organ and date at the end of the text.
-func readClosing(d *report.Doc, lines []string) {
-	start := closingStart(lines)
-	for _, l := range lines[start:] {
-		l = strings.TrimSpace(l)
-		if l == "" {
+// closing finds the closing: the last date on a line of its own (before
+// an appendix, after the parts), with the signing organ on the line above
+// when it is short. It returns the closing's first line and the date's
+// line; both len(lines) when there is none.
+func closing(lines []string) (start, date int) {
+	for n := len(lines) - 1; n >= 0; n-- {
+		if !dateLine.MatchString(strings.TrimSpace(lines[n])) {
 			continue
 		}
-		if dateLine.MatchString(l) {
-			if date, err := report.ParseDate(strings.ReplaceAll(l, " ", "")); err == nil {
-				d.Report.Closing.Date = date
+		for k := n - 1; k >= 0 && k >= n-3; k-- {
+			if l := strings.TrimSpace(lines[k]); l != "" {
+				if utf8.RuneCountInString(l) <= 30 && !strings.HasSuffix(l, "。") {
+					return k, n
+				}
+				break
 			}
-		} else if d.Report.Closing.Organ == "" {
-			d.Report.Closing.Organ = l
+		}
+		return n, n
+	}
+	return len(lines), len(lines)
+}
+
+// readClosing reads the signing organ and date.
+func readClosing(d *report.Doc, lines []string) {
+	start, date := closing(lines)
+	if date < len(lines) {
+		if iso, err := report.ParseDate(strings.ReplaceAll(strings.TrimSpace(lines[date]), " ", "")); err == nil {
+			d.Report.Closing.Date = iso
+		}
+		if start < date {
+			d.Report.Closing.Organ = strings.TrimSpace(lines[start])
 		}
 	}
 	if d.Report.Closing.Organ == "" {

@@ -304,3 +304,36 @@ func TestUnitInHeader(t *testing.T) {
 		t.Error("a fee in 元 read into a 万元 cell without a flag")
 	}
 }
+
+// TestOwnSections: a pre-2019 report's own parts (added, renamed) read
+// back as its own list, texts and table intact.
+func TestOwnSections(t *testing.T) {
+	d := exporttest.Filled(t, "2014", 2016)
+	id, err := d.AddSection("八、人大代表建议和政协提案办理结果公开情况", "other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.SetText(id, "全年办理建议提案十二件，答复全部公开。")
+	if err := d.RenameSection("overview", "一、总体情况"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.Text(asText(t, d), reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Doc
+	var titles []string
+	for _, s := range got.Sections() {
+		if s.Kind == format.TextSection {
+			titles = append(titles, got.Heading(s))
+		}
+	}
+	if len(titles) != 8 || titles[0] != "一、总体情况" || titles[7] != "八、人大代表建议和政协提案办理结果公开情况" {
+		t.Errorf("parts read: %v", titles)
+	}
+	last := got.Sections()[7]
+	if got.Report.Texts[last.ID] != "全年办理建议提案十二件，答复全部公开。" {
+		t.Errorf("the added part's text: %q", got.Report.Texts[last.ID])
+	}
+	sameCells(t, "own sections", d, got)
+}

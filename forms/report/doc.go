@@ -178,6 +178,7 @@ func (d *Doc) Input() rules.Input {
 		UnitKind:    d.Report.Unit.Kind,
 		UnitName:    d.Report.Unit.Name,
 		TypedTotals: d.Report.TypedTotals,
+		Sections:    d.Sections(),
 		Units:       d.Report.Units,
 	}
 	if len(d.Report.invalid) > 0 {
@@ -463,7 +464,7 @@ func isBlankInput(s string) bool {
 
 // SetText sets the text of a text section.
 func (d *Doc) SetText(sectionID, text string) error {
-	s := d.Entry.Format.Section(sectionID)
+	s := d.Section(sectionID)
 	if s == nil || s.Kind != format.TextSection {
 		return l10n.Errorf("report.noSuchSection", "ID", sectionID, "IDs", d.textSectionIDs())
 	}
@@ -477,7 +478,7 @@ func (d *Doc) SetText(sectionID, text string) error {
 
 func (d *Doc) textSectionIDs() string {
 	var ids []string
-	for _, s := range d.Entry.Format.Sections {
+	for _, s := range d.Sections() {
 		if s.Kind == format.TextSection {
 			ids = append(ids, s.ID)
 		}
@@ -604,7 +605,7 @@ func FromLastYear(last *Doc, year int, entry *registry.Entry) (*Doc, error) {
 // Heading returns a section's heading as the report prints it: reworded
 // where the format allows it.
 func (d *Doc) Heading(s *format.Section) string {
-	if h := d.Report.Headings[s.ID]; h != "" && s.HeadingEditable {
+	if h := d.Report.Headings[s.ID]; h != "" && s.HeadingEditable && d.Report.Sections == nil {
 		return h
 	}
 	return s.Heading

@@ -84,6 +84,14 @@ func (d *Doc) SetField(key, val string) error {
 // setHeading rewords the heading of a section whose format allows it; an
 // empty heading restores the format's.
 func (d *Doc) setHeading(id, heading string) error {
+	if d.Report.Sections != nil && d.SectionsEditable() {
+		// The report's own list: the title is the heading; an empty one
+		// takes the format's back where the section is the format's.
+		if s := d.Entry.Format.Section(id); heading == "" && s != nil {
+			heading = s.Heading
+		}
+		return d.RenameSection(id, heading)
+	}
 	s := d.Entry.Format.Section(id)
 	if s == nil || !s.HeadingEditable {
 		return l10n.Errorf("report.headingFixed", "ID", id)

@@ -45,6 +45,7 @@ type fileV1 struct {
 	Preface     Preface           `json:"preface"`
 	Texts       map[string]string `json:"texts"`
 	Headings    map[string]string `json:"headings,omitempty"`
+	Sections    []SectionEntry    `json:"sections,omitempty"`
 	Cells       map[string]string `json:"cells"`
 	Units       map[string]string `json:"units,omitempty"`
 	TypedTotals bool              `json:"typedTotals,omitempty"`
@@ -88,7 +89,7 @@ func (r *Report) Marshal(saved time.Time) ([]byte, error) {
 	f := fileV1{
 		Type: FileType, Schema: FileSchema, App: "nianbao " + AppVersion,
 		Format: r.Format, Year: r.Year, Unit: r.Unit, Preface: r.Preface,
-		Texts: r.Texts, Headings: r.Headings, Cells: cells, Units: r.Units,
+		Texts: r.Texts, Headings: r.Headings, Sections: r.Sections, Cells: cells, Units: r.Units,
 		TypedTotals: r.TypedTotals, Closing: r.Closing, Prev: r.Prev,
 		Consolidation: r.Consolidation, Uncertain: r.Uncertain,
 	}
@@ -184,7 +185,7 @@ func unknownKeys(obj, known map[string]json.RawMessage) map[string]json.RawMessa
 }
 
 // omitEmptyKeys are the fileV1 keys absent from an empty file.
-var omitEmptyKeys = []string{"app", "saved", "text", "headings", "units", "typedTotals", "prev", "consolidation", "uncertain",
+var omitEmptyKeys = []string{"app", "saved", "text", "sections", "headings", "units", "typedTotals", "prev", "consolidation", "uncertain",
 	"address", "postcode", "phone", "website", "organ", "date"}
 
 // Limits of a report file beyond its size: what no report of ours holds,
@@ -216,6 +217,7 @@ func Unmarshal(data []byte, reg *registry.Registry) (*Report, error) {
 	r.Preface, r.Closing, r.Prev, r.TypedTotals = f.Preface, f.Closing, f.Prev, f.TypedTotals
 	r.Consolidation = f.Consolidation
 	r.Uncertain = f.Uncertain
+	r.Sections = f.Sections
 	r.Saved, _ = time.Parse(time.RFC3339, f.Saved)
 	maps.Copy(r.Texts, f.Texts)
 	maps.Copy(r.Headings, f.Headings)
@@ -293,6 +295,8 @@ func decode(data []byte) (*fileV1, error) {
 		return nil, l10n.Errorf("report.corrupt", "Detail", ValidYear(f.Year).Error())
 	case len(f.Cells) > MaxStoredCells || len(f.Uncertain) > MaxStoredCells:
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyCells", "Count", len(f.Cells), "Max", MaxStoredCells))
+	case checkSections(f.Sections) != nil:
+		return nil, l10n.Errorf("report.corrupt", "Detail", checkSections(f.Sections).Error())
 	case f.Consolidation != nil && (len(f.Consolidation.Units) > MaxUnits || len(f.Consolidation.Expected) > MaxUnits ||
 		len(f.Consolidation.Cells) > MaxStoredCells || len(f.Consolidation.ByKind) > maxKinds):
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyUnits", "Max", MaxUnits))

@@ -55,6 +55,9 @@ type Report struct {
 	// Headings maps section IDs to reworded headings (formats with editable
 	// headings only).
 	Headings map[string]string
+	// Sections is the report's own list of text sections, where the format
+	// lets the clerk edit it (Doc.SectionsEditable); nil for the format's.
+	Sections []SectionEntry
 	// Cells maps cell IDs to values. Blank cells are absent.
 	Cells map[string]value.Value
 	// Units maps money cells with a choice of unit to the chosen unit.

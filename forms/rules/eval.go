@@ -28,6 +28,9 @@ type Input struct {
 	UnitName string
 	// TypedTotals keeps computed cells as typed and checks them instead.
 	TypedTotals bool
+	// Sections are the report's sections, where its list differs from the
+	// format's (a pre-2019 report's own parts); nil for the format's.
+	Sections []*format.Section
 	// Prev looks up a cell of last year's report; nil when none is linked.
 	Prev func(id string) (value.Value, bool)
 }
@@ -293,9 +296,14 @@ func (s *Set) checkTexts(in Input) []Problem {
 		if test == nil {
 			continue
 		}
+		all := in.Sections
+		if all == nil {
+			for i := range s.format.Sections {
+				all = append(all, &s.format.Sections[i])
+			}
+		}
 		var sections []*format.Section
-		for i := range s.format.Sections {
-			sec := &s.format.Sections[i]
+		for _, sec := range all {
 			if sec.Kind == format.TextSection && (r.Section == "" || r.Section == sec.ID) {
 				sections = append(sections, sec)
 			}
