@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/cli"
+	"nianbao/forms/registry"
+	"nianbao/forms/report"
 )
 
 // units writes unit reports made with the command line from the sample.
@@ -379,8 +381,20 @@ func TestNewFromPublished(t *testing.T) {
 	}
 	data, _ := os.ReadFile(out)
 	if !strings.Contains(string(data), `"year": 2026`) || !strings.Contains(string(data), "青溪县自然资源局") ||
-		strings.Contains(string(data), `"text"`) {
+		strings.Contains(string(data), `"text"`) || !strings.Contains(string(data), `"prev": "2025（导入）.nianbao"`) {
 		t.Errorf("the new report:\n%s", data)
+	}
+	// Last year's published report is kept beside it, with its texts to
+	// refer to.
+	d, err := report.Open(out, registry.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.PrevText(d.Entry.Format.Section("overview")); !strings.HasPrefix(got, "2025年，青溪县自然资源局") {
+		t.Errorf("last year's overview: %.30q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "2025（导入）.nianbao")); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -61,6 +61,15 @@ func runNew(e *env, fs *flag.FlagSet, args []string) error {
 		if !flagSet(fs, "year") {
 			year = last.Report.Year + 1 // the year after last year's report
 		}
+		if last.Path == "" {
+			// A published report read in: kept beside the new one as its
+			// last year's, so that its texts are at hand and cross-year
+			// rules check the carried figures.
+			if err := last.Save(importedPath(out, from)); err != nil {
+				return err
+			}
+			defer last.Close()
+		}
 	}
 	d, err := report.Create(e.reg, report.Spec{Year: year, Unit: unit, Kind: kind, FormatID: formatID, From: last})
 	if err != nil {
@@ -93,6 +102,20 @@ func openLast(e *env, path string, needYear bool) (*report.Doc, error) {
 		return nil, l10n.Errorf("cli.new.fromNoYear", "Path", path)
 	}
 	return res.Doc, nil
+}
+
+// importedPath names the report file a published report read in by new
+// --from is kept in: beside out, named after the published file, numbered
+// rather than replacing a file.
+func importedPath(out, from string) string {
+	base := strings.TrimSuffix(filepath.Base(from), filepath.Ext(from))
+	path := filepath.Join(filepath.Dir(out), base+l10n.T("cli.new.importedSuffix")+report.Extension)
+	for n := 2; ; n++ {
+		if _, err := os.Stat(path); err != nil {
+			return path
+		}
+		path = filepath.Join(filepath.Dir(out), fmt.Sprintf("%s%s-%d%s", base, l10n.T("cli.new.importedSuffix"), n, report.Extension))
+	}
 }
 
 func refuseOverwrite(fs *flag.FlagSet, path string) error {

@@ -293,3 +293,24 @@ func TestImportPublished(t *testing.T) {
 		t.Error("confirming did not clear the mark")
 	}
 }
+
+// TestLastYearText: a report started from last year's shows last year's
+// text of each part beside the clerk's, to refer to, not copied.
+func TestLastYearText(t *testing.T) {
+	app, w := newTestApp(t, "")
+	dir := t.TempDir()
+	last := filepath.Join(dir, "2025.nianbao")
+	data, _ := assets.Samples.ReadFile("samples/" + assets.SampleName)
+	os.WriteFile(last, data, 0o644)
+	if err := app.NewReport(NewReportSpec{Year: 2026, FromPath: last}); err != nil {
+		t.Fatal(err)
+	}
+	app.ed.nav.Select(partIndex(t, app, "overview"))
+	markup := test.RenderToMarkup(w.Canvas())
+	if !strings.Contains(markup, "上年的这一部分") || !strings.Contains(markup, "2025年，青溪县自然资源局") {
+		t.Error("last year's text is not shown")
+	}
+	if app.doc.Report.Texts["overview"] != "" {
+		t.Error("last year's text was copied in")
+	}
+}

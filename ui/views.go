@@ -143,7 +143,13 @@ func newTextView(a *App, s *format.Section) *textView {
 	}
 	guide := widget.NewLabel(s.Guidance)
 	guide.Wrapping = fyne.TextWrapWord
-	side := widget.NewCard(T("ui.text.guidance"), "", guide)
+	side := container.NewVBox(widget.NewCard(T("ui.text.guidance"), "", guide))
+	if prev := a.doc.PrevText(s); prev != "" {
+		// Last year's text to refer to, never copied in.
+		last := widget.NewLabel(prev)
+		last.Wrapping = fyne.TextWrapWord
+		side.Add(widget.NewCard(T("ui.text.lastYear"), T("ui.text.lastYearNote", "Year", a.doc.Report.Year-1), last))
+	}
 	body := container.NewHSplit(v.entry, container.NewVScroll(side))
 	body.Offset = 0.72
 	v.root = container.NewBorder(head, container.NewVBox(v.count, v.issues), nil, nil, body)

@@ -144,6 +144,29 @@ func (d *Doc) LinkPrev(path string) error {
 	return d.prevErr
 }
 
+// PrevText returns last year's text of a section (the section of that ID,
+// else the one of the same heading), for the clerk to refer to — never
+// copied; "" when no last year's report is linked or it has none.
+func (d *Doc) PrevText(s *format.Section) string {
+	p := d.prev
+	if p == nil || p.Year != d.Report.Year-1 {
+		return ""
+	}
+	if t := p.Texts[s.ID]; t != "" {
+		return t
+	}
+	last, err := Bind(p, d.reg)
+	if err != nil {
+		return ""
+	}
+	for _, ls := range last.Sections() {
+		if t := p.Texts[ls.ID]; t != "" && last.Heading(ls) == d.Heading(s) {
+			return t
+		}
+	}
+	return ""
+}
+
 // unlinkPrev forgets last year's report.
 func (d *Doc) unlinkPrev() {
 	d.Report.Prev, d.prev, d.prevVals, d.prevErr = "", nil, nil, nil
