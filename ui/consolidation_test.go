@@ -314,3 +314,43 @@ func TestLastYearText(t *testing.T) {
 		t.Error("last year's text was copied in")
 	}
 }
+
+// TestEditParts: a pre-2019 report's parts are added, renamed and removed
+// in the editor; the navigation follows.
+func TestEditParts(t *testing.T) {
+	app, w := newTestApp(t, "")
+	if err := app.NewReport(NewReportSpec{Unit: "某区政府", Kind: "county", Year: 2016}); err != nil {
+		t.Fatal(err)
+	}
+	app.ed.nav.Select(partIndex(t, app, "appeals"))
+	app.askAddSection("appeals")
+	form := w.Canvas().Overlays().Top()
+	var entry *widget.Entry
+	for _, o := range test.LaidOutObjects(form) {
+		if e, ok := o.(*widget.Entry); ok && entry == nil {
+			entry = e
+		}
+	}
+	if entry == nil {
+		t.Fatal("no title entry")
+	}
+	entry.SetText("六、人大代表建议和政协提案办理结果公开情况")
+	test.Tap(findButton(form, "确定"))
+	n := len(app.ed.parts)
+	titles := ""
+	for i := range app.ed.parts {
+		titles += app.ed.title(i) + "|"
+	}
+	if !strings.Contains(titles, "五、因政府信息公开申请行政复议、提起行政诉讼的情况|六、人大代表建议和政协提案办理结果公开情况|") {
+		t.Errorf("parts after adding: %s", titles)
+	}
+	added := app.doc.Report.Sections[5].ID
+	app.doc.SetField("heading."+added, "六、建议提案办理情况")
+	if got := app.ed.title(partIndex(t, app, added)); got != "六、建议提案办理情况" {
+		t.Errorf("renamed part shows %q", got)
+	}
+	app.removeSection(added)
+	if len(app.ed.parts) != n-1 || app.doc.Section(added) != nil {
+		t.Error("the part was not removed")
+	}
+}

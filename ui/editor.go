@@ -124,6 +124,9 @@ func (e *editor) title(i int) string {
 	case e.parts[i].section == nil:
 		return T("ui.part.preface")
 	}
+	if s := e.a.doc.Section(e.parts[i].section.ID); s != nil {
+		return e.a.doc.Heading(s) // as renamed since
+	}
 	return e.a.doc.Heading(e.parts[i].section)
 }
 

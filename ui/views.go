@@ -140,6 +140,12 @@ func newTextView(a *App, s *format.Section) *textView {
 			a.changed()
 		}
 		head = h
+		if a.doc.SectionsEditable() {
+			// A pre-2019 report chooses its parts.
+			add := widget.NewButton(T("ui.sections.add"), func() { a.askAddSection(s.ID) })
+			remove := widget.NewButton(T("ui.sections.remove"), func() { a.removeSection(s.ID) })
+			head = container.NewBorder(nil, nil, nil, container.NewHBox(add, remove), h)
+		}
 	}
 	guide := widget.NewLabel(s.Guidance)
 	guide.Wrapping = fyne.TextWrapWord
