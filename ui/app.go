@@ -62,10 +62,13 @@ type App struct {
 	// printer prints a file; shell.Print but in tests.
 	printer func(path string) error
 	undo    undoStack
-	ed      *editor     // the main view of doc
-	busy    *task.Task  // the consolidation running, if any
-	guide   fyne.Window // the user guide, while open
-	rec     *recovery
+	ed      *editor    // the main view of doc
+	busy    *task.Task // the consolidation running, if any
+	// source is the published text the open report was just imported
+	// from, shown beside its tables to check the reading; "" otherwise.
+	source string
+	guide  fyne.Window // the user guide, while open
+	rec    *recovery
 }
 
 // firstWindowSize fits the work area of the smallest office screens
@@ -157,7 +160,7 @@ func (a *App) show(d *report.Doc, dirty bool) {
 	if a.doc != nil && a.doc != d {
 		a.doc.Close()
 	}
-	a.doc, a.dirty, a.saved = d, dirty, nil
+	a.doc, a.dirty, a.saved, a.source = d, dirty, nil, ""
 	a.keepPanes()
 	if !dirty {
 		a.markSaved()

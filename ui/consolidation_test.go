@@ -354,3 +354,27 @@ func TestEditParts(t *testing.T) {
 		t.Error("the part was not removed")
 	}
 }
+
+// TestImportDialog: text pasted into the import dialog opens the report
+// and leaves the summary on screen; a text that is no report keeps the
+// dialog and what was pasted.
+func TestImportDialog(t *testing.T) {
+	app, w := newTestApp(t, "")
+	app.askImport()
+	dlg := w.Canvas().Overlays().Top()
+	box := findEntry(dlg)
+	box.SetText("今天开会。")
+	test.Tap(findButton(dlg, "导入粘贴的文字"))
+	if app.doc != nil || box.Text != "今天开会。" {
+		t.Fatal("a text that is no report was opened, or the pasted text lost")
+	}
+	w.Canvas().Overlays().Top().Hide() // the error
+	box.SetText("青溪县教育局2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章 | 1 | 0 | 2\n行政规范性文件 | 6 | 2 | 24\n")
+	test.Tap(findButton(dlg, "导入粘贴的文字"))
+	if app.doc == nil || app.doc.Report.Unit.Name != "青溪县教育局" {
+		t.Fatal("the report did not open")
+	}
+	if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(test.RenderToMarkup(w.Canvas()), "已读入") {
+		t.Error("the summary is not on screen")
+	}
+}

@@ -27,22 +27,26 @@ func (a *App) askImport() {
 					return
 				}
 				data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
+				var res *importer.Result
 				if err == nil {
-					err = a.importData(path, data)
+					res, err = importer.Import(path, data, a.reg, importer.Hints{})
 				}
 				if err != nil {
-					a.showError(err)
+					a.showError(err) // over the dialog, which keeps what was pasted
 					return
 				}
-				dlg.Hide()
+				dlg.Hide() // first: hiding a dialog hides those shown over it
+				a.openImported(res)
 			})
 		})
 		fromText := widget.NewButton(T("ui.import.fromText"), func() {
-			if err := a.importData("", []byte(box.Text)); err != nil {
+			res, err := importer.Import("", []byte(box.Text), a.reg, importer.Hints{})
+			if err != nil {
 				a.showError(err)
 				return
 			}
 			dlg.Hide()
+			a.openImported(res)
 		})
 		fromText.Importance = widget.HighImportance
 		hint := widget.NewLabel(T("ui.import.hint"))
@@ -63,9 +67,16 @@ func (a *App) importData(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	a.openImported(res)
+	return nil
+}
+
+// openImported opens an imported report, unsaved, with a summary of what
+// was read; its source shows beside its tables.
+func (a *App) openImported(res *importer.Result) {
 	a.rec.reset()
 	a.show(res.Doc, true)
+	a.source = res.Source // the tables show it beside them
 	a.inform(T("ui.import.title"), T("ui.import.done", "Read", res.Read,
 		"Uncertain", len(res.Doc.Report.Uncertain), "Missing", len(res.Missing)))
-	return nil
 }

@@ -258,8 +258,37 @@ func newTableView(a *App, s *format.Section) *tableView {
 	if t.Title != "" {
 		top = container.NewVBox(top, widget.NewLabelWithStyle(t.Title, fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
-	v.root = container.NewBorder(top, v.info, nil, nil, v.sheet.Scroll())
+	var body fyne.CanvasObject = v.sheet.Scroll()
+	if a.source != "" {
+		var headings []string
+		for _, sec := range a.doc.Sections() {
+			headings = append(headings, a.doc.Heading(sec))
+		}
+		split := container.NewHSplit(body, sourcePanel(a.source, a.doc.Heading(s), headings))
+		split.Offset = 0.62
+		body = split
+	}
+	v.root = container.NewBorder(top, v.info, nil, nil, body)
 	return v
+}
+
+// sourcePanel shows the published text a report was imported from beside
+// its table, to check the reading: the table's part of it, from its
+// heading to the next of the report's headings, else the whole text.
+func sourcePanel(source, heading string, headings []string) fyne.CanvasObject {
+	if i := strings.Index(source, heading); heading != "" && i >= 0 {
+		part := source[i+len(heading):]
+		for _, h := range headings {
+			if j := strings.Index(part, "\n"+h); h != heading && h != "" && j >= 0 {
+				part = part[:j]
+			}
+		}
+		source = heading + part
+	}
+	text := widget.NewLabel(source)
+	text.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(T("ui.import.source"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(title, nil, nil, nil, container.NewScroll(text))
 }
 
 func (v *tableView) object() fyne.CanvasObject { return v.root }

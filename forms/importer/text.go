@@ -54,6 +54,9 @@ type Hints struct {
 	FormatID string
 	Year     int
 	Unit     string
+	// Source is the text the report was read from (a page's or a Word
+	// document's as text), for the clerk to compare with.
+	Source string
 }
 
 // Result is what a reading found beside the report itself.
@@ -66,6 +69,9 @@ type Result struct {
 	Sections []string // the IDs of the sections whose headings were found
 	Read     int      // cells read with certainty
 	Missing  []string // cells not found
+	// Source is the text the report was read from (a page's or a Word
+	// document's as text), for the clerk to compare with.
+	Source string
 }
 
 // ErrNotAReport is wrapped by Text's error when nothing in the text is a
@@ -103,7 +109,7 @@ func Text(text string, reg *registry.Registry, h Hints) (*Result, error) {
 		return nil, err
 	}
 	r.TypedTotals = true
-	res := &Result{Doc: d, Year: year, Unit: unit}
+	res := &Result{Doc: d, Year: year, Unit: unit, Source: text}
 	heads := findHeadings(lines, entry.Format)
 	// Tables whose heading is missing start at their first row's label:
 	// text sections end there.
