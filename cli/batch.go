@@ -92,11 +92,7 @@ func runBatch(e *env, fs *flag.FlagSet, dir, outDir string) error {
 // importOne imports one file of a batch into outDir and fills its row;
 // it returns why the file could not be used, or "".
 func importOne(e *env, fs *flag.FlagSet, path, outDir string, used map[string]bool, row *batchRow) string {
-	data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
-	if err != nil {
-		return err.Error()
-	}
-	res, err := importer.Import(path, data, e.reg, importer.Hints{})
+	res, err := importer.ImportFile(path, e.reg, importer.Hints{})
 	if err != nil {
 		return err.Error()
 	}

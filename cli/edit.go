@@ -90,11 +90,7 @@ func openLast(e *env, path string, needYear bool) (*report.Doc, error) {
 	if strings.EqualFold(filepath.Ext(path), report.Extension) {
 		return report.Open(path, e.reg)
 	}
-	data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
-	if err != nil {
-		return nil, err
-	}
-	res, err := importer.Import(path, data, e.reg, importer.Hints{})
+	res, err := importer.ImportFile(path, e.reg, importer.Hints{})
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms/importer"
-	"nianbao/forms/safefile"
 	"nianbao/ui/filedlg"
 )
 
@@ -26,11 +25,7 @@ func (a *App) askImport() {
 				if path == "" {
 					return
 				}
-				data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
-				var res *importer.Result
-				if err == nil {
-					res, err = importer.Import(path, data, a.reg, importer.Hints{})
-				}
+				res, err := importer.ImportFile(path, a.reg, importer.Hints{})
 				if err != nil {
 					a.showError(err) // over the dialog, which keeps what was pasted
 					return

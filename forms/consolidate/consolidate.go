@@ -63,15 +63,12 @@ type Options struct {
 	// Progress, if set, is called after each file read, from the goroutine
 	// that called Run.
 	Progress func(done, total int)
-	// Now stamps the workspace; zero for time.Now.
-	Now time.Time
 }
 
 // Summary is what a run did.
 type Summary struct {
 	Files    int // files read
 	Included int // units in the sums
-	States   map[string]int
 }
 
 // ErrNothingUsable is returned by Run when no unit could be summed; the
@@ -189,7 +186,7 @@ func (b *Batch) Apply(target *report.Doc) (Summary, error) {
 	c := &run{target: target, ws: &next, kinds: target.Kinds(), base: baseOf(target)}
 	c.classify(slices.Clone(b.got))
 	vals := c.sum()
-	next.Updated = cmp.Or(opt.Now, time.Now()).Format(time.RFC3339)
+	next.Updated = time.Now().Format(time.RFC3339)
 	target.Report.Consolidation = &next
 	for _, id := range next.Cells {
 		delete(target.Report.Units, id)
@@ -203,9 +200,8 @@ func (b *Batch) Apply(target *report.Doc) (Summary, error) {
 		}
 	}
 	target.Report.TypedTotals = false
-	s := Summary{Files: len(b.files), States: map[string]int{}}
+	s := Summary{Files: len(b.files)}
 	for _, u := range next.Units {
-		s.States[u.State]++
 		if u.Included {
 			s.Included++
 		}
@@ -431,14 +427,4 @@ func rel(base, p string) string {
 		}
 	}
 	return filepath.ToSlash(absPath(p))
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -364,25 +364,28 @@ func TestNothingUsable(t *testing.T) {
 	}
 }
 
+// procurement writes a unit's 2019-format report with only its 采购总金额.
+func procurement(t *testing.T, dir, name, amount string) {
+	t.Helper()
+	d, err := report.Create(reg, report.Spec{Year: 2020, Unit: name, FormatID: "2019"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetCell("t2.procurement.amount", amount); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Save(filepath.Join(dir, name+".nianbao")); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+}
+
 // TestMoneyUnits: amounts in 元 and 万元 (the 2019 采购总金额) are summed in
 // 万元, exactly; an amount whose unit was not chosen is not summed at all.
 func TestMoneyUnits(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, amount string) {
-		d, err := report.Create(reg, report.Spec{Year: 2020, Unit: name, FormatID: "2019"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.SetCell("t2.procurement.amount", amount); err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Save(filepath.Join(dir, name+".nianbao")); err != nil {
-			t.Fatal(err)
-		}
-		d.Close()
-	}
-	write("甲局", "12345.67元")
-	write("乙局", "2万元")
+	procurement(t, dir, "甲局", "12345.67元")
+	procurement(t, dir, "乙局", "2万元")
 	run := func() *report.Doc {
 		d, err := consolidate.New(reg, 2020, "某县", "", "2019")
 		if err != nil {
@@ -397,7 +400,7 @@ func TestMoneyUnits(t *testing.T) {
 	if v, u := d.Report.Cells["t2.procurement.amount"].String(), d.Report.Units["t2.procurement.amount"]; v != "3.234567" || u != "万元" {
 		t.Errorf("sum %s %s, want 3.234567 万元", v, u)
 	}
-	write("丙局", "5") // no unit chosen
+	procurement(t, dir, "丙局", "5") // no unit chosen
 	d = run()
 	if v, ok := d.Report.Cells["t2.procurement.amount"]; ok {
 		t.Errorf("amounts in unknown units summed to %v", v)
@@ -464,17 +467,7 @@ func TestCountedTwiceAtDepth(t *testing.T) {
 func TestMixedUnitsInBreakdown(t *testing.T) {
 	dir := t.TempDir()
 	for name, amount := range map[string]string{"甲局": "1.5万元", "乙局": "0.001元", "丙局": "100元"} {
-		d, err := report.Create(reg, report.Spec{Year: 2020, Unit: name, FormatID: "2019"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.SetCell("t2.procurement.amount", amount); err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Save(filepath.Join(dir, name+".nianbao")); err != nil {
-			t.Fatal(err)
-		}
-		d.Close()
+		procurement(t, dir, name, amount)
 	}
 	d, err := consolidate.New(reg, 2020, "某县", "", "2019")
 	if err != nil {

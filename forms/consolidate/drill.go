@@ -1,6 +1,7 @@
 package consolidate
 
 import (
+	"maps"
 	"slices"
 
 	"nianbao/forms/l10n"
@@ -38,18 +39,17 @@ func Contributions(d *report.Doc, id string) ([]Contribution, error) {
 		if u.File == "" || u.Format != d.Report.Format || u.State == Refused || u.State == Duplicate {
 			continue
 		}
-		vals := report.DecodeValues(u.Values, len(ws.Cells))
 		var v value.Value
 		switch {
 		case pos >= 0:
-			v = vals[pos]
+			v = report.ValueAt(u.Values, pos)
 			if to := d.Report.Units[id]; to != "" {
 				if w, ok := convert(v, u.Units[id], to); ok {
 					v = w // in the sum's unit
 				}
 			}
 		case computed:
-			v = evaluate(d, ws.Cells, vals, u.Kind)[c.Index]
+			v = evaluate(d, ws.Cells, report.DecodeValues(u.Values, len(ws.Cells)), u.Kind)[c.Index]
 		}
 		out = append(out, Contribution{Unit: u.Unit, Kind: u.Kind, File: u.File, State: u.State, Value: v, Included: u.Included})
 	}
@@ -96,7 +96,7 @@ func Breakdown(d *report.Doc) []Column {
 			order = append(order, k.ID)
 		}
 	}
-	for _, k := range sortedKeys(ws.ByKind) {
+	for _, k := range slices.Sorted(maps.Keys(ws.ByKind)) {
 		if !slices.Contains(order, k) {
 			order = append(order, k)
 		}

@@ -1,8 +1,10 @@
 package consolidate
 
 import (
+	"maps"
 	"nianbao/forms/report"
 	"nianbao/forms/value"
+	"slices"
 )
 
 // acc sums values cell by cell, exactly: a number with the most decimals
@@ -72,7 +74,7 @@ func (c *run) sum() []value.Value {
 			continue
 		}
 		rename := c.nestedRename(nested)
-		for _, k := range sortedKeys(nested.ByKind) {
+		for _, k := range slices.Sorted(maps.Keys(nested.ByKind)) {
 			kk := k
 			if to, ok := rename[k]; ok {
 				kk = to

@@ -45,14 +45,14 @@ func Readable(path string) bool {
 // MaxFileSize bounds the files Open reads.
 const MaxFileSize = report.MaxFileSize
 
-// Open reads the file at path as a report: a report file, or a filled
-// workbook. It reads only regular files of at most MaxFileSize bytes.
-func Open(path string, reg *registry.Registry) (*report.Doc, error) {
+// ImportFile reads the file at path as Import does: only a regular file
+// of at most MaxFileSize bytes.
+func ImportFile(path string, reg *registry.Registry, h Hints) (*Result, error) {
 	data, err := safefile.ReadLimited(path, MaxFileSize, "importer.tooLarge")
 	if err != nil {
 		return nil, err
 	}
-	return Read(path, data, reg)
+	return Import(path, data, reg, h)
 }
 
 // Read reads the content of the file at path as a report, by the file's

@@ -152,7 +152,7 @@ func TestOpenRefuses(t *testing.T) {
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, data, 0o644)
-		_, err := importer.Open(path, reg)
+		_, err := importer.ImportFile(path, reg, importer.Hints{})
 		if err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s: %v", name, err)
 		}

@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
 	"nianbao/forms/format"
@@ -40,25 +41,13 @@ func rowsOf(f *format.Format, t *format.Table) []row {
 		if c.Table != t {
 			continue
 		}
-		if n := len(out); n > 0 && slices2Equal(out[n-1].path, c.RowPath) {
+		if n := len(out); n > 0 && slices.Equal(out[n-1].path, c.RowPath) {
 			out[n-1].cells = append(out[n-1].cells, c)
 			continue
 		}
 		out = append(out, row{path: c.RowPath, cells: []*format.Cell{c}})
 	}
 	return out
-}
-
-func slices2Equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // read reads table t from the tokens [from, to).

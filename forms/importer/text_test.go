@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -118,10 +119,6 @@ func render(d *report.Doc, sh shape) string {
 			b.WriteString(d.Report.Texts[s.ID] + "\n")
 			continue
 		}
-		var printed []string
-		for _, c := range f.Cells() {
-			_ = c
-		}
 		t := f.Table(s.Table)
 		var last []string
 		var rowVals []string
@@ -136,10 +133,10 @@ func render(d *report.Doc, sh shape) string {
 			if c.Table != t {
 				continue
 			}
-			if !equal(c.RowPath, last) {
+			if !slices.Equal(c.RowPath, last) {
 				flush()
 				for k, l := range c.RowPath {
-					if k >= len(last) || last[k] != l || !equal(c.RowPath[:k], last[:min(k, len(last))]) {
+					if k >= len(last) || last[k] != l || !slices.Equal(c.RowPath[:k], last[:min(k, len(last))]) {
 						rowLabels = append(rowLabels, l)
 					}
 				}
@@ -152,13 +149,10 @@ func render(d *report.Doc, sh shape) string {
 			rowVals = append(rowVals, text)
 		}
 		flush()
-		_ = printed
 	}
 	b.WriteString("\n" + d.Report.Closing.Organ + "\n2026年1月20日\n")
 	return b.String()
 }
-
-func equal(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") }
 
 // TestTextShapes: every shape of every format reads back cell by cell;
 // where it cannot (run-together digits that split several ways), the cell
@@ -193,7 +187,7 @@ func TestTextShapes(t *testing.T) {
 					continue
 				}
 				_, unsure := got.Report.Uncertain[c.ID]
-				missing := slicesContains(res.Missing, c.ID)
+				missing := slices.Contains(res.Missing, c.ID)
 				w, g := wv[c.ID], gv[c.ID]
 				same := w.State == g.State && w.Num == g.Num
 				switch {
@@ -210,15 +204,6 @@ func TestTextShapes(t *testing.T) {
 			t.Logf("%s: %d flagged, %d wrong", name, flagged, wrong)
 		}
 	}
-}
-
-func slicesContains(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // TestAmbiguousSplit: digits run together in a row no rule constrains are

@@ -106,16 +106,31 @@ func DecodeValues(s string, n int) []value.Value {
 	for i := 0; i < n && s != ""; i++ {
 		var part string
 		part, s, _ = strings.Cut(s, valueSep)
-		switch {
-		case part == value.NAMark:
-			out[i] = value.NotApplicable
-		case part != "":
-			if v, err := value.ParseValue(part); err == nil {
-				out[i] = v
-			}
-		}
+		out[i] = decodeValue(part)
 	}
 	return out
+}
+
+// ValueAt reads entry i of a Values list alone, as DecodeValues reads it:
+// for looking up one cell of many units without reading all their cells.
+func ValueAt(s string, i int) value.Value {
+	for ; i > 0 && s != ""; i-- {
+		_, s, _ = strings.Cut(s, valueSep)
+	}
+	part, _, _ := strings.Cut(s, valueSep)
+	return decodeValue(part)
+}
+
+func decodeValue(part string) value.Value {
+	switch {
+	case part == value.NAMark:
+		return value.NotApplicable
+	case part != "":
+		if v, err := value.ParseValue(part); err == nil {
+			return v
+		}
+	}
+	return value.Value{}
 }
 
 // SummableCells returns the cells a consolidation sums: the format's input

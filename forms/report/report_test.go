@@ -13,6 +13,7 @@ import (
 	"nianbao/forms/l10n"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
+	"nianbao/forms/value"
 )
 
 var reg = registry.Builtin()
@@ -799,5 +800,14 @@ func TestOpenCopy(t *testing.T) {
 	}
 	if c.Path != path || c.Input().Prev == nil {
 		t.Errorf("copy opened as %q, last year linked: %v", c.Path, c.Input().Prev != nil)
+	}
+}
+
+func TestValueAt(t *testing.T) {
+	s := report.EncodeValues([]value.Value{value.OfInt(12), {}, value.NotApplicable, value.Scaled(value.Int(3)/2, 2)})
+	for i, want := range []string{"12", "", "/", "1.50", ""} {
+		if got := report.ValueAt(s, i).String(); got != want || report.DecodeValues(s, 5)[i].String() != want {
+			t.Errorf("entry %d of %q: %q, want %q", i, s, got, want)
+		}
 	}
 }

@@ -98,7 +98,7 @@ func New(d *report.Doc, act Actions) *Board {
 		}
 	}
 	b.table.StickyColumnCount = 2
-	h := fyne.MeasureText("国", fyne.CurrentApp().Settings().Theme().Size("text"), fyne.TextStyle{}).Height
+	h := textHeight()
 	for i, c := range columns {
 		b.table.SetColumnWidth(i, c.width*h*1.4)
 	}
@@ -235,4 +235,10 @@ func Importance(state string) widget.Importance {
 		return widget.LowImportance
 	}
 	return widget.WarningImportance
+}
+
+// textHeight is the height of a line of text, which column widths are
+// measured in.
+func textHeight() float32 {
+	return fyne.MeasureText("国", fyne.CurrentApp().Settings().Theme().Size("text"), fyne.TextStyle{}).Height
 }

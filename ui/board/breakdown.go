@@ -43,7 +43,7 @@ func NewBreakdown(d *report.Doc) *Breakdown {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { v.fill(id, o.(*widget.Label)) })
 	v.table.StickyRowCount, v.table.StickyColumnCount = 1, 1
-	h := fyne.MeasureText("国", fyne.CurrentApp().Settings().Theme().Size("text"), fyne.TextStyle{}).Height
+	h := textHeight()
 	v.table.SetColumnWidth(0, 17*h)
 	head := widget.NewLabelWithStyle(tr.T("export.breakdown.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.root = container.NewBorder(container.NewVBox(head, widget.NewLabel(tr.T("board.breakdownHint"))), nil, nil, nil, v.table)
@@ -59,7 +59,7 @@ func (v *Breakdown) Refresh() {
 	v.cols = consolidate.Breakdown(v.doc)
 	v.all = v.doc.Values()
 	size := fyne.CurrentApp().Settings().Theme().Size("text")
-	h := fyne.MeasureText("国", size, fyne.TextStyle{}).Height
+	h := textHeight()
 	for i := range len(v.cols) + 1 {
 		name := tr.T("export.breakdown.all")
 		if i < len(v.cols) {
@@ -149,7 +149,7 @@ func ShowContributions(win fyne.Window, d *report.Doc, id string) {
 			}
 			l.Refresh()
 		})
-	h := fyne.MeasureText("国", fyne.CurrentApp().Settings().Theme().Size("text"), fyne.TextStyle{}).Height
+	h := textHeight()
 	for i, w := range []float32{12, 6, 6, 6} {
 		table.SetColumnWidth(i, w*h*1.3)
 	}
