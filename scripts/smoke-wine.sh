@@ -33,12 +33,24 @@ mkdir -p "$dir"
 go run . sample -o "$dir/示例 报告.nianbao" >/dev/null
 
 echo "== start nianbao.exe"
-launch=$(date +%s%N)
-wine 'C:\年报助手\nianbao.exe' 'C:\年报 测试\示例 报告.nianbao' >"$work/wine.log" 2>&1 &
-wid=""
-for _ in $(seq 600); do
-  wid=$(xdotool search --onlyvisible --name "示例 报告 - 年报助手" 2>/dev/null | head -n 1) && [ -n "$wid" ] && break
-  sleep 0.1
+# Wine now and then fails GLFW's hidden helper window at start-up ("Failed to
+# create helper window"), unrelated to the program: only that is tried once
+# more, in a fresh Wine session.
+for try in 1 2; do
+  launch=$(date +%s%N)
+  wine 'C:\年报助手\nianbao.exe' 'C:\年报 测试\示例 报告.nianbao' >"$work/wine.log" 2>&1 &
+  wid=""
+  for _ in $(seq 600); do
+    wid=$(xdotool search --onlyvisible --name "示例 报告 - 年报助手" 2>/dev/null | head -n 1) && [ -n "$wid" ] && break
+    grep -q "Failed to create helper window" "$work/wine.log" && break
+    sleep 0.1
+  done
+  if [ -n "$wid" ] || [ "$try" = 2 ] || ! grep -q "Failed to create helper window" "$work/wine.log"; then
+    break
+  fi
+  echo "Wine could not create GLFW's helper window; starting once more"
+  wineserver -k 2>/dev/null || true
+  wineserver -w 2>/dev/null || true
 done
 if [ -z "$wid" ]; then
   echo "no window appeared" >&2
