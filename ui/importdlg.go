@@ -21,7 +21,7 @@ func (a *App) askImport() {
 		box.SetMinRowsVisible(10)
 		var dlg *dialog.CustomDialog
 		fromFile := widget.NewButton(T("ui.import.chooseFile"), func() {
-			a.askPath(filedlg.Options{Title: T("ui.import.title"), Ext: ".html;.htm;.docx;.txt;.xlsx", Kind: T("ui.import.kind")}, func(path string) {
+			a.askPath(filedlg.Options{Title: T("ui.import.title"), Ext: ".html;.htm;.docx;.pdf;.txt;.xlsx", Kind: T("ui.import.kind")}, func(path string) {
 				if path == "" {
 					return
 				}

@@ -30,7 +30,7 @@ const (
 // Importable reports whether Import reads files named like path.
 func Importable(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ExtXLSX, report.Extension, ".html", ".htm", ".docx", ".txt":
+	case ExtXLSX, report.Extension, ".html", ".htm", ".docx", ".pdf", ".txt":
 		return true
 	}
 	return false
@@ -185,18 +185,17 @@ func Import(path string, data []byte, reg *registry.Registry, h Hints) (*Result,
 			}
 		}
 		return res, nil
-	case ".html", ".htm", ".docx":
-		read := HTMLText
-		if ext == ".docx" {
-			read = DocxText
-		}
-		text, err := read(data)
+	case ".html", ".htm", ".docx", ".pdf":
+		text, scan, err := publishedText(ext, data)
 		if err != nil {
 			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
 		}
 		res, err := Text(text, reg, h)
 		if err != nil {
 			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
+		}
+		if scan {
+			res.markAll(l10n.T("importer.recognized"))
 		}
 		return res, nil
 	case ".txt", ".text", "":

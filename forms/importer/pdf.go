@@ -1,0 +1,43 @@
+package importer
+
+import (
+	"nianbao/forms/format"
+	"nianbao/forms/pdftext"
+	"nianbao/forms/report"
+)
+
+// publishedText is the text of a published report's page, Word document
+// or PDF as Text reads it, and whether it is a scan's recognized text.
+func publishedText(ext string, data []byte) (text string, scan bool, err error) {
+	switch ext {
+	case ".docx":
+		text, err = DocxText(data)
+	case ".pdf":
+		var doc *pdftext.Document
+		if doc, err = pdftext.Read(data); err == nil {
+			text, scan = doc.Text, doc.Recognized
+		}
+	default:
+		text, err = HTMLText(data)
+	}
+	return text, scan, err
+}
+
+// markAll marks every cell read as uncertain for reason: text recognized
+// from a scan may misread any digit.
+func (res *Result) markAll(reason string) {
+	r := res.Doc.Report
+	for _, c := range res.Doc.Entry.Format.Cells() {
+		if _, ok := r.Cells[c.ID]; !ok || c.Spec.Kind == format.Text {
+			continue
+		}
+		if _, marked := r.Uncertain[c.ID]; marked {
+			continue
+		}
+		if r.Uncertain == nil {
+			r.Uncertain = map[string]report.Uncertainty{}
+		}
+		r.Uncertain[c.ID] = report.Uncertainty{Reason: reason}
+		res.Read--
+	}
+}

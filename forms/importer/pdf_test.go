@@ -1,0 +1,77 @@
+package importer_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/export"
+	"nianbao/export/exporttest"
+	"nianbao/export/pdf"
+	"nianbao/forms/importer"
+	"nianbao/forms/report"
+)
+
+func asPDF(t testing.TB, d *report.Doc) []byte {
+	t.Helper()
+	data, _, err := pdf.Write(export.Build(d, export.Options{}), pdf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// libreOfficePDF prints our Word document to PDF with LibreOffice, whose
+// PDFs are made as Word's and WPS's are (a table's rules as paths, CID
+// fonts with ToUnicode maps, text shown piece by piece); nil without it.
+func libreOfficePDF(t *testing.T, d *report.Doc) []byte {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil || testing.Short() {
+		return nil
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in", "r.docx")
+	os.MkdirAll(filepath.Dir(in), 0o755)
+	os.WriteFile(in, asDocx(t, d), 0o644)
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless",
+		"--convert-to", "pdf", "--outdir", filepath.Join(dir, "out"), in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Logf("LibreOffice: %v %s", err, out)
+		return nil
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "out", "r.pdf"))
+	return got
+}
+
+// TestPDF: PDFs of every format, as we export them and as LibreOffice
+// prints our Word document, read back cell by cell with nothing flagged,
+// and the texts paragraph by paragraph.
+func TestPDF(t *testing.T) {
+	docs := map[string]*report.Doc{"2021": exporttest.Sample(t), "2019": exporttest.Filled(t, "2019", 2020),
+		"2014": exporttest.Filled(t, "2014", 2016)}
+	for name, d := range docs {
+		files := map[string][]byte{"ours": asPDF(t, d)}
+		if lo := libreOfficePDF(t, d); lo != nil {
+			files["libreoffice"] = lo
+		}
+		for kind, data := range files {
+			res, err := importer.Import("report.pdf", data, reg, importer.Hints{})
+			if err != nil {
+				t.Errorf("%s/%s: %v", name, kind, err)
+				continue
+			}
+			sameCells(t, name+"/"+kind, d, res.Doc)
+			if len(res.Doc.Report.Uncertain) > 0 || len(res.Missing) > 0 || res.Unit != d.Report.Unit.Name || res.Year != d.Report.Year {
+				t.Errorf("%s/%s: unit %q year %d, uncertain %v, missing %v", name, kind, res.Unit, res.Year, res.Doc.Report.Uncertain, res.Missing)
+			}
+			for id, want := range d.Report.Texts {
+				want = strings.ReplaceAll(want, "\n\n", "\n") // a blank line between paragraphs is not printed
+				if got := res.Doc.Report.Texts[id]; got != want {
+					t.Errorf("%s/%s: text %s read as\n%q\nwant\n%q", name, kind, id, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,356 @@
+package pdftext
+
+import (
+	"cmp"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxCellWork bounds glyphs × rules looked at to find table cells; a page
+// beyond it is read as lines only.
+const maxCellWork = 50_000_000
+
+// line is a line of text as laid out: a paragraph's line, or a table row
+// with its cells separated by " | ".
+type line struct {
+	text        string
+	left, right float64
+	top         float64
+	size        float64
+	row         bool // a table row (not joined into paragraphs)
+	margin      bool // in the page's head or foot, where running heads and page numbers are
+}
+
+// layout turns a page's glyphs into lines in reading order: the glyphs in
+// a ruled table's cells row by row (a cell's lines joined, a merged cell
+// on its first row), the others by baseline, top to bottom.
+func layout(p *page) []line {
+	w, h := p.displaySize()
+	glyphs := p.displayGlyphs(w, h)
+	hor, ver := p.displayRules(w, h)
+	cells := map[cellKey][]glyph{}
+	var free []glyph
+	findCells := len(glyphs)*(len(hor)+len(ver)) <= maxCellWork
+	for _, g := range glyphs {
+		if k, ok := cellOf(g, hor, ver, w, h); findCells && ok {
+			cells[k] = append(cells[k], g)
+		} else {
+			free = append(free, g)
+		}
+	}
+	var lines []line
+	for _, l := range textLines(free) {
+		l.margin = l.top < 0.14*h || l.top > 0.9*h
+		if !(l.margin && pageNumber.MatchString(l.text)) {
+			lines = append(lines, l)
+		}
+	}
+	lines = append(lines, tableRows(cells)...)
+	slices.SortStableFunc(lines, func(a, b line) int { return cmp.Compare(b.top, a.top) })
+	return lines
+}
+
+// displaySize is the page's size as shown, after its /Rotate.
+func (p *page) displaySize() (w, h float64) {
+	w, h = p.box[2]-p.box[0], p.box[3]-p.box[1]
+	if p.rotate == 90 || p.rotate == 270 {
+		w, h = h, w
+	}
+	return w, h
+}
+
+// toDisplay maps a point of user space to the page as shown: origin at
+// its lower left, y up.
+func (p *page) toDisplay(x, y float64) (float64, float64) {
+	llx, lly, urx, ury := p.box[0], p.box[1], p.box[2], p.box[3]
+	switch p.rotate {
+	case 90:
+		return y - lly, urx - x
+	case 180:
+		return urx - x, ury - y
+	case 270:
+		return ury - y, x - llx
+	}
+	return x - llx, y - lly
+}
+
+// displayGlyphs keeps the glyphs a reader sees upright on the page, once
+// each (a glyph drawn twice for bold is kept once), in display space.
+func (p *page) displayGlyphs(w, h float64) []glyph {
+	var out []glyph
+	seen := map[[3]int64]bool{}
+	for _, g := range p.glyphs {
+		x, y := p.toDisplay(g.x, g.y)
+		dx := g.dx // the baseline's direction across the page as shown
+		switch p.rotate {
+		case 90:
+			dx = g.dy
+		case 180:
+			dx = -g.dx
+		case 270:
+			dx = -g.dy
+		}
+		if dx < 0.98 || g.size <= 0 || x < -2 || x > w+2 || y < -2 || y > h+2 {
+			continue // rotated (a watermark) or outside the page
+		}
+		text := strings.TrimSpace(strings.Map(unifyRune, g.text))
+		if text == "" {
+			continue
+		}
+		key := [3]int64{int64(math.Round(x)), int64(math.Round(y)), int64(len(text))<<32 | int64([]rune(text)[0])}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		g.x, g.y, g.text = x, y, text
+		out = append(out, g)
+	}
+	return out
+}
+
+// unifyRune maps the Kangxi and CJK radicals some fonts' maps give for
+// ordinary characters (⼀ for 一) to the characters, and white space of
+// every kind to a space.
+func unifyRune(r rune) rune {
+	if r >= 0x2E80 && r <= 0x2FDF {
+		if s := []rune(norm.NFKC.String(string(r))); len(s) == 1 {
+			return s[0]
+		}
+	}
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	return r
+}
+
+// displayRules splits the page's straight lines into horizontal and
+// vertical rules in display space, leaving out a frame around the whole
+// page (or a page-sized background).
+func (p *page) displayRules(w, h float64) (hor, ver []segment) {
+	for _, s := range p.rules {
+		x0, y0 := p.toDisplay(s.x0, s.y0)
+		x1, y1 := p.toDisplay(s.x1, s.y1)
+		if x0 > x1 {
+			x0, x1 = x1, x0
+		}
+		if y0 > y1 {
+			y0, y1 = y1, y0
+		}
+		switch {
+		case y1-y0 < 1 && x1-x0 > 2 && x1-x0 < 0.95*w:
+			hor = append(hor, segment{x0, (y0 + y1) / 2, x1, (y0 + y1) / 2})
+		case x1-x0 < 1 && y1-y0 > 2 && y1-y0 < 0.95*h:
+			ver = append(ver, segment{(x0 + x1) / 2, y0, (x0 + x1) / 2, y1})
+		}
+	}
+	return hor, ver
+}
+
+// cellKey is a table cell: the rules around it.
+type cellKey struct{ left, top, right, bottom float64 }
+
+// cellOf finds the cell of a ruled table the glyph stands in: the nearest
+// rules above, below, left and right of its middle that reach it.
+func cellOf(g glyph, hor, ver []segment, w, h float64) (cellKey, bool) {
+	cx, cy := g.x+g.w/2, g.y+g.size*0.3
+	const tol = 1.5
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, s := range hor {
+		if cx < s.x0-tol || cx > s.x1+tol {
+			continue
+		}
+		if s.y0 > cy && s.y0 < top {
+			top = s.y0
+		}
+		if s.y0 < cy && s.y0 > bottom {
+			bottom = s.y0
+		}
+	}
+	left, right := math.Inf(-1), math.Inf(1)
+	for _, s := range ver {
+		if cy < s.y0-tol || cy > s.y1+tol {
+			continue
+		}
+		if s.x0 < cx && s.x0 > left {
+			left = s.x0
+		}
+		if s.x0 > cx && s.x0 < right {
+			right = s.x0
+		}
+	}
+	if math.IsInf(top, 0) || math.IsInf(bottom, 0) || math.IsInf(left, 0) || math.IsInf(right, 0) {
+		return cellKey{}, false
+	}
+	if top-bottom > 0.6*h || right-left > 0.95*w {
+		return cellKey{}, false
+	}
+	r := func(v float64) float64 { return math.Round(v*2) / 2 }
+	return cellKey{r(left), r(top), r(right), r(bottom)}, true
+}
+
+// tableRows makes a line of each table row: the cells whose tops are one
+// rule, left to right. A cell merged down over rows is on its first row.
+func tableRows(cells map[cellKey][]glyph) []line {
+	keys := make([]cellKey, 0, len(cells))
+	for k := range cells {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b cellKey) int {
+		if math.Abs(a.top-b.top) > 1 {
+			return cmp.Compare(b.top, a.top)
+		}
+		return cmp.Compare(a.left, b.left)
+	})
+	var out []line
+	for i := 0; i < len(keys); {
+		j := i
+		var parts []string
+		size := 0.0
+		for j < len(keys) && math.Abs(keys[j].top-keys[i].top) <= 1 {
+			text := ""
+			for _, l := range textLines(cells[keys[j]]) {
+				text = joinWrapped(text, l.text)
+				size = max(size, l.size)
+			}
+			parts = append(parts, text)
+			j++
+		}
+		out = append(out, line{text: strings.Join(parts, " | "), left: keys[i].left, right: keys[j-1].right, top: keys[i].top, size: size, row: true})
+		i = j
+	}
+	return out
+}
+
+// joinWrapped joins a line wrapped in a cell to the text before it: with
+// no space between Chinese characters, with one between words.
+func joinWrapped(a, b string) string {
+	if a == "" {
+		return b
+	}
+	ra, _ := lastRune(a)
+	rb := []rune(b)[0]
+	if ra < 0x80 && rb < 0x80 && unicode.IsLetter(ra) && unicode.IsLetter(rb) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+func lastRune(s string) (rune, int) {
+	r := []rune(s)
+	return r[len(r)-1], len(r)
+}
+
+// textLines groups glyphs into lines by baseline, top to bottom, each
+// left to right with a space where a gap is wider than a third of the
+// type size (between Chinese characters: wider than one), and " | "
+// where it is wider than three (the columns of a table without rules).
+func textLines(glyphs []glyph) []line {
+	sorted := slices.Clone(glyphs)
+	slices.SortStableFunc(sorted, func(a, b glyph) int { return cmp.Compare(b.y, a.y) })
+	var groups [][]glyph
+	for _, g := range sorted {
+		if n := len(groups); n > 0 {
+			last := groups[n-1]
+			if math.Abs(last[0].y-g.y) < 0.4*max(last[0].size, g.size) {
+				groups[n-1] = append(last, g)
+				continue
+			}
+		}
+		groups = append(groups, []glyph{g})
+	}
+	var out []line
+	for _, grp := range groups {
+		slices.SortStableFunc(grp, func(a, b glyph) int { return cmp.Compare(a.x, b.x) })
+		var sb strings.Builder
+		size, top := 0.0, math.Inf(-1)
+		for _, g := range grp {
+			size = max(size, g.size)
+			top = max(top, g.y+0.8*g.size)
+		}
+		end := grp[0].x
+		var prev rune
+		for i, g := range grp {
+			first := []rune(g.text)[0]
+			if i > 0 {
+				gap := g.x - end
+				switch {
+				case gap > 3*size:
+					sb.WriteString(" | ")
+				case gap > size || gap > size/3 && !(isCJK(prev) && isCJK(first)):
+					sb.WriteByte(' ')
+				}
+			}
+			sb.WriteString(g.text)
+			prev, _ = lastRune(g.text)
+			end = max(end, g.x+g.w)
+		}
+		out = append(out, line{text: sb.String(), left: grp[0].x, right: end, top: top, size: size})
+	}
+	return out
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+var pageNumber = regexp.MustCompile(`^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$`)
+
+// dropRunningHeads removes the lines in the pages' margins that repeat
+// on two pages or more: running heads and feet, a draft mark.
+func dropRunningHeads(pages [][]line) {
+	count := map[string]int{}
+	for _, lines := range pages {
+		seen := map[string]bool{}
+		for _, l := range lines {
+			if l.margin && !seen[l.text] {
+				seen[l.text] = true
+				count[l.text]++
+			}
+		}
+	}
+	for i, lines := range pages {
+		pages[i] = slices.DeleteFunc(lines, func(l line) bool { return l.margin && count[l.text] >= 2 })
+	}
+}
+
+var headingStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?:\D|$)|附[件表])`)
+
+// paragraphs joins the lines of a paragraph wrapped across lines (and
+// pages) into one line: a line that reaches the right margin continues
+// on the next line when that one starts at the left margin and is no
+// heading. Table rows stand alone.
+func paragraphs(pages [][]line) []string {
+	var out []string
+	var prev *line
+	var prevMargin float64
+	prevPage := -1
+	for pi, lines := range pages {
+		leftMargin, rightMargin := math.Inf(1), math.Inf(-1)
+		for _, l := range lines {
+			if !l.row {
+				leftMargin = min(leftMargin, l.left)
+				rightMargin = max(rightMargin, l.right)
+			}
+		}
+		for i := range lines {
+			l := &lines[i]
+			if prev != nil && !l.row && !prev.row &&
+				prev.right >= prevMargin-1.5*prev.size &&
+				l.left <= leftMargin+0.8*l.size &&
+				math.Abs(l.size-prev.size) <= 0.15*prev.size &&
+				(pi != prevPage || prev.top-l.top < 2.2*l.size) &&
+				!headingStart.MatchString(l.text) {
+				out[len(out)-1] = joinWrapped(out[len(out)-1], l.text)
+			} else {
+				out = append(out, l.text)
+			}
+			prev, prevMargin, prevPage = l, rightMargin, pi
+		}
+	}
+	return out
+}

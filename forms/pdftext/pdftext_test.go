@@ -1,0 +1,197 @@
+package pdftext
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// reportPDF is a two-page report as offices' PDFs are drawn: a title, a
+// paragraph wrapped over two lines, a GBK-encoded heading, a ruled table
+// whose label wraps in its cell, a page number and a running head; the
+// second page landscape (/Rotate 90), with a form XObject, Kangxi
+// radicals for ordinary characters and columns set apart by kerning.
+func reportPDF() []byte {
+	head := text("U", 10, 480, 800, ucs("草稿"))
+	p1 := head +
+		text("U", 22, 100, 760, ucs("青溪县2025年政府信息公开工作年度报告")) +
+		text("U", 16, 104, 700, ucs("本报告根据条例编制。全文包括总体情况等六个部分，统计期")) +
+		text("U", 16, 72, 680, ucs("限为2025年全年。")) +
+		text("G", 16, 104, 640, gbk("一、总体情况")) +
+		grid([]float64{72, 300, 420, 523}, []float64{620, 590, 540}) +
+		text("U", 14, 80, 600, ucs("规章")) +
+		text("H", 14, 350, 600, "(3)") + text("H", 14, 460, 600, "(12)") +
+		text("U", 14, 80, 570, ucs("行政规范性")) + text("U", 14, 80, 552, ucs("文件")) +
+		text("H", 14, 350, 560, "(0)") + text("H", 14, 460, 560, "(5)") +
+		"BT /U 16 Tf 1 0 0 1 104 500 Tm [" + ucs("申请") + " -4000 " + ucs("26件") + "] TJ ET\n" +
+		text("U", 14, 280, 60, ucs("— 1 —"))
+	p2 := head2() +
+		"BT /U 16 Tf 0 1 -1 0 195 100 Tm " + ucs("⼆、主动公开政府信息情况") + " Tj ET\n" +
+		"q /Fm1 Do Q\n" +
+		"BT /U 14 Tf 0 1 -1 0 560 400 Tm " + ucs("— 2 —") + " Tj ET\n"
+	form := "BT /U 16 Tf 0 1 -1 0 235 100 Tm " + ucs("全年主动公开信息356条。") + " Tj ET\n"
+	return buildPDF(testPage{content: p1}, testPage{content: p2, rotate: 90, form: form})
+}
+
+// head2 draws the running head on the landscape page, at its top right.
+func head2() string {
+	return "BT /U 10 Tf 0 1 -1 0 20 760 Tm " + ucs("草稿") + " Tj ET\n"
+}
+
+const reportText = `青溪县2025年政府信息公开工作年度报告
+本报告根据条例编制。全文包括总体情况等六个部分，统计期限为2025年全年。
+一、总体情况
+规章 | 3 | 12
+行政规范性文件 | 0 | 5
+申请 | 26件
+二、主动公开政府信息情况
+全年主动公开信息356条。`
+
+func TestRead(t *testing.T) {
+	doc, err := Read(reportPDF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != reportText || doc.Pages != 2 || doc.Recognized {
+		t.Errorf("read %d pages (recognized %v):\n%s\nwant\n%s", doc.Pages, doc.Recognized, doc.Text, reportText)
+	}
+}
+
+// TestFixtures: the same report as qpdf rewrites it — object and
+// cross-reference streams, and encrypted with an empty user password
+// (RC4 40 and 128 bit, AES 128 and 256 bit) — reads the same; one that
+// needs a password is refused saying so. testdata/make.sh makes them.
+func TestFixtures(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.pdf")
+	if len(files) < 6 {
+		t.Fatalf("fixtures missing: %v", files)
+	}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Read(data)
+		if strings.HasSuffix(path, "password.pdf") {
+			if !errors.Is(err, errPassword) {
+				t.Errorf("%s: %v, want the password refusal", path, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		if doc.Text != reportText {
+			t.Errorf("%s read as\n%s", path, doc.Text)
+		}
+	}
+}
+
+// TestWriteFixture writes the plain report testdata/make.sh turns into
+// the fixtures.
+func TestWriteFixture(t *testing.T) {
+	out := os.Getenv("PDFTEXT_FIXTURE")
+	if out == "" {
+		t.Skip("PDFTEXT_FIXTURE names the file to write")
+	}
+	if err := os.WriteFile(out, reportPDF(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRefuses: what has no readable text says why.
+func TestRefuses(t *testing.T) {
+	scan := "q 595 0 0 842 0 0 cm /Im1 Do Q\n"
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"scan", buildPDF(testPage{content: scan}), errScanned},
+		{"no text", buildPDF(testPage{content: "0 0 m 100 100 l S"}), errNoText},
+		{"no ToUnicode", buildPDF(testPage{content: text("N", 12, 72, 700, ucs("报告"))}), errNoUnicode},
+		{"not a PDF", []byte("<html>报告</html>"), errNotPDF},
+		{"empty", nil, errNotPDF},
+		{"no pages", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>"), errNotPDF},
+	} {
+		if _, err := Read(tc.data); !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestRecognized: a scan with its recognized text drawn invisibly reads,
+// flagged as recognized.
+func TestRecognized(t *testing.T) {
+	content := "q 595 0 0 842 0 0 cm /Im1 Do Q\nBT 3 Tr /U 12 Tf 1 0 0 1 72 700 Tm " + ucs("一、总体情况") + " Tj ET\n"
+	doc, err := Read(buildPDF(testPage{content: content}))
+	if err != nil || !doc.Recognized || doc.Text != "一、总体情况" {
+		t.Errorf("read %+v, %v", doc, err)
+	}
+}
+
+// TestHostile: crafted files end quickly, refused or read in part, and
+// never panic.
+func TestHostile(t *testing.T) {
+	var bomb bytes.Buffer
+	zw := zlib.NewWriter(&bomb)
+	zw.Write(make([]byte, 300<<20))
+	zw.Close()
+	loop := "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] >> endobj\n" +
+		"3 0 obj << /Type /Pages /Kids [2 0 R] >> endobj\ntrailer << /Root 1 0 R >>"
+	selfForm := buildPDF(testPage{content: "/Fm1 Do", form: "/Fm1 Do /Fm1 Do"})
+	cases := map[string][]byte{
+		"nesting":    []byte("%PDF-1.4\n1 0 obj " + strings.Repeat("[", 1_000_000) + " endobj"),
+		"dicts":      []byte("%PDF-1.4\n1 0 obj " + strings.Repeat("<<", 500_000) + " endobj"),
+		"page loop":  []byte(loop),
+		"form loop":  selfForm,
+		"zip bomb":   []byte(fmt.Sprintf("%%PDF-1.4\n1 0 obj << /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream endobj\n2 0 obj << /Type /Catalog /Pages 3 0 R >> endobj\n3 0 obj << /Type /Page /Contents 1 0 R >> endobj\ntrailer << /Root 2 0 R >>", bomb.Len(), bomb.Bytes())),
+		"truncated":  reportPDF()[:1500],
+		"big length": bytes.Replace(reportPDF(), []byte("/Length "), []byte("/Length 99999999999"), 1),
+		"cmap range": buildPDF(testPage{content: text("U", 12, 72, 700, "<FFFFFFFF>")}),
+		"operands":   buildPDF(testPage{content: strings.Repeat("1 ", 1_000_000) + "Tj"}),
+		"objects":    []byte("%PDF-1.4\n" + strings.Repeat("1 0 obj 1 endobj\n", 200_000)),
+	}
+	for name, data := range cases {
+		start := time.Now()
+		doc, err := Read(data)
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%s: %v", name, d)
+		}
+		if err == nil && doc.Text == "" {
+			t.Errorf("%s: read nothing without saying so", name)
+		}
+		if name == "zip bomb" && !errors.Is(err, errTooLarge) {
+			t.Errorf("zip bomb: %v", err)
+		}
+	}
+}
+
+// FuzzRead feeds the reader: no panic, no unbounded work.
+func FuzzRead(f *testing.F) {
+	f.Add(reportPDF())
+	f.Add(buildPDF(testPage{content: "q 595 0 0 842 0 0 cm /Im1 Do Q\n"}))
+	if data, err := os.ReadFile("testdata/objstm.pdf"); err == nil {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Read(data)
+	})
+}
+
+// FuzzCMap feeds the ToUnicode reader and decodes with what it read.
+func FuzzCMap(f *testing.F) {
+	f.Add([]byte(identityCMap), []byte{0, 0x41, 0x4e, 0x00})
+	f.Add([]byte("1 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange 2 beginbfchar <41> <0041> <8140> <4E00> endbfchar"), []byte{0x41, 0x81, 0x40})
+	f.Fuzz(func(t *testing.T, cm, s []byte) {
+		ft := &font{toUni: parseCMap(cm), widths: map[int]float64{}, scale: 0.001}
+		ft.decode(s)
+	})
+}
