@@ -296,6 +296,48 @@ func TestImportText(t *testing.T) {
 	}
 }
 
+// scannedPDF is a page that is only an image: a scan without text.
+const scannedPDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >> endobj
+4 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >> stream
+x
+endstream endobj
+5 0 obj << /Length 30 >> stream
+q 595 0 0 842 0 0 cm /Im1 Do Q
+endstream endobj
+trailer << /Root 1 0 R >>
+`
+
+// TestImportPDF: our PDF reads back as the report; a scan is no report,
+// and the message says it is a scan.
+func TestImportPDF(t *testing.T) {
+	dir := t.TempDir()
+	sample := filepath.Join(dir, "s.nianbao")
+	run(t, "sample", "-o", sample)
+	pdf := filepath.Join(dir, "s.pdf")
+	if code, _, e := run(t, "export", sample, "-o", pdf); code != 0 {
+		t.Fatal(e)
+	}
+	out := filepath.Join(dir, "back.nianbao")
+	code, stdout, stderr := run(t, "import", pdf, "-o", out, "--json")
+	if code != 0 || !strings.Contains(stdout, `"uncertain":0`) && !strings.Contains(stdout, `"uncertain": 0`) {
+		t.Fatalf("exit %d %s %s", code, stdout, stderr)
+	}
+	_, a, _ := run(t, "get", sample, "--json")
+	_, b, _ := run(t, "get", out, "--json")
+	if a != b {
+		t.Errorf("the imported report's values differ:\n%s\n%s", a, b)
+	}
+	scan := filepath.Join(dir, "扫描件.pdf")
+	os.WriteFile(scan, []byte(scannedPDF), 0o644)
+	code, _, stderr = run(t, "import", scan, "-o", filepath.Join(dir, "x.nianbao"))
+	if code != cli.ExitProblems || !strings.Contains(stderr, "扫描件") {
+		t.Errorf("a scan: exit %d, %s", code, stderr)
+	}
+}
+
 // TestImportBatch: a folder of published reports (a page, a Word file, a
 // text, one that is no report) checked in one go.
 func TestImportBatch(t *testing.T) {
@@ -304,7 +346,7 @@ func TestImportBatch(t *testing.T) {
 	os.MkdirAll(in, 0o755)
 	sample := filepath.Join(dir, "s.nianbao")
 	run(t, "sample", "-o", sample)
-	for _, to := range []string{"html", "docx", "txt"} {
+	for _, to := range []string{"html", "docx", "pdf", "txt"} {
 		if code, _, e := run(t, "export", sample, "--to", to, "-o", filepath.Join(in, "甲."+to)); code != 0 {
 			t.Fatal(e)
 		}
@@ -326,7 +368,7 @@ func TestImportBatch(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &b); err != nil || code != 0 {
 		t.Fatalf("exit %d %v %s %s", code, err, stdout, stderr)
 	}
-	if len(b.Files) != 4 {
+	if len(b.Files) != 5 {
 		t.Fatalf("files %s", stdout)
 	}
 	names := map[string]bool{}
@@ -342,14 +384,14 @@ func TestImportBatch(t *testing.T) {
 			t.Errorf("not a report, yet %+v", f)
 		}
 	}
-	if len(names) != 3 {
-		t.Errorf("three inputs named 甲 must give three reports: %v", names)
+	if len(names) != 4 {
+		t.Errorf("four inputs named 甲 must give four reports: %v", names)
 	}
 	f, err := excelize.OpenFile(filepath.Join(out, "批量检查.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows, _ := f.GetRows("批量检查"); len(rows) != 6 {
+	if rows, _ := f.GetRows("批量检查"); len(rows) != 7 {
 		t.Errorf("the workbook has %d rows", len(rows))
 	}
 	// Again: the reports are not replaced without --force.

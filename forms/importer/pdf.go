@@ -16,6 +16,8 @@ func publishedText(ext string, data []byte) (text string, scan bool, err error) 
 		var doc *pdftext.Document
 		if doc, err = pdftext.Read(data); err == nil {
 			text, scan = doc.Text, doc.Recognized
+		} else if pdftext.NoText(err) {
+			err = notAReport{err}
 		}
 	default:
 		text, err = HTMLText(data)
@@ -41,3 +43,11 @@ func (res *Result) markAll(reason string) {
 		res.Read--
 	}
 }
+
+// notAReport is why a file holds no report (a scan without text), an
+// ErrNotAReport that says so.
+type notAReport struct{ error }
+
+func (e notAReport) Is(target error) bool { return target == ErrNotAReport }
+
+func (e notAReport) Unwrap() error { return e.error }

@@ -13,6 +13,7 @@
 package pdftext
 
 import (
+	"errors"
 	"strings"
 
 	"nianbao/forms/l10n"
@@ -29,6 +30,12 @@ var (
 	errNoText     = l10n.Errorf("pdftext.noText")
 	errNoUnicode  = l10n.Errorf("pdftext.noUnicode")
 )
+
+// NoText reports an error of Read saying the file has no readable text:
+// a scan, no text at all, or fonts that do not say what they show.
+func NoText(err error) bool {
+	return errors.Is(err, errScanned) || errors.Is(err, errNoText) || errors.Is(err, errNoUnicode)
+}
 
 // Document is the text of a PDF.
 type Document struct {
