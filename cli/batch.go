@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"nianbao/forms/format"
 	"nianbao/forms/importer"
 	"nianbao/forms/l10n"
+	"nianbao/forms/parallel"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
 )
@@ -56,17 +58,21 @@ func runBatch(e *env, fs *flag.FlagSet, dir, outDir string) error {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return safefile.ReadError(outDir, err)
 	}
-	var rows []batchRow
-	read, used := 0, map[string]bool{}
-	for _, f := range files {
+	rows := make([]batchRow, len(files))
+	targets, used := make([]string, len(files)), map[string]bool{}
+	for i, f := range files {
 		rel, _ := filepath.Rel(dir, f)
-		row := batchRow{File: filepath.ToSlash(rel)}
-		if msg := importOne(e, fs, f, outDir, used, &row); msg != "" {
-			row.Message = msg
-		} else {
+		rows[i].File = filepath.ToSlash(rel)
+		targets[i] = batchTarget(outDir, f, used)
+	}
+	parallel.Each(context.Background(), len(files), func(i int) {
+		rows[i].Message = importOne(e, fs, files[i], targets[i], &rows[i])
+	}, nil)
+	read := 0
+	for _, r := range rows {
+		if r.Message == "" {
 			read++
 		}
-		rows = append(rows, row)
 	}
 	if err := writeBatchSheet(filepath.Join(outDir, batchName), rows); err != nil {
 		return err
@@ -89,14 +95,21 @@ func runBatch(e *env, fs *flag.FlagSet, dir, outDir string) error {
 	return nil
 }
 
-// importOne imports one file of a batch into outDir and fills its row;
-// it returns why the file could not be used, or "".
-func importOne(e *env, fs *flag.FlagSet, path, outDir string, used map[string]bool, row *batchRow) string {
+// importOne imports one file of a batch as the report out and fills its
+// row; it returns why the file could not be used, or "". Files are
+// imported in parallel: one that trips a reader fails on its own.
+func importOne(e *env, fs *flag.FlagSet, path, out string, row *batchRow) (msg string) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg = l10n.T("importer.failed", "Path", path, "Detail", fmt.Sprint(p))
+		}
+	}()
 	res, err := importer.ImportFile(path, e.reg, importer.Hints{})
 	if err != nil {
 		return err.Error()
 	}
 	d := res.Doc
+	defer d.Close()
 	r := d.Report
 	row.Unit, row.Format = r.Unit.Name, r.Format
 	if res.Year != 0 {
@@ -113,14 +126,12 @@ func importOne(e *env, fs *flag.FlagSet, path, outDir string, used map[string]bo
 		}
 	}
 	row.Missing = len(res.Missing)
-	out := batchTarget(outDir, path, used)
 	if _, err := os.Stat(out); err == nil && !flagBool(fs, "force") {
 		return l10n.T("cli.batch.exists", "Path", out)
 	}
 	if err := d.Save(out); err != nil {
 		return err.Error()
 	}
-	d.Close()
 	row.Report = &out
 	return ""
 }

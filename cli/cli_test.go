@@ -14,7 +14,7 @@ import (
 )
 
 // run runs the command line and returns its exit code and output.
-func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+func run(t testing.TB, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code = cli.Run(args, &out, &errOut)

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -485,5 +486,34 @@ func TestSections(t *testing.T) {
 	run(t, "sample", "-o", now)
 	if code, _, _ := run(t, "sections", now, "add", "--title", "七、其他"); code != cli.ExitUsage {
 		t.Errorf("the fixed 2021 parts: exit %d", code)
+	}
+}
+
+// BenchmarkBatch1000 checks a folder of 1,000 published reports — pages,
+// Word files, PDFs and texts — and saves them (target < 30 s on the CI
+// machine).
+func BenchmarkBatch1000(b *testing.B) {
+	dir := b.TempDir()
+	in := filepath.Join(dir, "发布")
+	os.MkdirAll(in, 0o755)
+	sample := filepath.Join(dir, "s.nianbao")
+	run(b, "sample", "-o", sample)
+	kinds := []string{"html", "docx", "pdf", "txt"}
+	for _, to := range kinds {
+		if code, _, e := run(b, "export", sample, "--to", to, "-o", filepath.Join(dir, "s."+to)); code != 0 {
+			b.Fatal(e)
+		}
+	}
+	for i := range 1000 {
+		to := kinds[i%len(kinds)]
+		data, _ := os.ReadFile(filepath.Join(dir, "s."+to))
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("单位%04d.%s", i, to)), data, 0o644)
+	}
+	b.ResetTimer()
+	for range b.N {
+		out := filepath.Join(b.TempDir(), "结果")
+		if code, _, e := run(b, "import", "--batch", in, "-o", out); code != 0 {
+			b.Fatal(e)
+		}
 	}
 }

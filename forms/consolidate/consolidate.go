@@ -17,15 +17,14 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"nianbao/forms/format"
 	"nianbao/forms/importer"
 	"nianbao/forms/l10n"
+	"nianbao/forms/parallel"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
@@ -298,38 +297,7 @@ type received struct {
 // receive reads files in parallel, in the order given.
 func receive(ctx context.Context, files []string, reg *registry.Registry, progress func(int, int)) ([]received, error) {
 	out := make([]received, len(files))
-	jobs := make(chan int)
-	done := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				out[i] = readOne(files[i], reg)
-				done <- i
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range files {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(done) }()
-	n := 0
-	for range done {
-		n++
-		if progress != nil {
-			progress(n, len(files))
-		}
-	}
-	if err := ctx.Err(); err != nil {
+	if err := parallel.Each(ctx, len(files), func(i int) { out[i] = readOne(files[i], reg) }, progress); err != nil {
 		return nil, err
 	}
 	return out, nil
