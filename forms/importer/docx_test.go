@@ -53,6 +53,13 @@ func TestDocx(t *testing.T) {
 // libreOfficeDocx saves a document again with LibreOffice, which writes
 // Word's markup its own way; nil without LibreOffice.
 func libreOfficeDocx(t *testing.T, data []byte) []byte {
+	return libreOffice(t, data, "docx:MS Word 2007 XML", "docx")
+}
+
+// libreOffice converts a Word document with LibreOffice to the filter
+// to, giving a file of extension ext; nil without LibreOffice (or in
+// short mode).
+func libreOffice(t *testing.T, docx []byte, to, ext string) []byte {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil || testing.Short() {
 		return nil
@@ -60,14 +67,14 @@ func libreOfficeDocx(t *testing.T, data []byte) []byte {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in", "r.docx")
 	os.MkdirAll(filepath.Dir(in), 0o755)
-	os.WriteFile(in, data, 0o644)
+	os.WriteFile(in, docx, 0o644)
 	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless",
-		"--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "out"), in)
+		"--convert-to", to, "--outdir", filepath.Join(dir, "out"), in)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Logf("LibreOffice: %v %s", err, out)
 		return nil
 	}
-	got, _ := os.ReadFile(filepath.Join(dir, "out", "r.docx"))
+	got, _ := os.ReadFile(filepath.Join(dir, "out", "r."+ext))
 	return got
 }
 

@@ -1,9 +1,6 @@
 package importer_test
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,22 +24,7 @@ func asPDF(t testing.TB, d *report.Doc) []byte {
 // PDFs are made as Word's and WPS's are (a table's rules as paths, CID
 // fonts with ToUnicode maps, text shown piece by piece); nil without it.
 func libreOfficePDF(t *testing.T, d *report.Doc) []byte {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil || testing.Short() {
-		return nil
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in", "r.docx")
-	os.MkdirAll(filepath.Dir(in), 0o755)
-	os.WriteFile(in, asDocx(t, d), 0o644)
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless",
-		"--convert-to", "pdf", "--outdir", filepath.Join(dir, "out"), in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Logf("LibreOffice: %v %s", err, out)
-		return nil
-	}
-	got, _ := os.ReadFile(filepath.Join(dir, "out", "r.pdf"))
-	return got
+	return libreOffice(t, asDocx(t, d), "pdf", "pdf")
 }
 
 // TestPDF: PDFs of every format, as we export them and as LibreOffice
