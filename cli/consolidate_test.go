@@ -465,6 +465,12 @@ func TestSections(t *testing.T) {
 		t.Fatal(e)
 	}
 	run(t, "set", old, "--text", id+"=全年办理建议提案。")
+	if code, _, e := run(t, "sections", old, "move", id, "--after", "overview"); code != 0 {
+		t.Fatal(e)
+	}
+	if code, _, _ := run(t, "sections", old, "move", id, "--after", "nosuch"); code != cli.ExitUsage {
+		t.Error("moved after a part that does not exist")
+	}
 	_, list, _ := run(t, "sections", old, "list", "--json")
 	var got []struct{ ID, Title string }
 	json.Unmarshal([]byte(list), &got)
@@ -473,7 +479,7 @@ func TestSections(t *testing.T) {
 		titles = append(titles, s.Title)
 	}
 	joined := strings.Join(titles, "|")
-	if !strings.HasPrefix(joined, "一、概况|") || strings.Contains(joined, "收费") || !strings.Contains(joined, "政协提案") {
+	if !strings.HasPrefix(joined, "一、概况|六、人大代表建议和政协提案办理结果公开情况|") || strings.Contains(joined, "收费") {
 		t.Errorf("sections %s", joined)
 	}
 	txt := filepath.Join(dir, "2016.txt")

@@ -53,6 +53,8 @@ func runSections(e *env, fs *flag.FlagSet, args []string) error {
 		err = d.RenameSection(id, flagString(fs, "title"))
 	case verb == "remove" && len(rest) == 1:
 		err = d.RemoveSection(id, flagBool(fs, "force"))
+	case verb == "move" && len(rest) == 1:
+		err = d.MoveSection(id, flagString(fs, "after"))
 	default:
 		return e.usageError("cli.sections.needArgs")
 	}

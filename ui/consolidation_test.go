@@ -349,6 +349,18 @@ func TestEditParts(t *testing.T) {
 	if got := app.ed.title(partIndex(t, app, added)); got != "六、建议提案办理情况" {
 		t.Errorf("renamed part shows %q", got)
 	}
+	// 上移 moves it before the part above; the first part's 上移 is off.
+	shown := func(id string) fyne.CanvasObject {
+		app.ed.nav.Select(partIndex(t, app, id))
+		return app.ed.parts[app.ed.current].view.object()
+	}
+	test.Tap(findButton(shown(added), "上移"))
+	if ids := app.textSectionIDs(); ids[4] != added || app.ed.current != partIndex(t, app, added) {
+		t.Errorf("after 上移: %v, showing part %d", ids, app.ed.current)
+	}
+	if b := findButton(shown(app.textSectionIDs()[0]), "上移"); !b.Disabled() {
+		t.Error("the first part can move up")
+	}
 	app.removeSection(added)
 	if len(app.ed.parts) != n-1 || app.doc.Section(added) != nil {
 		t.Error("the part was not removed")

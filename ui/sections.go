@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms/format"
 )
 
 // askAddSection asks for the title of a part to add after the part after
@@ -46,6 +49,38 @@ func (a *App) removeSection(id string) {
 				remove()
 			}
 		}, a.win)
+}
+
+// textSectionIDs lists the report's text parts in order.
+func (a *App) textSectionIDs() []string {
+	var ids []string
+	for _, s := range a.doc.Sections() {
+		if s.Kind == format.TextSection {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+// moveSection moves a part one place up (by -1) or down (by 1).
+func (a *App) moveSection(id string, by int) {
+	ids := a.textSectionIDs()
+	i := slices.Index(ids, id)
+	to := i + by
+	if i < 0 || to < 0 || to >= len(ids) {
+		return
+	}
+	after := ""
+	if by > 0 {
+		after = ids[to]
+	} else if to > 0 {
+		after = ids[to-1]
+	}
+	if err := a.doc.MoveSection(id, after); err != nil {
+		a.showError(err)
+		return
+	}
+	a.reshow(id)
 }
 
 // reshow rebuilds the editor after the report's parts changed, showing the

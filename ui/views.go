@@ -142,9 +142,16 @@ func newTextView(a *App, s *format.Section) *textView {
 		head = h
 		if a.doc.SectionsEditable() {
 			// A pre-2019 report chooses its parts.
+			up := widget.NewButtonWithIcon(T("ui.sections.up"), theme.MoveUpIcon(), func() { a.moveSection(s.ID, -1) })
+			down := widget.NewButtonWithIcon(T("ui.sections.down"), theme.MoveDownIcon(), func() { a.moveSection(s.ID, 1) })
+			if ids := a.textSectionIDs(); ids[0] == s.ID {
+				up.Disable()
+			} else if ids[len(ids)-1] == s.ID {
+				down.Disable()
+			}
 			add := widget.NewButton(T("ui.sections.add"), func() { a.askAddSection(s.ID) })
 			remove := widget.NewButton(T("ui.sections.remove"), func() { a.removeSection(s.ID) })
-			head = container.NewBorder(nil, nil, nil, container.NewHBox(add, remove), h)
+			head = container.NewBorder(nil, nil, nil, container.NewHBox(up, down, add, remove), h)
 		}
 	}
 	guide := widget.NewLabel(s.Guidance)

@@ -160,6 +160,32 @@ func (d *Doc) RemoveSection(id string, force bool) error {
 	return nil
 }
 
+// MoveSection moves a text section to just after the section after, or
+// to the top when after is "".
+func (d *Doc) MoveSection(id, after string) error {
+	list, err := d.sectionList()
+	if err != nil {
+		return err
+	}
+	find := func(id string) int { return slices.IndexFunc(list, func(e SectionEntry) bool { return e.ID == id }) }
+	i := find(id)
+	if i < 0 || after != "" && (find(after) < 0 || after == id) {
+		bad := id
+		if i >= 0 {
+			bad = after
+		}
+		return l10n.Errorf("report.noSuchSection", "ID", bad, "IDs", d.textSectionIDs())
+	}
+	e := list[i]
+	list = slices.Delete(list, i, i+1)
+	at := 0
+	if after != "" {
+		at = find(after) + 1
+	}
+	d.Report.Sections = slices.Insert(list, at, e)
+	return nil
+}
+
 func validTitle(title string) (string, error) {
 	title = strings.TrimSpace(title)
 	if title == "" || utf8.RuneCountInString(title) > maxSectionTitle || strings.ContainsAny(title, "\n\r") {
