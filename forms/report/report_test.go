@@ -11,6 +11,7 @@ import (
 
 	"nianbao/assets"
 	"nianbao/forms/l10n"
+	"nianbao/forms/format"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
 	"nianbao/forms/value"
@@ -809,5 +810,56 @@ func TestValueAt(t *testing.T) {
 		if got := report.ValueAt(s, i).String(); got != want || report.DecodeValues(s, 5)[i].String() != want {
 			t.Errorf("entry %d of %q: %q, want %q", i, s, got, want)
 		}
+	}
+}
+
+// TestMoveSection: a pre-2019 report's parts move; numbered 一、二、三… in
+// order they are numbered again, numbered otherwise they are left as typed.
+func TestMoveSection(t *testing.T) {
+	titles := func(d *report.Doc) string {
+		var out []string
+		for _, s := range d.Sections() {
+			if s.Kind == format.TextSection {
+				out = append(out, s.ID+"="+d.Heading(s))
+			}
+		}
+		return strings.Join(out, "|")
+	}
+	for _, tc := range []struct {
+		name, id, after string
+		rename          map[string]string
+		want            string
+	}{
+		{"up to the top", "proactive", "", nil,
+			"proactive=一、主动公开政府信息情况|overview=二、概述|requests=三、依申请公开政府信息办理情况|fees=四、政府信息公开的收费及减免情况|appeals=五、因政府信息公开申请行政复议、提起行政诉讼的情况|problems=六、政府信息公开工作存在的主要问题及改进措施|other=七、其他需要报告的事项"},
+		{"down after the next", "overview", "proactive", nil,
+			"proactive=一、主动公开政府信息情况|overview=二、概述|requests=三、依申请公开政府信息办理情况|fees=四、政府信息公开的收费及减免情况|appeals=五、因政府信息公开申请行政复议、提起行政诉讼的情况|problems=六、政府信息公开工作存在的主要问题及改进措施|other=七、其他需要报告的事项"},
+		{"numbered otherwise", "other", "", map[string]string{"overview": "概述"},
+			"other=七、其他需要报告的事项|overview=概述|proactive=二、主动公开政府信息情况|requests=三、依申请公开政府信息办理情况|fees=四、政府信息公开的收费及减免情况|appeals=五、因政府信息公开申请行政复议、提起行政诉讼的情况|problems=六、政府信息公开工作存在的主要问题及改进措施"},
+	} {
+		d, err := report.Bind(report.New("2014", 2016, report.Unit{Name: "某区政府", Kind: "county"}), reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, title := range tc.rename {
+			d.RenameSection(id, title)
+		}
+		if err := d.MoveSection(tc.id, tc.after); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := titles(d); got != tc.want {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, got, tc.want)
+		}
+	}
+	d, _ := report.Bind(report.New("2014", 2016, report.Unit{Name: "x"}), reg)
+	if d.MoveSection("nosuch", "") == nil || d.MoveSection("overview", "nosuch") == nil || d.MoveSection("overview", "overview") == nil {
+		t.Error("a move naming no part was made")
+	}
+	if err := d.RemoveSection("overview", false); err != nil || !strings.HasPrefix(titles(d), "proactive=一、主动公开") {
+		t.Errorf("after removing the first part: %v %s", err, titles(d))
+	}
+	d21, _ := report.Bind(report.New("2021", 2025, report.Unit{Name: "x"}), reg)
+	if d21.MoveSection("proactive", "") == nil {
+		t.Error("the fixed 2021 parts moved")
 	}
 }

@@ -142,7 +142,8 @@ func (d *Doc) RenameSection(id, title string) error {
 }
 
 // RemoveSection removes a text section; one with text only when force,
-// and its text goes with it.
+// and its text goes with it. Parts numbered 一、二、三… in order are
+// numbered again.
 func (d *Doc) RemoveSection(id string, force bool) error {
 	list, err := d.sectionList()
 	if err != nil {
@@ -155,13 +156,18 @@ func (d *Doc) RemoveSection(id string, force bool) error {
 	case strings.TrimSpace(d.Report.Texts[id]) != "" && !force:
 		return l10n.Errorf("report.sectionHasText", "Title", list[i].Title)
 	}
+	numbered := inSequence(list)
 	d.Report.Sections = slices.Delete(list, i, i+1)
+	if numbered {
+		renumber(d.Report.Sections)
+	}
 	delete(d.Report.Texts, id)
 	return nil
 }
 
 // MoveSection moves a text section to just after the section after, or
-// to the top when after is "".
+// to the top when after is "". Parts numbered 一、二、三… in order are
+// numbered again in their new order.
 func (d *Doc) MoveSection(id, after string) error {
 	list, err := d.sectionList()
 	if err != nil {
@@ -176,6 +182,7 @@ func (d *Doc) MoveSection(id, after string) error {
 		}
 		return l10n.Errorf("report.noSuchSection", "ID", bad, "IDs", d.textSectionIDs())
 	}
+	numbered := inSequence(list)
 	e := list[i]
 	list = slices.Delete(list, i, i+1)
 	at := 0
@@ -183,7 +190,40 @@ func (d *Doc) MoveSection(id, after string) error {
 		at = find(after) + 1
 	}
 	d.Report.Sections = slices.Insert(list, at, e)
+	if numbered {
+		renumber(d.Report.Sections)
+	}
 	return nil
+}
+
+// chineseNumber writes 1–99 as a heading numbers parts: 一, 十, 十二, 二十一.
+func chineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}
+
+// inSequence reports whether every title starts "一、", "二、"… in order.
+func inSequence(list []SectionEntry) bool {
+	for i, e := range list {
+		if !strings.HasPrefix(e.Title, chineseNumber(i+1)+"、") {
+			return false
+		}
+	}
+	return len(list) > 0
+}
+
+// renumber makes the titles' numbers follow their order again.
+func renumber(list []SectionEntry) {
+	for i := range list {
+		_, rest, _ := strings.Cut(list[i].Title, "、")
+		list[i].Title = chineseNumber(i+1) + "、" + rest
+	}
 }
 
 func validTitle(title string) (string, error) {
