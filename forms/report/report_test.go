@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"nianbao/assets"
-	"nianbao/forms/l10n"
 	"nianbao/forms/format"
+	"nianbao/forms/l10n"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
 	"nianbao/forms/value"
