@@ -1,6 +1,9 @@
 package importer_test
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,8 +30,29 @@ func libreOfficePDF(t *testing.T, d *report.Doc) []byte {
 	return libreOffice(t, asDocx(t, d), "pdf", "pdf")
 }
 
-// TestPDF: PDFs of every format, as we export them and as LibreOffice
-// prints our Word document, read back cell by cell with nothing flagged,
+// chromiumPDF prints our web page to PDF with Chromium, as a visitor
+// saves a portal's page: the browser's title, address and page numbers
+// in the margins, a table's header repeated on each page; nil without it.
+func chromiumPDF(t *testing.T, d *report.Doc) []byte {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil || testing.Short() {
+		return nil
+	}
+	dir := t.TempDir()
+	page, out := filepath.Join(dir, "r.html"), filepath.Join(dir, "r.pdf")
+	os.WriteFile(page, []byte(asHTML(t, d, false)), 0o644)
+	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--print-to-pdf="+out, "file://"+page)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Logf("Chromium: %v %s", err, msg)
+		return nil
+	}
+	got, _ := os.ReadFile(out)
+	return got
+}
+
+// TestPDF: PDFs of every format, as we export them, as LibreOffice
+// prints our Word document and as Chromium prints our page, read back cell by cell with nothing flagged,
 // and the texts paragraph by paragraph.
 func TestPDF(t *testing.T) {
 	docs := map[string]*report.Doc{"2021": exporttest.Sample(t), "2019": exporttest.Filled(t, "2019", 2020),
@@ -37,6 +61,9 @@ func TestPDF(t *testing.T) {
 		files := map[string][]byte{"ours": asPDF(t, d)}
 		if lo := libreOfficePDF(t, d); lo != nil {
 			files["libreoffice"] = lo
+		}
+		if c := chromiumPDF(t, d); c != nil {
+			files["chromium"] = c
 		}
 		for kind, data := range files {
 			res, err := importer.Import("report.pdf", data, reg, importer.Hints{})

@@ -98,7 +98,7 @@ func (p *page) displayGlyphs(w, h float64) []glyph {
 		if dx < 0.98 || g.size <= 0 || x < -2 || x > w+2 || y < -2 || y > h+2 {
 			continue // rotated (a watermark) or outside the page
 		}
-		text := strings.TrimSpace(strings.Map(unifyRune, g.text))
+		text := strings.TrimSpace(unify(g.text))
 		if text == "" {
 			continue
 		}
@@ -113,19 +113,22 @@ func (p *page) displayGlyphs(w, h float64) []glyph {
 	return out
 }
 
-// unifyRune maps the Kangxi and CJK radicals some fonts' maps give for
-// ordinary characters (⼀ for 一) to the characters, and white space of
-// every kind to a space.
-func unifyRune(r rune) rune {
-	if r >= 0x2E80 && r <= 0x2FDF {
-		if s := []rune(norm.NFKC.String(string(r))); len(s) == 1 {
-			return s[0]
+// unify maps the Kangxi and CJK radicals some fonts' maps give for
+// ordinary characters (⼀ for 一) to the characters, ligatures (ﬁ) to
+// their letters, and white space of every kind to a space.
+func unify(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0x2E80 && r <= 0x2FDF || r >= 0xFB00 && r <= 0xFB06:
+			sb.WriteString(norm.NFKC.String(string(r)))
+		case unicode.IsSpace(r):
+			sb.WriteByte(' ')
+		default:
+			sb.WriteRune(r)
 		}
 	}
-	if unicode.IsSpace(r) {
-		return ' '
-	}
-	return r
+	return sb.String()
 }
 
 // displayRules splits the page's straight lines into horizontal and
@@ -300,21 +303,26 @@ func isCJK(r rune) bool {
 
 var pageNumber = regexp.MustCompile(`^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$`)
 
-// dropRunningHeads removes the lines in the pages' margins that repeat
-// on two pages or more: running heads and feet, a draft mark.
+var digitRun = regexp.MustCompile(`\d+`)
+
+// dropRunningHeads removes the lines in the pages' margins that repeat,
+// but for their numbers, on half the pages or more (two at least):
+// running heads and feet (a browser's title, address and "3/4"), a draft
+// mark.
 func dropRunningHeads(pages [][]line) {
+	key := func(l line) string { return digitRun.ReplaceAllString(l.text, "#") }
 	count := map[string]int{}
 	for _, lines := range pages {
 		seen := map[string]bool{}
 		for _, l := range lines {
-			if l.margin && !seen[l.text] {
-				seen[l.text] = true
-				count[l.text]++
+			if k := key(l); l.margin && !seen[k] {
+				seen[k] = true
+				count[k]++
 			}
 		}
 	}
 	for i, lines := range pages {
-		pages[i] = slices.DeleteFunc(lines, func(l line) bool { return l.margin && count[l.text] >= 2 })
+		pages[i] = slices.DeleteFunc(lines, func(l line) bool { return l.margin && count[key(l)] >= max(2, (len(pages)+1)/2) })
 	}
 }
 
@@ -332,7 +340,7 @@ func paragraphs(pages [][]line) []string {
 	for pi, lines := range pages {
 		leftMargin, rightMargin := math.Inf(1), math.Inf(-1)
 		for _, l := range lines {
-			if !l.row {
+			if !l.row && !l.margin {
 				leftMargin = min(leftMargin, l.left)
 				rightMargin = max(rightMargin, l.right)
 			}
