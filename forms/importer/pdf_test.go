@@ -84,3 +84,15 @@ func TestPDF(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPDF imports our PDF of the sample report (5 pages, fonts
+// embedded).
+func BenchmarkPDF(b *testing.B) {
+	data := asPDF(b, exporttest.Sample(b))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := importer.Import("r.pdf", data, reg, importer.Hints{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
