@@ -429,10 +429,48 @@ func readTexts(d *report.Doc, lines []string, heads []heading, tableLines []int)
 				paras = append(paras, l)
 			}
 		}
-		if len(paras) > 0 {
+		if paras = unwrap(paras); len(paras) > 0 {
 			d.SetText(hd.section.ID, strings.Join(paras, "\n"))
 		}
 	}
+}
+
+// unwrap joins the lines of a paragraph that a PDF viewer's copy broke
+// at the end of each printed line: a line as wide as the widest (within
+// the two characters a first line is indented by, and half one for
+// justification) that ends without a sentence's closing punctuation
+// continues on the next, unless that one starts numbered (一、（一）1.).
+// Text copied from a page has a paragraph a line and is left as it is.
+func unwrap(lines []string) []string {
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, displayWidth(l))
+	}
+	var out []string
+	open := false
+	for _, l := range lines {
+		if open && !numbering.MatchString(l) {
+			out[len(out)-1] += l
+		} else {
+			out = append(out, l)
+		}
+		last, _ := utf8.DecodeLastRuneInString(l)
+		open = widest >= 30 && displayWidth(l) >= widest-5 && !strings.ContainsRune("。！？；：…”’」）)", last)
+	}
+	return out
+}
+
+// displayWidth is how wide s prints: two for a Chinese character or
+// full-width sign, one for other characters.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		w++
+		if r >= 0x2E80 {
+			w++
+		}
+	}
+	return w
 }
 
 var (
@@ -465,7 +503,7 @@ func readPreface(d *report.Doc, lines []string, heads []heading) {
 		paras = append(paras, l)
 	}
 	p := &d.Report.Preface
-	p.Text = strings.Join(paras, "\n")
+	p.Text = strings.Join(unwrap(paras), "\n")
 	find := func(re *regexp.Regexp) string {
 		if m := re.FindStringSubmatch(p.Text); m != nil {
 			return strings.TrimSpace(m[1])

@@ -63,6 +63,42 @@ func TestTextOwnExport(t *testing.T) {
 	}
 }
 
+// TestTextWrapped: text copied from a PDF viewer breaks each paragraph
+// at the end of every printed line; the paragraphs are joined again.
+func TestTextWrapped(t *testing.T) {
+	d := exporttest.Sample(t)
+	var wrapped []string
+	for _, line := range strings.Split(asText(t, d), "\n") {
+		if !strings.HasPrefix(line, "　　") {
+			wrapped = append(wrapped, line) // headings and table rows
+			continue
+		}
+		rs, w := []rune(strings.TrimPrefix(line, "　　")), 4 // the first line is indented by two characters
+		start := 0
+		for i, r := range rs {
+			if w += 1 + int(min(1, r/0x2E80)); w > 56 { // 28 characters a line
+				wrapped = append(wrapped, string(rs[start:i]))
+				start, w = i, 1+int(min(1, r/0x2E80))
+			}
+		}
+		wrapped = append(wrapped, string(rs[start:]))
+	}
+	res, err := importer.Text(strings.Join(wrapped, "\n"), reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range d.Report.Texts {
+		want = strings.ReplaceAll(want, "\n\n", "\n")
+		if got := res.Doc.Report.Texts[id]; got != want {
+			t.Errorf("%s read as\n%q\nwant\n%q", id, got, want)
+		}
+	}
+	if want := d.Report.Preface.Text; want != "" && res.Doc.Report.Preface.Text != want {
+		t.Errorf("preface read as %q", res.Doc.Report.Preface.Text)
+	}
+	sameCells(t, "wrapped", d, res.Doc)
+}
+
 // shape renders a report's tables as pasted text comes: headings, then
 // per row its labels and values, joined as shape says.
 type shape func(labels []string, vals []string) string

@@ -326,6 +326,17 @@ func dropRunningHeads(pages [][]line) {
 	}
 }
 
+// standsAlone reports a short line without a sentence's closing
+// punctuation after a sentence's end: an unnumbered heading, not the
+// last line of the paragraph before.
+func standsAlone(prev, l line, rightMargin float64) bool {
+	ends := func(s string) bool {
+		r, _ := lastRune(s)
+		return strings.ContainsRune("。！？；：…”）)", r)
+	}
+	return ends(prev.text) && !ends(l.text) && l.right < rightMargin-3*l.size
+}
+
 var headingStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?:\D|$)|附[件表])`)
 
 // paragraphs joins the lines of a paragraph wrapped across lines (and
@@ -352,7 +363,7 @@ func paragraphs(pages [][]line) []string {
 				l.left <= leftMargin+0.8*l.size &&
 				math.Abs(l.size-prev.size) <= 0.15*prev.size &&
 				(pi != prevPage || prev.top-l.top < 2.2*l.size) &&
-				!headingStart.MatchString(l.text) {
+				!headingStart.MatchString(l.text) && !standsAlone(*prev, *l, rightMargin) {
 				out[len(out)-1] = joinWrapped(out[len(out)-1], l.text)
 			} else {
 				out = append(out, l.text)

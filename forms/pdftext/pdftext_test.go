@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -194,4 +195,33 @@ func FuzzCMap(f *testing.F) {
 		ft := &font{toUni: parseCMap(cm), widths: map[int]float64{}, scale: 0.001}
 		ft.decode(s)
 	})
+}
+
+// TestParagraphs: which lines continue the paragraph before.
+func TestParagraphs(t *testing.T) {
+	full := func(text string, top float64) line {
+		return line{text: text, left: 72, right: 520, top: top, size: 16}
+	}
+	short := func(text string, top float64) line {
+		return line{text: text, left: 72, right: 200, top: top, size: 16}
+	}
+	for _, tc := range []struct {
+		name  string
+		pages [][]line
+		want  []string
+	}{
+		{"wrapped", [][]line{{full("本年度共", 700), short("办结。", 680)}}, []string{"本年度共办结。"}},
+		{"numbered heading", [][]line{{full("本年度共办结", 700), short("二、主动公开", 680)}}, []string{"本年度共办结", "二、主动公开"}},
+		{"unnumbered heading", [][]line{{full("全年办结。", 700), short("主动公开情况", 680)}}, []string{"全年办结。", "主动公开情况"}},
+		{"sentence end, paragraph goes on", [][]line{{full("全年办结。", 700), short("其中答复十件。", 680)}}, []string{"全年办结。其中答复十件。"}},
+		{"indented next", [][]line{{full("全年办结。", 700), {text: "另一段", left: 104, right: 300, top: 680, size: 16}}}, []string{"全年办结。", "另一段"}},
+		{"other size", [][]line{{full("全年办结", 700), {text: "注", left: 72, right: 100, top: 685, size: 10}}}, []string{"全年办结", "注"}},
+		{"far below", [][]line{{full("全年办结", 700), short("续", 600)}}, []string{"全年办结", "续"}},
+		{"next page", [][]line{{full("全年共", 100)}, {short("办结。", 770)}}, []string{"全年共办结。"}},
+		{"table row", [][]line{{full("全年共", 700), {text: "规章 | 3", left: 72, right: 520, top: 680, size: 16, row: true}}}, []string{"全年共", "规章 | 3"}},
+	} {
+		if got := paragraphs(tc.pages); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
 }
