@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,5 +95,41 @@ func BenchmarkPDF(b *testing.B) {
 		if _, err := importer.Import("r.pdf", data, reg, importer.Hints{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPDFEmptyCells: cells left empty in a PDF's ruled table (in the
+// middle of a row, at its end) are read as blank — missing, not flagged —
+// and the others in their places.
+func TestPDFEmptyCells(t *testing.T) {
+	d := exporttest.Sample(t)
+	blank := []string{"t3.reject.repeat.natural", "t2.fees.amount", "t3.new.otherorg"}
+	for _, id := range blank {
+		if err := d.SetCell(id, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, _, err := pdf.Write(export.Build(d, export.Options{Blank: " "}), pdf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.Import("r.pdf", data, reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCells(t, "empty cells", d, res.Doc)
+	want := d.Values()
+	for _, id := range res.Missing {
+		if !want[id].IsBlank() {
+			t.Errorf("%s missing, want %s", id, want[id].String())
+		}
+	}
+	for _, id := range blank {
+		if !slices.Contains(res.Missing, id) {
+			t.Errorf("%s not missing", id)
+		}
+	}
+	if len(res.Doc.Report.Uncertain) > 0 {
+		t.Errorf("uncertain %v", res.Doc.Report.Uncertain)
 	}
 }

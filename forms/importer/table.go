@@ -159,7 +159,7 @@ var unitWords = map[string]bool{"元": true, "万元": true}
 // column's money unit, but stops at another row's label (the row is then
 // missing). extra tells values beyond n before the next label (a table
 // with more columns than the format's), other than a 序号 before the next
-// row's label.
+// row's label and blanks ending the row's line.
 func (r *tableReader) collect(cores []string, i, start, to, n int) (vals []token, unit string, next int, extra bool) {
 	k := start
 	for ; k < to && len(vals) < n; k++ {
@@ -179,6 +179,13 @@ func (r *tableReader) collect(cores []string, i, start, to, n int) (vals []token
 		vals = append(vals, t)
 	}
 	if len(vals) == n && k < to && r.toks[k].isValue() {
+		e, line := k, vals[n-1].line
+		for e < to && r.toks[e].blank && r.toks[e].line == line {
+			e++
+		}
+		if e > k && (e == to || !r.toks[e].isValue() || r.toks[e].line != line) {
+			return vals, unit, e, false // blanks ending the row's line: a column the format has not, left empty
+		}
 		serial := r.toks[k].num && k+1 < to && !r.toks[k+1].isValue() && rowOf(r.distinct, r.toks[k+1].core) > i
 		extra = !serial
 	}

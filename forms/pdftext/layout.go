@@ -50,7 +50,7 @@ func layout(p *page) []line {
 			lines = append(lines, l)
 		}
 	}
-	lines = append(lines, tableRows(cells)...)
+	lines = append(lines, tableRows(cells, hor, ver, w, h)...)
 	slices.SortStableFunc(lines, func(a, b line) int { return cmp.Compare(b.top, a.top) })
 	return lines
 }
@@ -157,10 +157,14 @@ func (p *page) displayRules(w, h float64) (hor, ver []segment) {
 // cellKey is a table cell: the rules around it.
 type cellKey struct{ left, top, right, bottom float64 }
 
-// cellOf finds the cell of a ruled table the glyph stands in: the nearest
-// rules above, below, left and right of its middle that reach it.
+// cellOf finds the cell of a ruled table the glyph stands in.
 func cellOf(g glyph, hor, ver []segment, w, h float64) (cellKey, bool) {
-	cx, cy := g.x+g.w/2, g.y+g.size*0.3
+	return cellAt(g.x+g.w/2, g.y+g.size*0.3, hor, ver, w, h)
+}
+
+// cellAt finds the cell of a ruled table around the point: the nearest
+// rules above, below, left and right of it that reach it.
+func cellAt(cx, cy float64, hor, ver []segment, w, h float64) (cellKey, bool) {
 	const tol = 1.5
 	top, bottom := math.Inf(1), math.Inf(-1)
 	for _, s := range hor {
@@ -197,8 +201,10 @@ func cellOf(g glyph, hor, ver []segment, w, h float64) (cellKey, bool) {
 }
 
 // tableRows makes a line of each table row: the cells whose tops are one
-// rule, left to right. A cell merged down over rows is on its first row.
-func tableRows(cells map[cellKey][]glyph) []line {
+// rule, left to right. A cell merged down over rows is on its first row
+// only; an empty cell after the row's first text is "—", holding its
+// place as a blank does in published tables.
+func tableRows(cells map[cellKey][]glyph, hor, ver []segment, w, h float64) []line {
 	keys := make([]cellKey, 0, len(cells))
 	for k := range cells {
 		keys = append(keys, k)
@@ -212,21 +218,66 @@ func tableRows(cells map[cellKey][]glyph) []line {
 	var out []line
 	for i := 0; i < len(keys); {
 		j := i
-		var parts []string
-		size := 0.0
 		for j < len(keys) && math.Abs(keys[j].top-keys[i].top) <= 1 {
-			text := ""
-			for _, l := range textLines(cells[keys[j]]) {
-				text = joinWrapped(text, l.text)
-				size = max(size, l.size)
-			}
-			parts = append(parts, text)
 			j++
 		}
-		out = append(out, line{text: strings.Join(parts, " | "), left: keys[i].left, right: keys[j-1].right, top: keys[i].top, size: size, row: true})
+		group := keys[i:j]
+		texts := make([]string, len(group))
+		size := 0.0
+		for k, key := range group {
+			for _, l := range textLines(cells[key]) {
+				texts[k] = joinWrapped(texts[k], l.text)
+				size = max(size, l.size)
+			}
+		}
+		parts := rowCells(group, texts, ver, hor, w, h)
+		out = append(out, line{text: strings.Join(parts, " | "), left: group[0].left, right: group[len(group)-1].right, top: group[0].top, size: size, row: true})
 		i = j
 	}
 	return out
+}
+
+// rowCells lists a row's cells left to right from the vertical rules
+// crossing it, its empty cells too; where the rules do not account for
+// every cell with text, just the cells with text.
+func rowCells(group []cellKey, texts []string, ver, hor []segment, w, h float64) []string {
+	top, bottom := group[0].top, math.Inf(-1)
+	for _, k := range group {
+		bottom = max(bottom, k.bottom) // the row's own lower rule: cells merged down reach lower
+	}
+	mid := (top + bottom) / 2
+	var xs []float64
+	for _, s := range ver {
+		if s.y0 <= mid && s.y1 >= mid {
+			xs = append(xs, s.x0)
+		}
+	}
+	slices.Sort(xs)
+	var parts []string
+	used, lastRight := 0, math.Inf(-1)
+	for n := 0; n+1 < len(xs); n++ {
+		cx := (xs[n] + xs[n+1]) / 2
+		if xs[n+1]-xs[n] < 2 || cx < lastRight {
+			continue // a doubled rule, or inside a cell merged across
+		}
+		key, ok := cellAt(cx, mid, hor, ver, w, h)
+		if !ok || math.Abs(key.top-top) > 1 {
+			continue // no cell, or one merged down from a row above
+		}
+		lastRight = key.right
+		k := slices.IndexFunc(group, func(g cellKey) bool { return math.Abs(g.left-key.left) <= 1 })
+		switch {
+		case k >= 0 && texts[k] != "":
+			parts = append(parts, texts[k])
+			used++
+		case len(parts) > 0:
+			parts = append(parts, "—")
+		}
+	}
+	if used != len(group) {
+		return texts
+	}
+	return parts
 }
 
 // joinWrapped joins a line wrapped in a cell to the text before it: with
