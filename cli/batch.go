@@ -141,10 +141,10 @@ func importOne(e *env, fs *flag.FlagSet, path, out string, row *batchRow) (msg s
 func batchTarget(outDir, path string, used map[string]bool) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	name := base + report.Extension
-	for n := 2; used[name]; n++ {
+	for n := 2; used[strings.ToLower(name)]; n++ { // 甲.docx and 甲.PDF are one file on Windows
 		name = fmt.Sprintf("%s-%d%s", base, n, report.Extension)
 	}
-	used[name] = true
+	used[strings.ToLower(name)] = true
 	return filepath.Join(outDir, name)
 }
 

@@ -186,7 +186,7 @@ func Import(path string, data []byte, reg *registry.Registry, h Hints) (*Result,
 		}
 		return res, nil
 	case ".html", ".htm", ".docx", ".pdf":
-		text, scan, err := publishedText(ext, data)
+		text, doubt, err := publishedText(ext, data)
 		if err != nil {
 			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
 		}
@@ -194,8 +194,8 @@ func Import(path string, data []byte, reg *registry.Registry, h Hints) (*Result,
 		if err != nil {
 			return nil, l10n.Wrap(err, "importer.failed", "Path", path, "Detail", err.Error())
 		}
-		if scan {
-			res.markAll(l10n.T("importer.recognized"))
+		if doubt != "" {
+			res.markAll(doubt)
 		}
 		return res, nil
 	case ".txt", ".text", "":

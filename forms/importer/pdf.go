@@ -2,27 +2,36 @@ package importer
 
 import (
 	"nianbao/forms/format"
+	"nianbao/forms/l10n"
 	"nianbao/forms/pdftext"
 	"nianbao/forms/report"
 )
 
 // publishedText is the text of a published report's page, Word document
-// or PDF as Text reads it, and whether it is a scan's recognized text.
-func publishedText(ext string, data []byte) (text string, scan bool, err error) {
+// or PDF as Text reads it, and why every cell read from it must be
+// checked ("" when none need be): a scan's recognized text, a PDF read in
+// part.
+func publishedText(ext string, data []byte) (text, doubt string, err error) {
 	switch ext {
 	case ".docx":
 		text, err = DocxText(data)
 	case ".pdf":
 		var doc *pdftext.Document
 		if doc, err = pdftext.Read(data); err == nil {
-			text, scan = doc.Text, doc.Recognized
+			text = doc.Text
+			switch {
+			case doc.Recognized:
+				doubt = l10n.T("importer.recognized")
+			case doc.Partial:
+				doubt = l10n.T("importer.partial")
+			}
 		} else if pdftext.NoText(err) {
 			err = notAReport{err}
 		}
 	default:
 		text, err = HTMLText(data)
 	}
-	return text, scan, err
+	return text, doubt, err
 }
 
 // markAll marks every cell read as uncertain for reason: text recognized

@@ -440,7 +440,8 @@ func readTexts(d *report.Doc, lines []string, heads []heading, tableLines []int)
 // the two characters a first line is indented by, and half one for
 // justification) that ends without a sentence's closing punctuation
 // continues on the next, unless that one starts numbered (一、（一）1.).
-// Text copied from a page has a paragraph a line and is left as it is.
+// Text copied from a page has a paragraph a line, wider than any printed
+// line (60 characters), and is left as it is.
 func unwrap(lines []string) []string {
 	widest := 0
 	for _, l := range lines {
@@ -455,7 +456,7 @@ func unwrap(lines []string) []string {
 			out = append(out, l)
 		}
 		last, _ := utf8.DecodeLastRuneInString(l)
-		open = widest >= 30 && displayWidth(l) >= widest-5 && !strings.ContainsRune("。！？；：…”’」）)", last)
+		open = widest >= 30 && widest <= 120 && displayWidth(l) >= widest-5 && !strings.ContainsRune("。！？；：…”’」）)", last)
 	}
 	return out
 }

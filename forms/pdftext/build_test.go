@@ -90,7 +90,7 @@ end`
 
 // page describes one page of a test PDF.
 type testPage struct {
-	content string // drawn with fonts /U (Identity-H, UTF-16 codes), /G (GBK), /H (Helvetica), /N (no ToUnicode)
+	content string // drawn with fonts /U (Identity-H, UTF-16 codes), /G (GBK), /H (Helvetica), /N (no ToUnicode), /T (simple, with a two-byte ToUnicode)
 	rotate  int
 	form    string // content of form XObject /Fm1; every page has an image /Im1
 }
@@ -107,7 +107,8 @@ func buildPDF(pages ...testPage) []byte {
 	fontG := b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [%d 0 R] >>", descG))
 	fontH := b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	fontN := b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [%d 0 R] >>", desc))
-	fonts := fmt.Sprintf("/Font << /U %d 0 R /G %d 0 R /H %d 0 R /N %d 0 R >>", fontU, fontG, fontH, fontN)
+	fontT := b.add(fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 32 /LastChar 57 /Widths [%s] /ToUnicode %d 0 R >>", strings.Repeat("556 ", 26), toUni))
+	fonts := fmt.Sprintf("/Font << /U %d 0 R /G %d 0 R /H %d 0 R /N %d 0 R /T %d 0 R >>", fontU, fontG, fontH, fontN, fontT)
 	image := b.add(streamObj("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", []byte{0}, false))
 	var kids []string
 	for _, p := range pages {
@@ -129,8 +130,8 @@ func text(f string, pt float64, x, y float64, s string) string {
 	return fmt.Sprintf("BT /%s %g Tf 1 0 0 1 %g %g Tm %s Tj ET\n", f, pt, x, y, s)
 }
 
-// grid draws a table's rules: columns at xs, rows at ys (top to bottom).
-func grid(xs, ys []float64) string {
+// rules draws a table's rules: columns at xs, rows at ys (top to bottom).
+func rules(xs, ys []float64) string {
 	var sb strings.Builder
 	sb.WriteString("0.5 w\n")
 	for _, y := range ys {

@@ -7,10 +7,11 @@ import (
 
 // Limits of one page's content, against crafted files.
 const (
-	maxGlyphs    = 1 << 20 // glyphs on a page
-	maxRules     = 1 << 18 // line segments on a page
-	maxOperands  = 4096    // operands before an operator
-	maxFormDepth = 8       // form XObjects within each other
+	maxGlyphs    = 1 << 20   // glyphs on a page
+	maxAllGlyphs = 2_000_000 // glyphs in a file (a dense 100-page report has 300,000)
+	maxRules     = 1 << 18   // line segments on a page
+	maxOperands  = 4096      // operands before an operator
+	maxFormDepth = 8         // form XObjects within each other
 )
 
 // matrix is a PDF transformation [a b c d e f].
@@ -65,11 +66,12 @@ type gstate struct {
 
 // interpreter runs a page's content streams.
 type interpreter struct {
-	f     *file
-	page  *page
-	fonts map[object]*font // by the font dictionary's reference
-	depth int
-	forms map[*stream]bool // forms being drawn, against cycles
+	f        *file
+	page     *page
+	fonts    map[object]*font // by the font dictionary's reference
+	fallback *font            // for text shown before any font is chosen
+	depth    int
+	forms    map[*stream]bool // forms being drawn, against cycles
 }
 
 // run draws content with resources res under the state gs.
@@ -81,9 +83,13 @@ func (in *interpreter) run(content []byte, res dict, gs gstate) {
 	var start, cur [2]float64
 	l := &lexer{data: content}
 	fontsOf := in.f.dictOf(res["Font"])
+	inline := map[object]*font{} // fonts written in these resources, by name
 	show := func(s []byte) {
 		if gs.font == nil {
-			gs.font = in.f.loadFont(nil)
+			if in.fallback == nil {
+				in.fallback = in.f.loadFont(nil)
+			}
+			gs.font = in.fallback
 		}
 		for _, g := range gs.font.decode(s) {
 			trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(tm).mul(gs.ctm)
@@ -97,8 +103,11 @@ func (in *interpreter) run(content []byte, res dict, gs gstate) {
 			}
 			if g.text == "" {
 				in.page.unmapped++
+				g.text = "\uFFFD" // shown, so that a number with it does not read
 			}
-			if len(in.page.glyphs) < maxGlyphs && n > 0 && g.text != "" {
+			if in.f.glyphs++; in.f.glyphs > maxAllGlyphs {
+				in.f.exceeded = true
+			} else if len(in.page.glyphs) < maxGlyphs && n > 0 {
 				in.page.glyphs = append(in.page.glyphs, glyph{
 					x: x, y: y, size: size, dx: ax / n, dy: ay / n,
 					w:    g.width * n, // the glyph's own width, without spacing
@@ -147,6 +156,12 @@ func (in *interpreter) run(content []byte, res dict, gs gstate) {
 			}
 			continue
 		}
+		if in.f.ops++; in.f.ops > maxOperators {
+			in.f.exceeded = true
+		}
+		if in.f.exceeded {
+			return // a limit was reached: the rest is not read (Document.Partial)
+		}
 		switch op {
 		case "q":
 			if len(stack) < 256 {
@@ -165,15 +180,15 @@ func (in *interpreter) run(content []byte, res dict, gs gstate) {
 		case "Tf":
 			if v, ok := nums(1); ok && len(operands) >= 2 {
 				gs.size = v[0]
-				key := fontsOf[toName(operands[len(operands)-2])]
-				if r, isRef := key.(ref); isRef {
-					if in.fonts[r] == nil {
-						in.fonts[r] = in.f.loadFont(r)
-					}
-					gs.font = in.fonts[r]
-				} else {
-					gs.font = in.f.loadFont(key)
+				n := toName(operands[len(operands)-2])
+				cache, key := in.fonts, fontsOf[n]
+				if _, isRef := key.(ref); !isRef {
+					cache, key = inline, n // a font written in the resources: one per name
 				}
+				if cache[key] == nil {
+					cache[key] = in.f.loadFont(fontsOf[n])
+				}
+				gs.font = cache[key]
 			}
 		case "Tc":
 			if v, ok := nums(1); ok {
@@ -315,10 +330,11 @@ func (in *interpreter) draw(res dict, n name, gs gstate) {
 		if in.depth >= maxFormDepth || in.forms[s] {
 			return
 		}
-		data, err := in.f.decode(s)
-		if err != nil {
+		if in.f.draws++; in.f.draws > maxFormDraws {
+			in.f.exceeded = true
 			return
 		}
+		data := in.f.streamData(s)
 		if m := in.f.arrayOf(s.dict["Matrix"]); len(m) == 6 {
 			var v matrix
 			for i, x := range m {

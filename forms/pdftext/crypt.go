@@ -44,6 +44,9 @@ func newDecrypter(f *file, o object) (*decrypter, error) {
 			return nil, nil // streams are not encrypted
 		}
 		cfm, _ := f.dictOf(cf[stmf])["CFM"].(name)
+		if cfm == "None" {
+			return nil, nil
+		}
 		d.aes = cfm == "AESV2" || cfm == "AESV3"
 	}
 	if r >= 5 {
@@ -55,6 +58,8 @@ func newDecrypter(f *file, o object) (*decrypter, error) {
 	n := 5
 	if l, ok := enc["Length"].(int64); ok && r >= 3 && l >= 40 && l <= 128 && l%8 == 0 {
 		n = int(l / 8)
+	} else if d.aes {
+		n = 16 // AESV2's key is 128 bits; /Length is optional in version 4
 	}
 	var id0 []byte
 	if ids := f.arrayOf(f.trailer["ID"]); len(ids) > 0 {
@@ -177,7 +182,8 @@ func (d *decrypter) decrypt(r ref, data []byte) []byte {
 	if !d.aes {
 		return rc4Crypt(key, data)
 	}
-	if len(data) < 32 || len(data)%16 != 0 {
+	data = data[:len(data)/16*16] // an end-of-line byte kept by mistake
+	if len(data) < 32 {
 		return nil
 	}
 	block, err := aes.NewCipher(key)

@@ -47,6 +47,9 @@ type Document struct {
 	// Recognized is set when the text is a scan's recognized (OCR) text,
 	// drawn invisibly over page images: it may misread characters.
 	Recognized bool
+	// Partial is set when some content was left out for its size (see
+	// the limits): what was read may lack parts of the report.
+	Partial bool
 }
 
 // Read reads the text layer of the PDF data. A scan without a text layer,
@@ -58,6 +61,11 @@ func Read(data []byte) (doc *Document, err error) {
 			doc, err = nil, errTooComplex
 		}
 	}()
+	return read(data)
+}
+
+// read is Read without its recover, for the fuzz test to see panics.
+func read(data []byte) (*Document, error) {
 	f, err := parseFile(data)
 	if err != nil {
 		return nil, err
@@ -66,6 +74,7 @@ func Read(data []byte) (doc *Document, err error) {
 	fonts := map[object]*font{}
 	var all [][]line
 	glyphs, invisible, images, unmapped := 0, 0, 0, 0
+	work := maxCellWork
 	for _, n := range nodes {
 		p := f.readPage(n, fonts)
 		for _, g := range p.glyphs {
@@ -76,26 +85,25 @@ func Read(data []byte) (doc *Document, err error) {
 		glyphs += len(p.glyphs)
 		images += p.images
 		unmapped += p.unmapped
-		all = append(all, layout(p))
+		all = append(all, layout(p, &work))
 	}
 	switch {
 	case len(nodes) == 0:
 		return nil, errNotPDF
 	case glyphs == 0 && f.exceeded:
 		return nil, errTooLarge
-	case glyphs == 0 && unmapped > 0:
+	case unmapped > 0 && unmapped*2 >= glyphs:
 		return nil, errNoUnicode
 	case glyphs == 0 && images > 0:
 		return nil, errScanned
 	case glyphs == 0:
 		return nil, errNoText
-	case unmapped > glyphs:
-		return nil, errNoUnicode
 	}
 	dropRunningHeads(all)
 	return &Document{
 		Text:       strings.Join(paragraphs(all), "\n"),
 		Pages:      len(nodes),
 		Recognized: images > 0 && invisible > glyphs/2,
+		Partial:    f.exceeded,
 	}, nil
 }

@@ -8,10 +8,12 @@ import (
 
 // Limits of a file read, against crafted files.
 const (
-	maxObjects     = 2_000_000 // objects in a file
-	maxStreamBytes = 64 << 20  // bytes one stream decodes to
-	maxTotalBytes  = 256 << 20 // bytes all streams of a file decode to
-	maxRefChain    = 32        // references followed to reach an object
+	maxObjects     = 2_000_000  // objects in a file
+	maxStreamBytes = 32 << 20   // bytes one stream decodes to
+	maxTotalBytes  = 64 << 20   // bytes all streams of a file decode to, and all content run
+	maxOperators   = 10_000_000 // content operators run in a file
+	maxFormDraws   = 20_000     // form XObjects drawn in a file (forms drawing forms, over and over)
+	maxRefChain    = 32         // references followed to reach an object
 )
 
 // file is a PDF's objects, found by scanning the file for "n g obj"
@@ -22,8 +24,14 @@ type file struct {
 	objects  map[int64]object
 	trailer  dict
 	crypt    *decrypter
-	budget   int  // bytes streams may still decode to
-	exceeded bool // a stream was left out for its size
+	at       map[int64]int      // where each object is defined: the later definition wins
+	decoded  map[*stream][]byte // streams decoded so far, each decoded once
+	budget   int                // bytes streams may still decode to
+	ops      int                // content operators run so far
+	draws    int                // form XObjects drawn so far
+	glyphs   int                // glyphs shown so far
+	cmaps    map[*stream]*cmap  // ToUnicode maps read so far
+	exceeded bool               // content was left out for its size
 }
 
 var objHeader = regexp.MustCompile(`(\d{1,10})[ \t\r\n\f\x00]+(\d{1,5})[ \t\r\n\f\x00]+obj\b`)
@@ -33,8 +41,9 @@ func parseFile(data []byte) (*file, error) {
 	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
 		return nil, errNotPDF
 	}
-	f := &file{objects: map[int64]object{}, budget: maxTotalBytes}
-	var objStreams []*stream
+	f := &file{objects: map[int64]object{}, budget: maxTotalBytes, at: map[int64]int{}, decoded: map[*stream][]byte{}, cmaps: map[*stream]*cmap{}}
+	var objStreams []positioned
+	var streams []*stream
 	var trailers []positioned
 	pos := 0
 	for pos < len(data) {
@@ -56,15 +65,17 @@ func parseFile(data []byte) (*file, error) {
 				s, end := readStream(data, l.pos+len("stream"), d)
 				s.ref = ref{num.(int64), gen.(int64)}
 				obj, next = s, end
+				streams = append(streams, s)
 				if d["Type"] == name("ObjStm") {
-					objStreams = append(objStreams, s)
+					objStreams = append(objStreams, positioned{pos + m[0], d, s})
 				}
 				if d["Type"] == name("XRef") {
-					trailers = append(trailers, positioned{pos + m[0], d})
+					trailers = append(trailers, positioned{pos + m[0], d, nil})
 				}
 			}
 		}
 		f.objects[num.(int64)] = obj
+		f.at[num.(int64)] = pos + m[0]
 		pos = max(next, pos+m[1])
 	}
 	trailers = append(trailers, classicTrailers(data)...)
@@ -82,16 +93,28 @@ func parseFile(data []byte) (*file, error) {
 		}
 		f.crypt = c
 	}
+	for _, s := range streams {
+		// A length written as a reference (LibreOffice, Ghostscript) is
+		// known now: it cuts the data exactly, where the search for
+		// "endstream" may have kept an end-of-line byte of the data.
+		if n, ok := f.resolve(s.dict["Length"]).(int64); ok && n >= 0 && n < int64(len(s.raw)) {
+			if _, direct := s.dict["Length"].(int64); !direct {
+				s.raw = s.raw[:n]
+			}
+		}
+	}
 	for _, s := range objStreams {
-		f.readObjStream(s)
+		f.readObjStream(s.stream, s.pos)
 	}
 	return f, nil
 }
 
-// positioned is a trailer dictionary and where it starts in the file.
+// positioned is a trailer dictionary or an object stream, and where it
+// starts in the file.
 type positioned struct {
-	pos  int
-	dict dict
+	pos    int
+	dict   dict
+	stream *stream
 }
 
 // classicTrailers finds the "trailer << … >>" dictionaries of the file.
@@ -105,8 +128,9 @@ func classicTrailers(data []byte) []positioned {
 		pos += i + len("trailer")
 		l := &lexer{data: data, pos: pos}
 		if d, ok := l.object(0).(dict); ok {
-			out = append(out, positioned{pos, d})
+			out = append(out, positioned{pos, d, nil})
 		}
+		pos = max(pos, l.pos) // each byte read once
 	}
 }
 
@@ -141,13 +165,17 @@ func readStream(data []byte, pos int, d dict) (*stream, int) {
 	if i < 0 {
 		return &stream{dict: d, raw: data[pos:]}, len(data)
 	}
-	raw := bytes.TrimRight(data[pos:pos+i], "\r\n")
+	raw := data[pos : pos+i]
+	raw = bytes.TrimSuffix(raw, []byte("\n"))
+	raw = bytes.TrimSuffix(raw, []byte("\r")) // one end of line, which belongs to the keyword
 	return &stream{dict: d, raw: raw}, pos + i
 }
 
-// readObjStream adds the objects an object stream holds (PDF 1.5) where
-// no object of the same number was found in the file itself.
-func (f *file) readObjStream(s *stream) {
+// readObjStream adds the objects an object stream at offset at holds
+// (PDF 1.5), but for those defined later in the file: an incremental
+// update's object overrides the stream's, the stream's overrides earlier
+// ones.
+func (f *file) readObjStream(s *stream, at int) {
 	data, err := f.decode(s)
 	if err != nil {
 		return
@@ -157,21 +185,46 @@ func (f *file) readObjStream(s *stream) {
 	if n <= 0 || n > maxObjects || first < 0 || first > int64(len(data)) {
 		return
 	}
+	type entry struct{ num, off int64 }
+	var entries []entry
 	l := &lexer{data: data[:first]}
 	for range n {
 		num, ok1 := l.next().(int64)
 		off, ok2 := l.next().(int64)
 		if !ok1 || !ok2 || off < 0 || first+off >= int64(len(data)) {
-			return
+			break
 		}
-		if _, defined := f.objects[num]; defined {
+		entries = append(entries, entry{num, first + off})
+	}
+	// Each object is read within its own stretch, up to the next offset,
+	// and each offset once: offsets crafted to overlap cost nothing more.
+	offsets := make([]int64, 0, len(entries))
+	for _, e := range entries {
+		offsets = append(offsets, e.off)
+	}
+	slices.Sort(offsets)
+	offsets = slices.Compact(offsets)
+	read := map[int64]object{}
+	for _, e := range entries {
+		if prev, defined := f.at[e.num]; defined && prev > at {
 			continue
 		}
 		if len(f.objects) >= maxObjects {
 			return
 		}
-		ol := &lexer{data: data, pos: int(first + off)}
-		f.objects[num] = ol.object(0)
+		o, ok := read[e.off]
+		if !ok {
+			i, _ := slices.BinarySearch(offsets, e.off)
+			end := int64(len(data))
+			if i+1 < len(offsets) {
+				end = offsets[i+1]
+			}
+			ol := &lexer{data: data[:end], pos: int(e.off)}
+			o = ol.object(0)
+			read[e.off] = o
+		}
+		f.objects[e.num] = o
+		f.at[e.num] = at
 	}
 }
 
@@ -221,6 +274,10 @@ func (f *file) streamData(o object) []byte {
 	if !ok {
 		return nil
 	}
+	if data, ok := f.decoded[s]; ok {
+		return data
+	}
 	data, _ := f.decode(s)
+	f.decoded[s] = data
 	return data
 }

@@ -37,6 +37,11 @@ func (f *file) decode(s *stream) ([]byte, error) {
 			}
 		}
 	}
+	if len(names) == 0 {
+		if err := f.take(len(data)); err != nil {
+			return nil, err
+		}
+	}
 	for i, n := range names {
 		var err error
 		switch n {
@@ -51,7 +56,7 @@ func (f *file) decode(s *stream) ([]byte, error) {
 		case "ASCII85Decode", "A85":
 			data, err = f.ascii85(data)
 		default:
-			return nil, errUnsupportedFilter // images (DCT, JBIG2, CCITT) and LZW: no text in them
+			return nil, errUnsupportedFilter // images (DCT, JBIG2, CCITT), and LZW, which writers stopped using for text in the 1990s
 		}
 		if err != nil {
 			return nil, err

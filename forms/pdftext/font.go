@@ -1,6 +1,8 @@
 package pdftext
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -11,7 +13,9 @@ import (
 
 // font decodes the strings a font shows into text and widths.
 type font struct {
-	twoByte bool            // codes are two bytes (Identity-H and the UCS-2 CMaps)
+	space   []codeRange     // a composite font's code space, from its embedded CMap
+	twoByte bool            // a composite font: codes of two bytes unless said otherwise
+	ident   bool            // Identity-H or -V: codes are two bytes, whatever ToUnicode declares
 	gbk     bool            // codes are GBK (the GB-EUC CMaps): one or two bytes
 	ucs2    bool            // codes are UCS-2/UTF-16 (UniGB-UCS2-H, UniGB-UTF16-H)
 	toUni   *cmap           // the font's ToUnicode map, when it has one
@@ -40,8 +44,13 @@ func (f *file) loadFont(o object) *font {
 		ft.dw = 500
 		return ft
 	}
-	if tu := f.streamData(d["ToUnicode"]); tu != nil {
-		ft.toUni = parseCMap(tu)
+	if s, ok := f.resolve(d["ToUnicode"]).(*stream); ok {
+		if ft.toUni = f.cmaps[s]; ft.toUni == nil {
+			if data := f.streamData(s); data != nil {
+				ft.toUni = parseCMap(data)
+				f.cmaps[s] = ft.toUni
+			}
+		}
 	}
 	switch d["Subtype"] {
 	case name("Type0"):
@@ -58,18 +67,18 @@ func (ft *font) loadType0(f *file, d dict) {
 	case name:
 		s := string(enc)
 		switch {
+		case strings.HasPrefix(s, "Identity"):
+			ft.ident = true
 		case strings.Contains(s, "UCS2") || strings.Contains(s, "UTF16"):
 			ft.ucs2 = true
-		case strings.HasPrefix(s, "GB") && s != "GB-H" && s != "GB-V" || strings.HasPrefix(s, "GBK"):
-			ft.gbk, ft.twoByte = true, false
+		case strings.HasPrefix(s, "GBK") || strings.HasPrefix(s, "GB-EUC") || strings.HasPrefix(s, "GBpc-EUC"):
+			ft.gbk, ft.twoByte = true, false // GBK and its GB 2312 subset; not GBT (GB/T 12345, traditional)
 		}
 	case *stream:
 		// An embedded CMap: its code space gives the code lengths; the
 		// ToUnicode map gives the text.
-		if data, err := f.decode(enc); err == nil {
-			if cm := parseCMap(data); len(cm.space) > 0 && ft.toUni != nil && len(ft.toUni.space) == 0 {
-				ft.toUni.space = cm.space
-			}
+		if data := f.streamData(enc); data != nil {
+			ft.space = parseCMap(data).space
 		}
 	}
 	desc := f.arrayOf(d["DescendantFonts"])
@@ -190,18 +199,33 @@ func glyphText(n string) (string, bool) {
 }
 
 // decode splits a shown string into its codes.
+// A simple font's codes are one byte; a composite font's as its CMap
+// says: an embedded CMap's code space, two bytes for Identity and UCS-2
+// (four for a UTF-16 surrogate pair), one or two for GBK, else the code
+// space the ToUnicode map declares.
 func (ft *font) decode(s []byte) []glyphCode {
 	var out []glyphCode
 	for i := 0; i < len(s); {
 		n := 1
 		switch {
-		case ft.toUni != nil && len(ft.toUni.space) > 0:
-			n = ft.toUni.codeLen(s[i:])
+		case !ft.twoByte && !ft.gbk && len(ft.space) == 0:
+			// a simple font
+		case len(ft.space) > 0:
+			n = codeLen(ft.space, s[i:])
 		case ft.gbk:
 			if s[i] >= 0x81 && i+1 < len(s) {
 				n = 2
 			}
-		case ft.twoByte:
+		case ft.ucs2:
+			n = 2
+			if s[i]&0xFC == 0xD8 && i+3 < len(s) && s[i+2]&0xFC == 0xDC {
+				n = 4
+			}
+		case ft.ident:
+			n = 2
+		case ft.toUni != nil && len(ft.toUni.space) > 0:
+			n = codeLen(ft.toUni.space, s[i:])
+		default:
 			n = 2
 		}
 		n = min(n, len(s)-i)
@@ -230,7 +254,7 @@ func (ft *font) text(b []byte, code int) string {
 	}
 	switch {
 	case ft.ucs2:
-		return string(rune(code))
+		return utf16BE(b)
 	case ft.gbk:
 		t, err := simplifiedchinese.GBK.NewDecoder().Bytes(b)
 		if err == nil {
@@ -263,26 +287,30 @@ type bfRange struct {
 }
 
 // codeLen is the length of the code starting s, by the code space.
-func (c *cmap) codeLen(s []byte) int {
+func codeLen(space []codeRange, s []byte) int {
 	for n := 1; n <= 4 && n <= len(s); n++ {
 		v := 0
 		for _, b := range s[:n] {
 			v = v<<8 | int(b)
 		}
-		for _, r := range c.space {
+		for _, r := range space {
 			if r.n == n && v >= r.lo && v <= r.hi {
 				return n
 			}
 		}
 	}
-	return c.space[0].n
+	return space[0].n
 }
 
+// lookup finds the text of a code of n bytes: its bfchar, else the range
+// holding it (ranges sorted by their first code, so found by search).
 func (c *cmap) lookup(code, n int) (string, bool) {
 	if t, ok := c.single[code<<3|n]; ok {
 		return t, true
 	}
-	for _, r := range c.ranges {
+	i, _ := slices.BinarySearchFunc(c.ranges, code+1, func(r bfRange, v int) int { return cmp.Compare(r.lo, v) })
+	for k := i - 1; k >= 0 && k >= i-16; k-- { // ranges rarely overlap; look at a few
+		r := c.ranges[k]
 		if r.n != n || code < r.lo || code > r.hi {
 			continue
 		}
@@ -327,7 +355,7 @@ func parseCMap(data []byte) *cmap {
 			for i := 0; i+1 < len(operands); i += 2 {
 				lo, _ := operands[i].([]byte)
 				hi, _ := operands[i+1].([]byte)
-				if len(lo) > 0 && len(lo) <= 4 && len(hi) == len(lo) {
+				if len(lo) > 0 && len(lo) <= 4 && len(hi) == len(lo) && len(c.space) < 64 {
 					c.space = append(c.space, codeRange{len(lo), codeOf(lo), codeOf(hi)})
 				}
 			}
@@ -368,6 +396,7 @@ func parseCMap(data []byte) *cmap {
 		}
 		operands = operands[:0]
 	}
+	slices.SortStableFunc(c.ranges, func(a, b bfRange) int { return cmp.Compare(a.lo, b.lo) })
 	return c
 }
 
@@ -379,7 +408,12 @@ func codeOf(b []byte) int {
 	return v
 }
 
+// maxMapped bounds the text one code maps to, in bytes of UTF-16: a
+// ligature is a few letters, not a page.
+const maxMapped = 32
+
 func utf16BE(b []byte) string {
+	b = b[:min(len(b), maxMapped)]
 	u := make([]uint16, 0, len(b)/2)
 	for i := 0; i+1 < len(b); i += 2 {
 		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))

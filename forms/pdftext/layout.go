@@ -11,9 +11,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// maxCellWork bounds glyphs × rules looked at to find table cells; a page
-// beyond it is read as lines only.
-const maxCellWork = 50_000_000
+// maxCellWork bounds glyphs × rules looked at to find table cells in a
+// file; pages beyond it are read as lines only.
+const maxCellWork = 200_000_000
 
 // line is a line of text as laid out: a paragraph's line, or a table row
 // with its cells separated by " | ".
@@ -28,20 +28,24 @@ type line struct {
 
 // layout turns a page's glyphs into lines in reading order: the glyphs in
 // a ruled table's cells row by row (a cell's lines joined, a merged cell
-// on its first row), the others by baseline, top to bottom.
-func layout(p *page) []line {
+// on its first row), the others by baseline, top to bottom. work is what
+// is left of maxCellWork.
+func layout(p *page, work *int) []line {
 	w, h := p.displaySize()
 	glyphs := p.displayGlyphs(w, h)
-	hor, ver := p.displayRules(w, h)
+	gr := &grid{w: w, h: h, work: work}
+	gr.hor, gr.ver = p.displayRules(w, h)
 	cells := map[cellKey][]glyph{}
 	var free []glyph
-	findCells := len(glyphs)*(len(hor)+len(ver)) <= maxCellWork
+	findCells := gr.spend(len(glyphs) * (len(gr.hor) + len(gr.ver)))
 	for _, g := range glyphs {
-		if k, ok := cellOf(g, hor, ver, w, h); findCells && ok {
-			cells[k] = append(cells[k], g)
-		} else {
-			free = append(free, g)
+		if findCells {
+			if k, ok := gr.cellOf(g); ok {
+				cells[k] = append(cells[k], g)
+				continue
+			}
 		}
+		free = append(free, g)
 	}
 	var lines []line
 	for _, l := range textLines(free) {
@@ -50,7 +54,7 @@ func layout(p *page) []line {
 			lines = append(lines, l)
 		}
 	}
-	lines = append(lines, tableRows(cells, hor, ver, w, h)...)
+	lines = append(lines, gr.tableRows(cells)...)
 	slices.SortStableFunc(lines, func(a, b line) int { return cmp.Compare(b.top, a.top) })
 	return lines
 }
@@ -83,7 +87,7 @@ func (p *page) toDisplay(x, y float64) (float64, float64) {
 // each (a glyph drawn twice for bold is kept once), in display space.
 func (p *page) displayGlyphs(w, h float64) []glyph {
 	var out []glyph
-	seen := map[[3]int64]bool{}
+	seen := map[dupKey][]glyph{}
 	for _, g := range p.glyphs {
 		x, y := p.toDisplay(g.x, g.y)
 		dx := g.dx // the baseline's direction across the page as shown
@@ -102,21 +106,60 @@ func (p *page) displayGlyphs(w, h float64) []glyph {
 		if text == "" {
 			continue
 		}
-		key := [3]int64{int64(math.Round(x)), int64(math.Round(y)), int64(len(text))<<32 | int64([]rune(text)[0])}
-		if seen[key] {
+		g.x, g.y, g.text = x, y, text
+		if g.duplicate(seen) {
 			continue
 		}
-		seen[key] = true
-		g.x, g.y, g.text = x, y, text
+		seen[keyOf(g)] = append(seen[keyOf(g)], g)
 		out = append(out, g)
 	}
 	return out
+}
+
+// dupKey files the glyphs kept by text and place, in squares of dupGrid
+// points.
+type dupKey struct {
+	text string
+	x, y int
+}
+
+const dupGrid = 4
+
+func keyOf(g glyph) dupKey {
+	return dupKey{g.text, int(math.Floor(g.x / dupGrid)), int(math.Floor(g.y / dupGrid))}
+}
+
+// duplicate reports a glyph drawn again over one kept (within a third of
+// its width and size, and of dupGrid): fake bold, or a shadow.
+func (g glyph) duplicate(seen map[dupKey][]glyph) bool {
+	tol := min(0.3*max(g.w, 0.5*g.size), dupGrid)
+	k := keyOf(g)
+	for dx := -1; dx <= 1; dx++ {
+		for dy := -1; dy <= 1; dy++ {
+			for _, o := range seen[dupKey{g.text, k.x + dx, k.y + dy}] {
+				if math.Abs(o.x-g.x) < tol && math.Abs(o.y-g.y) < min(0.3*g.size, dupGrid) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // unify maps the Kangxi and CJK radicals some fonts' maps give for
 // ordinary characters (⼀ for 一) to the characters, ligatures (ﬁ) to
 // their letters, and white space of every kind to a space.
 func unify(s string) string {
+	plain := true
+	for _, r := range s {
+		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xFB00 && r <= 0xFB06 || unicode.IsSpace(r) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	var sb strings.Builder
 	for _, r := range s {
 		switch {
@@ -154,20 +197,37 @@ func (p *page) displayRules(w, h float64) (hor, ver []segment) {
 	return hor, ver
 }
 
+// grid is a page's ruled tables: its rules, its size, and what is left
+// of the file's maxCellWork.
+type grid struct {
+	hor, ver []segment
+	w, h     float64
+	work     *int
+}
+
+// spend takes n from the work left; false when there is not that much.
+func (gr *grid) spend(n int) bool {
+	if n > *gr.work {
+		return false
+	}
+	*gr.work -= n
+	return true
+}
+
 // cellKey is a table cell: the rules around it.
 type cellKey struct{ left, top, right, bottom float64 }
 
 // cellOf finds the cell of a ruled table the glyph stands in.
-func cellOf(g glyph, hor, ver []segment, w, h float64) (cellKey, bool) {
-	return cellAt(g.x+g.w/2, g.y+g.size*0.3, hor, ver, w, h)
+func (gr *grid) cellOf(g glyph) (cellKey, bool) {
+	return gr.cellAt(g.x+g.w/2, g.y+g.size*0.3)
 }
 
 // cellAt finds the cell of a ruled table around the point: the nearest
 // rules above, below, left and right of it that reach it.
-func cellAt(cx, cy float64, hor, ver []segment, w, h float64) (cellKey, bool) {
+func (gr *grid) cellAt(cx, cy float64) (cellKey, bool) {
 	const tol = 1.5
 	top, bottom := math.Inf(1), math.Inf(-1)
-	for _, s := range hor {
+	for _, s := range gr.hor {
 		if cx < s.x0-tol || cx > s.x1+tol {
 			continue
 		}
@@ -179,7 +239,7 @@ func cellAt(cx, cy float64, hor, ver []segment, w, h float64) (cellKey, bool) {
 		}
 	}
 	left, right := math.Inf(-1), math.Inf(1)
-	for _, s := range ver {
+	for _, s := range gr.ver {
 		if cy < s.y0-tol || cy > s.y1+tol {
 			continue
 		}
@@ -193,7 +253,7 @@ func cellAt(cx, cy float64, hor, ver []segment, w, h float64) (cellKey, bool) {
 	if math.IsInf(top, 0) || math.IsInf(bottom, 0) || math.IsInf(left, 0) || math.IsInf(right, 0) {
 		return cellKey{}, false
 	}
-	if top-bottom > 0.6*h || right-left > 0.95*w {
+	if top-bottom > 0.6*gr.h || right-left > 0.95*gr.w {
 		return cellKey{}, false
 	}
 	r := func(v float64) float64 { return math.Round(v*2) / 2 }
@@ -204,33 +264,31 @@ func cellAt(cx, cy float64, hor, ver []segment, w, h float64) (cellKey, bool) {
 // rule, left to right. A cell merged down over rows is on its first row
 // only; an empty cell after the row's first text is "—", holding its
 // place as a blank does in published tables.
-func tableRows(cells map[cellKey][]glyph, hor, ver []segment, w, h float64) []line {
+func (gr *grid) tableRows(cells map[cellKey][]glyph) []line {
 	keys := make([]cellKey, 0, len(cells))
 	for k := range cells {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b cellKey) int {
-		if math.Abs(a.top-b.top) > 1 {
-			return cmp.Compare(b.top, a.top)
-		}
-		return cmp.Compare(a.left, b.left)
-	})
+	slices.SortFunc(keys, func(a, b cellKey) int { return cmp.Compare(b.top, a.top) })
 	var out []line
 	for i := 0; i < len(keys); {
 		j := i
-		for j < len(keys) && math.Abs(keys[j].top-keys[i].top) <= 1 {
+		for j < len(keys) && keys[i].top-keys[j].top <= 1 { // tops within a point are one rule
 			j++
 		}
 		group := keys[i:j]
+		slices.SortFunc(group, func(a, b cellKey) int { return cmp.Compare(a.left, b.left) })
 		texts := make([]string, len(group))
 		size := 0.0
 		for k, key := range group {
+			var w wrapped
 			for _, l := range textLines(cells[key]) {
-				texts[k] = joinWrapped(texts[k], l.text)
+				w.add(l.text)
 				size = max(size, l.size)
 			}
+			texts[k] = w.String()
 		}
-		parts := rowCells(group, texts, ver, hor, w, h)
+		parts := gr.rowCells(group, texts)
 		out = append(out, line{text: strings.Join(parts, " | "), left: group[0].left, right: group[len(group)-1].right, top: group[0].top, size: size, row: true})
 		i = j
 	}
@@ -240,19 +298,25 @@ func tableRows(cells map[cellKey][]glyph, hor, ver []segment, w, h float64) []li
 // rowCells lists a row's cells left to right from the vertical rules
 // crossing it, its empty cells too; where the rules do not account for
 // every cell with text, just the cells with text.
-func rowCells(group []cellKey, texts []string, ver, hor []segment, w, h float64) []string {
+func (gr *grid) rowCells(group []cellKey, texts []string) []string {
 	top, bottom := group[0].top, math.Inf(-1)
 	for _, k := range group {
 		bottom = max(bottom, k.bottom) // the row's own lower rule: cells merged down reach lower
 	}
 	mid := (top + bottom) / 2
 	var xs []float64
-	for _, s := range ver {
+	if !gr.spend(len(gr.ver)) {
+		return texts
+	}
+	for _, s := range gr.ver {
 		if s.y0 <= mid && s.y1 >= mid {
 			xs = append(xs, s.x0)
 		}
 	}
 	slices.Sort(xs)
+	if !gr.spend(len(xs) * (len(gr.hor) + len(gr.ver))) {
+		return texts
+	}
 	var parts []string
 	used, lastRight := 0, math.Inf(-1)
 	for n := 0; n+1 < len(xs); n++ {
@@ -260,7 +324,7 @@ func rowCells(group []cellKey, texts []string, ver, hor []segment, w, h float64)
 		if xs[n+1]-xs[n] < 2 || cx < lastRight {
 			continue // a doubled rule, or inside a cell merged across
 		}
-		key, ok := cellAt(cx, mid, hor, ver, w, h)
+		key, ok := gr.cellAt(cx, mid)
 		if !ok || math.Abs(key.top-top) > 1 {
 			continue // no cell, or one merged down from a row above
 		}
@@ -280,19 +344,28 @@ func rowCells(group []cellKey, texts []string, ver, hor []segment, w, h float64)
 	return parts
 }
 
-// joinWrapped joins a line wrapped in a cell to the text before it: with
-// no space between Chinese characters, with one between words.
-func joinWrapped(a, b string) string {
-	if a == "" {
-		return b
-	}
-	ra, _ := lastRune(a)
-	rb := []rune(b)[0]
-	if ra < 0x80 && rb < 0x80 && unicode.IsLetter(ra) && unicode.IsLetter(rb) {
-		return a + " " + b
-	}
-	return a + b
+// wrapped gathers the lines of a text wrapped over lines (a cell's, a
+// paragraph's) and joins them: with no space between Chinese characters,
+// with one between words. Joined once at the end, a paragraph of many
+// lines costs its length, not its length squared.
+type wrapped struct {
+	parts []string
+	last  string
 }
+
+func (w *wrapped) add(s string) {
+	if w.last != "" {
+		ra, _ := lastRune(w.last)
+		rb := []rune(s)[0]
+		if ra < 0x80 && rb < 0x80 && unicode.IsLetter(ra) && unicode.IsLetter(rb) {
+			w.parts = append(w.parts, " ")
+		}
+	}
+	w.parts = append(w.parts, s)
+	w.last = s
+}
+
+func (w *wrapped) String() string { return strings.Join(w.parts, "") }
 
 func lastRune(s string) (rune, int) {
 	r := []rune(s)
@@ -396,6 +469,12 @@ var headingStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、
 // heading. Table rows stand alone.
 func paragraphs(pages [][]line) []string {
 	var out []string
+	var para *wrapped
+	flush := func() {
+		if para != nil {
+			out = append(out, para.String())
+		}
+	}
 	var prev *line
 	var prevMargin float64
 	prevPage := -1
@@ -415,12 +494,15 @@ func paragraphs(pages [][]line) []string {
 				math.Abs(l.size-prev.size) <= 0.15*prev.size &&
 				(pi != prevPage || prev.top-l.top < 2.2*l.size) &&
 				!headingStart.MatchString(l.text) && !standsAlone(*prev, *l, rightMargin) {
-				out[len(out)-1] = joinWrapped(out[len(out)-1], l.text)
+				para.add(l.text)
 			} else {
-				out = append(out, l.text)
+				flush()
+				para = &wrapped{}
+				para.add(l.text)
 			}
 			prev, prevMargin, prevPage = l, rightMargin, pi
 		}
 	}
+	flush()
 	return out
 }

@@ -61,7 +61,7 @@ func (l *lexer) skipSpace() {
 	}
 }
 
-// errEnd is what next returns at the end of its data.
+// endOfData is what next returns at the end of its data.
 type endOfData struct{}
 
 // next reads one token as an object: numbers, names, strings, keywords,
@@ -130,6 +130,11 @@ func number(b []byte) (object, bool) {
 	}
 	if i, err := strconv.ParseInt(string(b), 10, 64); err == nil {
 		return i, true
+	}
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
+			return nil, false // no "inf" or "NaN": a coordinate must compare
+		}
 	}
 	// Writers emit "--5" and "5." and "-.5"; strconv takes the last two.
 	s := string(bytes.TrimLeft(b, "+-"))
@@ -304,6 +309,12 @@ func (l *lexer) complete(tok object, depth int) object {
 					}
 					continue // junk in a dictionary is skipped
 				}
+				save = l.pos
+				if l.next() == keyword(">>") {
+					d[key] = nil // a key without a value ends the dictionary all the same
+					return d
+				}
+				l.pos = save
 				d[key] = l.object(depth + 1)
 			}
 		}

@@ -5,10 +5,10 @@ const maxPages = 2000
 
 // pageNode is a page with what it inherits from the page tree.
 type pageNode struct {
-	dict   dict
-	res    dict
-	box    array
-	rotate int64
+	dict        dict
+	res         dict
+	media, crop array
+	rotate      int64
 }
 
 // pages lists the document's pages in order, following the page tree
@@ -35,10 +35,11 @@ func (f *file) pages() []pageNode {
 		if res := f.dictOf(d["Resources"]); res != nil {
 			inherit.res = res
 		}
-		for _, k := range []name{"MediaBox", "CropBox"} {
-			if b := f.arrayOf(d[k]); len(b) == 4 {
-				inherit.box = b
-			}
+		if b := f.arrayOf(d["MediaBox"]); len(b) == 4 {
+			inherit.media = b
+		}
+		if b := f.arrayOf(d["CropBox"]); len(b) == 4 {
+			inherit.crop = b
 		}
 		if r, ok := f.resolve(d["Rotate"]).(int64); ok {
 			inherit.rotate = r
@@ -72,8 +73,12 @@ func (f *file) findCatalog() dict {
 // readPage runs a page's content.
 func (f *file) readPage(n pageNode, fonts map[object]*font) *page {
 	p := &page{box: [4]float64{0, 0, 595, 842}, rotate: int(((n.rotate%360)+360)%360) / 90 * 90}
-	if len(n.box) == 4 {
-		for i, x := range n.box {
+	box := n.crop // what is shown: the crop box, else the media box
+	if box == nil {
+		box = n.media
+	}
+	if len(box) == 4 {
+		for i, x := range box {
 			p.box[i], _ = f.num(x)
 		}
 		if p.box[0] > p.box[2] {
@@ -86,10 +91,16 @@ func (f *file) readPage(n pageNode, fonts map[object]*font) *page {
 	var content []byte
 	switch c := f.resolve(n.dict["Contents"]).(type) {
 	case *stream:
-		content = f.streamData(c)
+		if content = f.streamData(c); f.take(len(content)) != nil {
+			content = nil // pages drawing one huge stream again and again
+		}
 	case array:
 		for _, s := range c {
-			content = append(content, f.streamData(s)...)
+			data := f.streamData(s)
+			if f.take(len(data)) != nil {
+				break // the same stream listed a million times
+			}
+			content = append(content, data...)
 			content = append(content, '\n')
 		}
 	}

@@ -25,7 +25,7 @@ func reportPDF() []byte {
 		text("U", 16, 104, 700, ucs("本报告根据条例编制。全文包括总体情况等六个部分，统计期")) +
 		text("U", 16, 72, 680, ucs("限为2025年全年。")) +
 		text("G", 16, 104, 640, gbk("一、总体情况")) +
-		grid([]float64{72, 300, 420, 523}, []float64{620, 590, 540}) +
+		rules([]float64{72, 300, 420, 523}, []float64{620, 590, 540}) +
 		text("U", 14, 80, 600, ucs("规章")) +
 		text("H", 14, 350, 600, "(3)") + text("H", 14, 460, 600, "(12)") +
 		text("U", 14, 80, 570, ucs("行政规范性")) + text("U", 14, 80, 552, ucs("文件")) +
@@ -138,6 +138,27 @@ func TestRecognized(t *testing.T) {
 	}
 }
 
+// TestTricky: what real files do that must not change a number.
+func TestTricky(t *testing.T) {
+	body := text("U", 12, 72, 700, ucs("本年新收申请数量共计"))
+	for _, tc := range []struct {
+		name, content, want string
+	}{
+		{"fake bold across a rounding edge", text("H", 12, 100.3, 650, "(12)") + text("H", 12, 100.6, 650.2, "(12)"), "12"},
+		{"simple font, two-byte ToUnicode", text("T", 12, 100, 650, "(12)"), "12"},
+		{"a glyph without text", text("H", 12, 100, 650, "(1)") + text("N", 12, 106.7, 650, "<0030>"), "1\uFFFD"},
+	} {
+		doc, err := Read(buildPDF(testPage{content: body + tc.content}))
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if got := strings.TrimPrefix(doc.Text, "本年新收申请数量共计\n"); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestHostile: crafted files end quickly, refused or read in part, and
 // never panic.
 func TestHostile(t *testing.T) {
@@ -159,11 +180,17 @@ func TestHostile(t *testing.T) {
 		"cmap range": buildPDF(testPage{content: text("U", 12, 72, 700, "<FFFFFFFF>")}),
 		"operands":   buildPDF(testPage{content: strings.Repeat("1 ", 1_000_000) + "Tj"}),
 		"objects":    []byte("%PDF-1.4\n" + strings.Repeat("1 0 obj 1 endobj\n", 200_000)),
+		"trailers":   []byte("%PDF-1.4\n1 0 obj << >> endobj\n" + strings.Repeat("trailer<<", 40_000)),
+		"forms":      formBomb(),
+		"not finite": buildPDF(testPage{content: "BT /U 12 Tf 1 0 0 1 NaN inf Tm " + ucs("报告") + " Tj ET"}),
+		"objstm":     objStmBomb(),
+		"rules":      manyRules(),
+		"paragraph":  longParagraph(),
 	}
 	for name, data := range cases {
 		start := time.Now()
 		doc, err := Read(data)
-		if d := time.Since(start); d > 20*time.Second {
+		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("%s: %v", name, d)
 		}
 		if err == nil && doc.Text == "" {
@@ -175,6 +202,71 @@ func TestHostile(t *testing.T) {
 	}
 }
 
+// formBomb draws forms within forms, each drawing the next 200 times:
+// 200^4 forms from a few kilobytes.
+func formBomb() []byte {
+	b := &pdfBuilder{}
+	catalog := b.add("")
+	pages := b.add("")
+	var forms []int
+	for range 4 {
+		forms = append(forms, b.add(""))
+	}
+	for i, n := range forms {
+		content := "BT /F 12 Tf (x) Tj ET"
+		res := ""
+		if i+1 < len(forms) {
+			content = strings.Repeat("/X Do ", 200)
+			res = fmt.Sprintf("/XObject << /X %d 0 R >>", forms[i+1])
+		}
+		b.set(n, streamObj(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << %s >>", res), []byte(content), false))
+	}
+	page := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X %d 0 R >> >> /Contents %d 0 R >>",
+		pages, forms[0], b.add(streamObj("", []byte("/X Do"), false))))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	return b.bytes(catalog)
+}
+
+// objStmBomb is an object stream of 200,000 objects all at one offset of
+// a dictionary that never ends.
+func objStmBomb() []byte {
+	var hdr bytes.Buffer
+	n := 200_000
+	for i := range n {
+		fmt.Fprintf(&hdr, "%d 0 ", 100+i)
+	}
+	data := append(hdr.Bytes(), append([]byte("<< "), bytes.Repeat([]byte("1 "), 1<<19)...)...)
+	b := &pdfBuilder{}
+	b.add(streamObj(fmt.Sprintf("/Type /ObjStm /N %d /First %d", n, hdr.Len()), data, true))
+	return b.bytes(1)
+}
+
+// manyRules is a page of 190,000 glyphs among 600,000 short rules.
+func manyRules() []byte {
+	var sb strings.Builder
+	for i := range 1000 {
+		sb.WriteString(text("H", 1, 50, 50+float64(i)*0.7, "("+strings.Repeat("A", 190)+")"))
+	}
+	for i := range 300_000 {
+		fmt.Fprintf(&sb, "%d 100 m %d 110 l 100 %d m 110 %d l S\n", 50+i%400, 50+i%400, 100+i%600, 100+i%600)
+	}
+	return buildPDF(testPage{content: sb.String()})
+}
+
+// longParagraph is one paragraph of 30,000 lines over 100 pages.
+func longParagraph() []byte {
+	var sb strings.Builder
+	for y := range 300 {
+		fmt.Fprintf(&sb, "BT /H 2 Tf 1 0 0 1 50 %g Tm (%s) Tj ET\n", 800-float64(y)*2.2, strings.Repeat("a", 240))
+	}
+	pages := make([]testPage, 100)
+	for i := range pages {
+		pages[i].content = sb.String()
+	}
+	return buildPDF(pages...)
+}
+
 // FuzzRead feeds the reader: no panic, no unbounded work.
 func FuzzRead(f *testing.F) {
 	f.Add(reportPDF())
@@ -183,7 +275,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		Read(data)
+		read(data) // without Read's recover: a panic is a finding
 	})
 }
 
