@@ -239,14 +239,22 @@ func TestImportXLSX(t *testing.T) {
 	}
 }
 
-func TestImportText(t *testing.T) {
-	dir := t.TempDir()
-	sample := filepath.Join(dir, "s.nianbao")
+// exportedSample writes the sample report in a new folder and exports it
+// as ext: the folder, the report and the export.
+func exportedSample(t *testing.T, ext string) (dir, sample, exported string) {
+	t.Helper()
+	dir = t.TempDir()
+	sample = filepath.Join(dir, "s.nianbao")
 	run(t, "sample", "-o", sample)
-	text := filepath.Join(dir, "s.txt")
-	if code, _, e := run(t, "export", sample, "-o", text); code != 0 {
+	exported = filepath.Join(dir, "s."+ext)
+	if code, _, e := run(t, "export", sample, "-o", exported); code != 0 {
 		t.Fatal(e)
 	}
+	return dir, sample, exported
+}
+
+func TestImportText(t *testing.T) {
+	dir, sample, text := exportedSample(t, "txt")
 	out := filepath.Join(dir, "back.nianbao")
 	code, stdout, stderr := run(t, "import", text, "-o", out, "--json")
 	var res struct {
@@ -314,13 +322,7 @@ trailer << /Root 1 0 R >>
 // TestImportPDF: our PDF reads back as the report; a scan is no report,
 // and the message says it is a scan.
 func TestImportPDF(t *testing.T) {
-	dir := t.TempDir()
-	sample := filepath.Join(dir, "s.nianbao")
-	run(t, "sample", "-o", sample)
-	pdf := filepath.Join(dir, "s.pdf")
-	if code, _, e := run(t, "export", sample, "-o", pdf); code != 0 {
-		t.Fatal(e)
-	}
+	dir, sample, pdf := exportedSample(t, "pdf")
 	out := filepath.Join(dir, "back.nianbao")
 	code, stdout, stderr := run(t, "import", pdf, "-o", out, "--json")
 	if code != 0 || !strings.Contains(stdout, `"uncertain":0`) && !strings.Contains(stdout, `"uncertain": 0`) {
