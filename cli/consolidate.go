@@ -26,6 +26,7 @@ var cmdConsolidate = &command{
 		fs.String("expect", "", l10n.T("cli.consolidate.expect"))
 		fs.Bool("include-errors", false, l10n.T("cli.consolidate.includeErrors"))
 		fs.Bool("json", false, l10n.T("cli.consolidate.json"))
+		fs.String("today", "", l10n.T("cli.consolidate.today"))
 	},
 	run: runConsolidate,
 }
@@ -44,7 +45,11 @@ func runConsolidate(e *env, fs *flag.FlagSet, args []string) error {
 		return e.usageError("cli.consolidate.needInput")
 	}
 	// --include-errors given sets the choice; else the 汇总 keeps its own.
-	opt := consolidate.Options{IncludeErrors: d.Report.Consolidation.IncludeErrors}
+	now, err := todayFlag(e, fs)
+	if err != nil {
+		return err
+	}
+	opt := consolidate.Options{IncludeErrors: d.Report.Consolidation.IncludeErrors, Now: now}
 	if flagSet(fs, "include-errors") {
 		opt.IncludeErrors = flagBool(fs, "include-errors")
 	}

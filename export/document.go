@@ -40,11 +40,14 @@ type Document struct {
 	Draft bool
 	// WindowsFonts is Options.WindowsFonts.
 	WindowsFonts bool
-	Preface      []string // paragraphs before the first section
-	Sections     []Section
-	Closing      Closing
-	Appendix     []Section // printed after the closing, as 附件 (the pre-2019 统计表)
-	Meta         Meta
+	// Addressee is a letter's 主送机关, printed flush left under the title
+	// (GB/T 9704 7.3.2) by the PDF writer; reports have none.
+	Addressee string
+	Preface   []string // paragraphs before the first section
+	Sections  []Section
+	Closing   Closing
+	Appendix  []Section // printed after the closing, as 附件 (the pre-2019 统计表)
+	Meta      Meta
 
 	// What a spreadsheet needs beyond the printed text: the format, the
 	// unit and its contact details (fillable in a workbook), and the

@@ -354,6 +354,9 @@ func (e *engine) document(doc *export.Document) {
 	f := e.fonts
 	e.title(export.TitleLines(doc.Title, doc.Meta.Author, titleChars))
 	e.y += lineH
+	if doc.Addressee != "" {
+		e.paragraph(e.glyphs(doc.Addressee, f.Body, bodyPt), 0, left, 0)
+	}
 	for _, p := range doc.Preface {
 		e.paragraph(e.glyphs(p, f.Body, bodyPt), 2*bodyPt*ptMM, justify, 0)
 	}

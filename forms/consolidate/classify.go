@@ -18,6 +18,8 @@ type run struct {
 	kinds   *unitkind.Set
 	base    string  // the consolidated report's folder
 	entries []entry // every file received, then the missing units
+	// expected is the index of each expected unit, by normalized name.
+	expected map[string]int
 	// units is the unit of the sum of each money cell that offers a
 	// choice; unitless marks those whose amounts cannot be converted.
 	units    map[string]string
@@ -30,7 +32,8 @@ type entry struct {
 	rec *received // nil for a missing unit
 }
 
-// classify gives every file received its state, in path order.
+// classify gives every file received its state, in path order; finish
+// then makes the board.
 func (c *run) classify(got []received) {
 	slices.SortStableFunc(got, func(a, b received) int { return strings.Compare(a.path, b.path) })
 	self := unitkind.Normalize(c.target.Report.Unit.Name)
@@ -56,6 +59,7 @@ func (c *run) classify(got []received) {
 		if r.err == nil {
 			e.Unit, e.Kind, e.Year, e.Format = r.unit, r.kind, r.year, r.format
 			e.Errors, e.Warnings, e.Blanks = r.errs, r.warns, r.blanks
+			e.Problems, e.Phone = r.problems, r.phone
 			if !r.saved.IsZero() {
 				e.Saved = r.saved.Format(time.RFC3339)
 			}
@@ -101,8 +105,14 @@ func (c *run) classify(got []received) {
 			e.Units = e.rec.units
 		}
 	}
+	c.expected = expected
+}
+
+// finish makes the board once the entries are final: the units counted
+// twice marked, the board in order.
+func (c *run) finish() {
 	c.markCountedTwice()
-	c.order(expected)
+	c.order(c.expected)
 }
 
 // learn adds to a list learnt from the files received every unit that

@@ -62,6 +62,9 @@ type Options struct {
 	// Progress, if set, is called after each file read, from the goroutine
 	// that called Run.
 	Progress func(done, total int)
+	// Now is when the files are received (the records' times); zero
+	// means the clock's time.
+	Now time.Time
 }
 
 // Summary is what a run did.
@@ -184,8 +187,14 @@ func (b *Batch) Apply(target *report.Doc) (Summary, error) {
 	next.Cells = target.SummableCells() // all values are read anew: never trust stored positions
 	c := &run{target: target, ws: &next, kinds: target.Kinds(), base: baseOf(target)}
 	c.classify(slices.Clone(b.got))
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	c.track(ws, now)
+	c.finish()
 	vals := c.sum()
-	next.Updated = time.Now().Format(time.RFC3339)
+	next.Updated = now.Format(time.RFC3339)
 	target.Report.Consolidation = &next
 	for _, id := range next.Cells {
 		delete(target.Report.Units, id)
@@ -278,20 +287,22 @@ func Files(inputs []string, skip string) ([]string, error) {
 
 // received is what one file gave.
 type received struct {
-	path   string
-	sum    string // SHA-256 of the content
-	err    error
-	unit   string
-	kind   string
-	year   int
-	format string
-	saved  time.Time
-	cells  map[string]value.Value // the input cells
-	units  map[string]string      // the units chosen for money cells that offer a choice
-	errs   int
-	warns  int
-	blanks int
-	nested *report.Consolidation // a received 汇总's workspace
+	path     string
+	sum      string // SHA-256 of the content
+	err      error
+	unit     string
+	kind     string
+	year     int
+	format   string
+	saved    time.Time
+	cells    map[string]value.Value // the input cells
+	units    map[string]string      // the units chosen for money cells that offer a choice
+	errs     int
+	warns    int
+	blanks   int
+	problems []string // the errors and warnings, as the check words them
+	phone    string
+	nested   *report.Consolidation // a received 汇总's workspace
 }
 
 // receive reads files in parallel, in the order given.
@@ -334,14 +345,19 @@ func readOne(path string, reg *registry.Registry) (r received) {
 	}
 	r.cells, r.units = rep.Cells, rep.Units
 	r.nested = nestedOf(rep.Consolidation, reg)
+	r.phone = rep.Preface.Phone
 	for _, p := range d.Evaluate().Problems {
 		switch {
 		case p.Severity == format.Error && p.Blank:
 			r.blanks++
+			continue
 		case p.Severity == format.Error:
 			r.errs++
 		default:
 			r.warns++
+		}
+		if len(r.problems) < report.MaxProblems {
+			r.problems = append(r.problems, p.Message)
 		}
 	}
 	return r

@@ -13,47 +13,16 @@ import (
 	"testing"
 	"time"
 
-	"nianbao/export/exporttest"
 	"nianbao/forms/consolidate"
+	"nianbao/forms/consolidate/consolidatetest"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
 )
 
 var reg = registry.Builtin()
 
-// unit writes a unit's report made from the sample (every cell and text
-// filled, no problem) with the changes given, saved at the time given.
-func unit(t testing.TB, dir, file, name, kind string, saved time.Time, cells ...string) string {
-	t.Helper()
-	d := exporttest.Sample(t)
-	r := d.Report
-	r.Unit = report.Unit{Name: name, Kind: kind}
-	for _, a := range cells {
-		id, val, _ := strings.Cut(a, "=")
-		switch id {
-		case "year":
-			r.Year = 2024
-		case "format":
-			r.Format = val
-		default:
-			if err := d.SetCellOrKeep(id, val); err != nil && val != "-1" {
-				t.Fatalf("%s: %v", a, err)
-			}
-		}
-	}
-	out, err := r.Marshal(saved)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, file)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+// unit writes a unit's report file (consolidatetest.Unit).
+var unit = consolidatetest.Unit
 
 var day = time.Date(2026, 1, 20, 9, 0, 0, 0, time.UTC)
 

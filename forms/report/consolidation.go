@@ -37,12 +37,65 @@ type Consolidation struct {
 	MixedUnits []string `json:"mixedUnits,omitempty"`
 	// Updated is when the sums were last made (RFC 3339).
 	Updated string `json:"updated,omitempty"`
+	// Records are the office's own record of each unit that sent a file,
+	// by its normalized name (unitkind.Normalize): when its version was
+	// received, the review (退回, 已审核, 已发布) and the versions before.
+	// They outlive the board, which each run makes anew from the files.
+	Records map[string]*UnitRecord `json:"records,omitempty"`
+	// Deadlines are this consolidation's own deadlines by unit kind ID
+	// (YYYY-MM-DD), over the kinds' own (unitkind.Kind.Due).
+	Deadlines map[string]string `json:"deadlines,omitempty"`
 }
+
+// The reviews of a unit's report, in the order they are given.
+const (
+	Returned  = "returned"  // 退回: the unit must correct and send again
+	Approved  = "approved"  // 已审核: the version received is locked
+	Published = "published" // 已发布 in the portal's 年报专栏
+)
+
+// UnitRecord is what the office knows of one unit beyond its file.
+type UnitRecord struct {
+	// SHA256 and File name the version received now (for an approved
+	// unit, the version approved), Received when it first came.
+	SHA256   string `json:"sha256,omitempty"`
+	File     string `json:"file,omitempty"`
+	Received string `json:"received,omitempty"` // RFC 3339
+	// Review is "", Returned, Approved or Published; Reason says why it
+	// was returned; Reviewed is when the review was given (RFC 3339).
+	Review   string `json:"review,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+	Reviewed string `json:"reviewed,omitempty"`
+	// History lists the versions replaced, oldest first.
+	History []Submission `json:"history,omitempty"`
+}
+
+// Submission is a version of a unit's report that a later one replaced.
+type Submission struct {
+	SHA256   string `json:"sha256"`
+	File     string `json:"file,omitempty"`
+	Received string `json:"received,omitempty"`
+	// Review and Reason are the review the version had when replaced.
+	Review string `json:"review,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	// Replaced is when the next version came; Changed lists the cells
+	// whose values the next version changed ("t3.new.total 12→13"), Fixed
+	// the problems it no longer has.
+	Replaced string   `json:"replaced,omitempty"`
+	Changed  []string `json:"changed,omitempty"`
+	Fixed    []string `json:"fixed,omitempty"`
+}
+
+// MaxHistory bounds the versions a unit's record keeps.
+const MaxHistory = 20
 
 // ExpectedUnit is a unit on the list of those expected to report.
 type ExpectedUnit struct {
 	Unit string `json:"unit"`
 	Kind string `json:"kind"`
+	// Phone is the unit's contact phone where known (from last year's
+	// 汇总), for chasing a report not received.
+	Phone string `json:"phone,omitempty"`
 }
 
 // UnitEntry is one unit's place on the board: its file, its state and the
@@ -80,7 +133,16 @@ type UnitEntry struct {
 	// CountedTwice names the received 汇总 that sums this unit too, when
 	// both are in the sums.
 	CountedTwice string `json:"countedTwice,omitempty"`
+	// Problems are the report's problems as the check words them (at most
+	// MaxProblems): the reasons offered when it is returned, and what a
+	// next version fixed.
+	Problems []string `json:"problems,omitempty"`
+	// Phone is the contact phone the report gives.
+	Phone string `json:"phone,omitempty"`
 }
+
+// MaxProblems bounds the problems a board entry keeps.
+const MaxProblems = 50
 
 // valueSep separates the values of a Values list. Number cells hold
 // decimals, "/" or nothing, so it never occurs in one.

@@ -298,7 +298,8 @@ func decode(data []byte) (*fileV1, error) {
 	case checkSections(f.Sections) != nil:
 		return nil, l10n.Errorf("report.corrupt", "Detail", checkSections(f.Sections).Error())
 	case f.Consolidation != nil && (len(f.Consolidation.Units) > MaxUnits || len(f.Consolidation.Expected) > MaxUnits ||
-		len(f.Consolidation.Cells) > MaxStoredCells || len(f.Consolidation.ByKind) > maxKinds):
+		len(f.Consolidation.Cells) > MaxStoredCells || len(f.Consolidation.ByKind) > maxKinds ||
+		len(f.Consolidation.Records) > MaxUnits || len(f.Consolidation.Deadlines) > maxKinds):
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyUnits", "Max", MaxUnits))
 	}
 	return &f, nil

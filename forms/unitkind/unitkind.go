@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"nianbao/assets"
 	"nianbao/forms/l10n"
@@ -46,6 +47,11 @@ type Kind struct {
 	// of this kind: a county's departments count as county-department in
 	// the city's breakdown, apart from the city's own departments.
 	Nested map[string]string `json:"nested,omitempty"`
+	// Due is when a unit of this kind must have published its report,
+	// "MM-DD" of the year after the report year (条例第四十九条: 部门 and
+	// 乡镇 1月31日; county 汇总 2月20日, city 3月10日, province 3月31日); a
+	// consolidation may set its own dates.
+	Due string `json:"due,omitempty"`
 }
 
 // Set is the kinds known: the built-in ones first, in the order offered
@@ -116,6 +122,9 @@ func (s *Set) check(k Kind) error {
 	if s.Known(k.ID) {
 		return l10n.Errorf("unitkind.duplicate", "Value", k.ID)
 	}
+	if _, err := time.Parse(dueLayout, k.Due); k.Due != "" && err != nil {
+		return l10n.Errorf("unitkind.badDue", "ID", k.ID, "Value", k.Due)
+	}
 	names := append([]string{k.Name}, k.Aliases...)
 	for _, n := range names {
 		if Normalize(n) == "" || len([]rune(n)) > maxText {
@@ -138,6 +147,19 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// dueLayout is how a kind's Due is written: month and day.
+const dueLayout = "01-02"
+
+// DueDate is the last day a unit of the kind may publish its report for
+// reportYear: Due in the following year; false when the kind has none.
+func (k Kind) DueDate(reportYear int) (time.Time, bool) {
+	d, err := time.Parse(dueLayout, k.Due)
+	if k.Due == "" || err != nil {
+		return time.Time{}, false
+	}
+	return time.Date(reportYear+1, d.Month(), d.Day(), 0, 0, 0, 0, time.Local), true
 }
 
 // All returns the kinds in the order offered to the clerk.

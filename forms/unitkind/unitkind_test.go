@@ -56,6 +56,7 @@ func TestAdd(t *testing.T) {
 		"name of another": `{"type": "nianbao-unitkinds", "kinds": [{"id": "a1", "name": "乡 镇"}]}`,
 		"no name":         `{"type": "nianbao-unitkinds", "kinds": [{"id": "a1", "name": " "}]}`,
 		"nested unknown":  `{"type": "nianbao-unitkinds", "kinds": [{"id": "a1", "name": "甲", "nested": {"department": "nope"}}]}`,
+		"bad due":         `{"type": "nianbao-unitkinds", "kinds": [{"id": "a1", "name": "甲", "due": "2月30日"}]}`,
 		"too large":       `{"type": "nianbao-unitkinds", "kinds": [], "x": "` + strings.Repeat("x", unitkind.MaxFileSize) + `"}`,
 	} {
 		before := len(s.All())
@@ -64,6 +65,20 @@ func TestAdd(t *testing.T) {
 		}
 		if len(s.All()) != before {
 			t.Errorf("%s: kinds were added from a refused file", name)
+		}
+	}
+}
+
+// TestDueDate: the built-in deadlines of 条例第四十九条, in the year after
+// the report year; a kind without one has none.
+func TestDueDate(t *testing.T) {
+	s := unitkind.Builtin()
+	for id, want := range map[string]string{"department": "2026-01-31", "township": "2026-01-31", "county": "2026-02-20",
+		"city": "2026-03-10", "province": "2026-03-31", "consolidated": ""} {
+		k, _ := s.Lookup(id)
+		d, ok := k.DueDate(2025)
+		if got := d.Format("2006-01-02"); ok != (want != "") || ok && got != want {
+			t.Errorf("%s: %s %v, want %q", id, got, ok, want)
 		}
 	}
 }

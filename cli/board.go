@@ -1,0 +1,256 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"nianbao/export"
+	"nianbao/export/pdf"
+	"nianbao/export/sheet"
+	"nianbao/forms/consolidate"
+	"nianbao/forms/l10n"
+	"nianbao/forms/report"
+	"nianbao/forms/review"
+	"nianbao/forms/safefile"
+	"nianbao/forms/unitkind"
+)
+
+var cmdBoard = &command{
+	name: "board", usage: "cli.board.usage", summary: "cli.board.summary",
+	flags: func(fs *flag.FlagSet) {
+		fs.Bool("json", false, l10n.T("cli.board.json"))
+		fs.String("today", "", l10n.T("cli.board.today"))
+		fs.String("return", "", l10n.T("cli.board.return"))
+		fs.String("reason", "", l10n.T("cli.board.reason"))
+		fs.String("notice", "", l10n.T("cli.board.notice"))
+		fs.String("office", "", l10n.T("cli.board.office"))
+		fs.String("approve", "", l10n.T("cli.board.approve"))
+		fs.String("publish", "", l10n.T("cli.board.publish"))
+		fs.String("reopen", "", l10n.T("cli.board.reopen"))
+		fs.String("due", "", l10n.T("cli.board.due"))
+		fs.Bool("chase", false, l10n.T("cli.board.chase"))
+		fs.String("o", "", l10n.T("cli.board.out"))
+	},
+	run: runBoard,
+}
+
+// runBoard shows a consolidation's board with the office's review, gives
+// a review (退回, 审核, 发布, 撤销) or a deadline, and writes the board, the
+// list of units to chase or a 退回通知.
+func runBoard(e *env, fs *flag.FlagSet, args []string) error {
+	if len(args) != 1 {
+		return e.usageError("cli.board.needArgs")
+	}
+	today, err := todayFlag(e, fs)
+	if err != nil {
+		return err
+	}
+	var acts []string
+	for _, name := range []string{"return", "approve", "publish", "reopen", "due"} {
+		if flagString(fs, name) != "" {
+			acts = append(acts, name)
+		}
+	}
+	if len(acts) > 1 || flagString(fs, "reason") != "" && flagString(fs, "return") == "" ||
+		flagString(fs, "notice") != "" && flagString(fs, "return") == "" {
+		return e.usageError("cli.board.oneAction")
+	}
+	path := args[0]
+	var d *report.Doc
+	if len(acts) == 1 {
+		d, err = report.Edit(path, e.reg, lockWait)
+	} else {
+		d, err = report.Open(path, e.reg)
+	}
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	ws := d.Report.Consolidation
+	if ws == nil {
+		return l10n.Errorf("consolidate.notConsolidation", "Unit", d.Report.Unit.Name)
+	}
+	if len(acts) == 1 {
+		if err := act(d, fs, acts[0], today); err != nil {
+			return err
+		}
+		if err := d.Save(path); err != nil {
+			return err
+		}
+	}
+	rows := review.Board(ws, d.Kinds(), d.Report.Year, today)
+	if n := flagString(fs, "notice"); n != "" {
+		if err := writeNotice(d, rows, flagString(fs, "return"), flagString(fs, "office"), n, today); err != nil {
+			return err
+		}
+	}
+	if flagBool(fs, "chase") {
+		rows = review.Chase(ws, rows)
+	}
+	if out := flagString(fs, "o"); out != "" {
+		return writeBoard(d, rows, flagBool(fs, "chase"), out)
+	}
+	if flagBool(fs, "json") {
+		printReviewJSON(e, rows)
+		return nil
+	}
+	printReview(e, d, rows)
+	return nil
+}
+
+// todayFlag is the day --today gives, else now.
+func todayFlag(e *env, fs *flag.FlagSet) (time.Time, error) {
+	s := flagString(fs, "today")
+	if s == "" {
+		return time.Now(), nil
+	}
+	t, err := time.ParseInLocation(time.DateOnly, s, time.Local)
+	if err != nil {
+		return t, e.usageError("review.badDate", "Value", s)
+	}
+	return t, nil
+}
+
+// act gives the review or deadline the flag named says.
+func act(d *report.Doc, fs *flag.FlagSet, name string, now time.Time) error {
+	ws, unit := d.Report.Consolidation, flagString(fs, name)
+	switch name {
+	case "return":
+		return review.Return(ws, unit, strings.ReplaceAll(flagString(fs, "reason"), `\n`, "\n"), now)
+	case "approve":
+		return review.Approve(ws, unit, now)
+	case "publish":
+		return review.Publish(ws, unit, now)
+	case "reopen":
+		return review.Reopen(ws, unit)
+	}
+	kind, date, _ := strings.Cut(unit, "=")
+	return review.SetDeadline(ws, d.Kinds(), strings.TrimSpace(kind), strings.TrimSpace(date))
+}
+
+// writeNotice writes the 退回通知 of a unit returned: PDF or text, by the
+// file's extension.
+func writeNotice(d *report.Doc, rows []review.Row, unit, office, path string, now time.Time) error {
+	if office == "" {
+		office = d.Report.Unit.Name
+	}
+	var n review.Notice
+	for _, r := range rows {
+		if r.Review == report.Returned && sameUnit(r.Unit, unit) {
+			n = review.NewNotice(r, d.Report.Year, office, now)
+		}
+	}
+	data := []byte(n.Text())
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		var err error
+		if data, _, err = pdf.Write(export.Notice(n), pdf.Options{}); err != nil {
+			return err
+		}
+	}
+	return safefile.Write(path, data, safefile.Options{})
+}
+
+func sameUnit(a, b string) bool { return unitkind.Normalize(a) == unitkind.Normalize(b) }
+
+// writeBoard writes the board, or the units to chase, as a workbook or
+// (for the chase list) as text.
+func writeBoard(d *report.Doc, rows []review.Row, chase bool, path string) error {
+	header, table := review.BoardTable(rows, d.Kinds())
+	name := l10n.T("cli.board.sheet")
+	if chase {
+		header, table = review.ChaseTable(rows, d.Kinds())
+		name = l10n.T("cli.board.chaseSheet")
+	}
+	var data []byte
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		var err error
+		if data, err = sheet.Write(name, d.Report.Unit.Name+" "+name, header, table); err != nil {
+			return err
+		}
+	} else {
+		var sb strings.Builder
+		sb.WriteString(strings.Join(header, "\t") + "\n")
+		for _, row := range table {
+			for i, c := range row {
+				if i > 0 {
+					sb.WriteByte('\t')
+				}
+				sb.WriteString(strings.ReplaceAll(fmt.Sprint(c), "\n", "；")) // a reason's lines stay on the unit's line
+			}
+			sb.WriteByte('\n')
+		}
+		data = []byte(sb.String())
+	}
+	return safefile.Write(path, data, safefile.Options{})
+}
+
+type reviewUnitJSON struct {
+	Unit     string  `json:"unit"`
+	Kind     string  `json:"kind"`
+	State    string  `json:"state"`
+	Review   *string `json:"review"`
+	Reason   string  `json:"reason"`
+	Received *string `json:"received"`
+	Due      *string `json:"due"`
+	Overdue  bool    `json:"overdue"`
+	Errors   int     `json:"errors"`
+	Warnings int     `json:"warnings"`
+	Blanks   int     `json:"blanks"`
+}
+
+func printReviewJSON(e *env, rows []review.Row) {
+	units := []reviewUnitJSON{}
+	for _, r := range rows {
+		j := reviewUnitJSON{Unit: r.Unit, Kind: r.Kind, State: r.State, Reason: r.Reason, Overdue: r.Overdue,
+			Errors: r.Errors, Warnings: r.Warnings, Blanks: r.Blanks}
+		if r.Review != "" {
+			j.Review = &r.Review
+		}
+		if !r.Received.IsZero() {
+			s := r.Received.Format(time.RFC3339)
+			j.Received = &s
+		}
+		if !r.Due.IsZero() {
+			s := r.Due.Format(time.DateOnly)
+			j.Due = &s
+		}
+		units = append(units, j)
+	}
+	data, _ := json.MarshalIndent(struct {
+		Units []reviewUnitJSON `json:"units"`
+	}{units}, "", "  ")
+	fmt.Fprintln(e.stdout, string(data))
+}
+
+// printReview prints the board with the review for the officer.
+func printReview(e *env, d *report.Doc, rows []review.Row) {
+	kinds := d.Kinds()
+	for _, r := range rows {
+		rev := ""
+		if r.State != consolidate.Missing {
+			rev = review.Label(r.Review)
+		}
+		late := ""
+		if r.Overdue {
+			late = l10n.T("cli.board.overdue")
+		}
+		fmt.Fprintf(e.stdout, "%-8s %-6s %-10s %s", l10n.T("state."+r.State), rev, kinds.Name(r.Kind), r.Unit)
+		if !r.Received.IsZero() {
+			fmt.Fprint(e.stdout, "  "+l10n.T("cli.board.received", "Time", r.Received.Local().Format("2006-01-02 15:04")))
+		}
+		if late != "" {
+			fmt.Fprint(e.stdout, "  "+late)
+		}
+		if r.Errors+r.Warnings+r.Blanks > 0 {
+			fmt.Fprint(e.stdout, "  "+l10n.T("cli.consolidate.counts", "Errors", r.Errors, "Warnings", r.Warnings, "Blanks", r.Blanks))
+		}
+		if r.Reason != "" {
+			fmt.Fprint(e.stdout, "  "+l10n.T("cli.board.reasonShown", "Reason", strings.ReplaceAll(r.Reason, "\n", "；")))
+		}
+		fmt.Fprintln(e.stdout)
+	}
+}

@@ -1,0 +1,112 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/cli"
+)
+
+// TestBoard: the board with the review and deadlines, each review from
+// the command line, the 退回通知, the chase list and the workbook.
+func TestBoard(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	units(t, in, map[string]string{"甲局": "department", "乙局": "department"})
+	units(t, in, map[string]string{"丙局": "department"}, "t3.new.natural=100")
+	os.WriteFile(filepath.Join(dir, "名单.txt"), []byte("甲局\t部门\n乙局\t部门\n丙局\t部门\n城关镇\t乡镇\n"), 0o644)
+	out := filepath.Join(dir, "汇总.nianbao")
+	if code, _, e := run(t, "consolidate", "-o", out, "--year", "2025", "--unit", "青溪县人民政府", "--expect", filepath.Join(dir, "名单.txt"), "--today", "2026-01-20", in); code > 1 {
+		t.Fatal(e)
+	}
+	type unitJSON struct {
+		Unit, Kind, State, Reason string
+		Review, Received, Due     *string
+		Overdue                   bool
+		Errors                    int
+	}
+	board := func(args ...string) map[string]unitJSON {
+		t.Helper()
+		code, stdout, stderr := run(t, append([]string{"board", out, "--json"}, args...)...)
+		var b struct{ Units []unitJSON }
+		if err := json.Unmarshal([]byte(stdout), &b); err != nil || code != 0 {
+			t.Fatalf("exit %d %v %s %s", code, err, stdout, stderr)
+		}
+		m := map[string]unitJSON{}
+		for _, u := range b.Units {
+			m[u.Unit] = u
+		}
+		return m
+	}
+	b := board("--today", "2026-02-01")
+	if u := b["城关镇"]; u.State != "missing" || !u.Overdue || *u.Due != "2026-01-31" || u.Review != nil || u.Received != nil {
+		t.Errorf("missing unit: %+v", u)
+	}
+	if u := b["甲局"]; u.State != "ok" || u.Review != nil || u.Received == nil || u.Overdue {
+		t.Errorf("received unit: %+v", u)
+	}
+	if b := board("--today", "2026-01-30"); b["城关镇"].Overdue {
+		t.Error("overdue before its date")
+	}
+	// The reviews.
+	notice := filepath.Join(dir, "退回通知.pdf")
+	if code, _, e := run(t, "board", out, "--return", "丙局", "--reason", `表三数字有误\n请核对总计`, "--notice", notice); code != 0 {
+		t.Fatal(e)
+	}
+	if data, err := os.ReadFile(notice); err != nil || !strings.HasPrefix(string(data), "%PDF") {
+		t.Errorf("notice: %v", err)
+	}
+	for _, step := range [][]string{{"--approve", "甲局"}, {"--publish", "甲局"}, {"--approve", "乙局"}, {"--reopen", "乙局"}} {
+		if code, _, e := run(t, "board", out, step[0], step[1]); code != 0 {
+			t.Fatalf("%v: %s", step, e)
+		}
+	}
+	b = board()
+	if *b["甲局"].Review != "published" || b["乙局"].Review != nil || *b["丙局"].Review != "returned" || b["丙局"].Reason != "表三数字有误\n请核对总计" {
+		t.Errorf("after the reviews: %+v", b)
+	}
+	for name, args := range map[string][]string{
+		"approve with errors": {"--approve", "丙局"}, "publish unapproved": {"--publish", "乙局"},
+		"return without reason": {"--return", "乙局"}, "unknown unit": {"--approve", "丁局"},
+		"two at once": {"--approve", "乙局", "--reopen", "甲局"}, "bad date": {"--due", "部门=1月31日"},
+	} {
+		if code, _, _ := run(t, append([]string{"board", out}, args...)...); code != cli.ExitUsage {
+			t.Errorf("%s: exit %d", name, code)
+		}
+	}
+	// The office's own deadline.
+	if code, _, e := run(t, "board", out, "--due", "乡镇=2026-02-10"); code != 0 {
+		t.Fatal(e)
+	}
+	if b := board("--today", "2026-02-05"); b["城关镇"].Overdue || *b["城关镇"].Due != "2026-02-10" {
+		t.Errorf("with the office's deadline: %+v", b["城关镇"])
+	}
+	// The chase list and the workbook.
+	chase := filepath.Join(dir, "催报.txt")
+	if code, _, e := run(t, "board", out, "--chase", "-o", chase); code != 0 {
+		t.Fatal(e)
+	}
+	if data, _ := os.ReadFile(chase); strings.Count(string(data), "\n") != 3 || !strings.Contains(string(data), "表三数字有误；请核对总计") || !strings.Contains(string(data), "城关镇") || !strings.Contains(string(data), "丙局") {
+		t.Errorf("chase list:\n%s", data)
+	}
+	xlsx := filepath.Join(dir, "报送情况.xlsx")
+	if code, _, e := run(t, "board", out, "-o", xlsx); code != 0 {
+		t.Fatal(e)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := f.GetRows(f.GetSheetName(0)); len(rows) != 6 {
+		t.Errorf("the workbook has %d rows", len(rows))
+	}
+	_, text, _ := run(t, "board", out)
+	if !strings.Contains(text, "已发布") || !strings.Contains(text, "退回理由：表三数字有误；请核对总计") {
+		t.Errorf("board as text:\n%s", text)
+	}
+}

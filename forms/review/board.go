@@ -1,0 +1,121 @@
+package review
+
+import (
+	"time"
+
+	"nianbao/forms/consolidate"
+	"nianbao/forms/l10n"
+	"nianbao/forms/report"
+	"nianbao/forms/unitkind"
+)
+
+// Row is one unit on the board.
+type Row struct {
+	report.UnitEntry
+	// Review, Reason and Reviewed are the office's review (see
+	// report.UnitRecord); Received is when the version on the board came.
+	Review, Reason string
+	Reviewed       time.Time
+	Received       time.Time
+	// Due is the unit's deadline (zero when its kind has none); Overdue
+	// marks a report received after it, or not received and due before
+	// today.
+	Due     time.Time
+	Overdue bool
+	// Versions counts the versions received, this one included.
+	Versions int
+}
+
+// Label is how a review shows: 待审核, 已退回, 已审核, 已发布.
+func Label(review string) string {
+	if review == "" {
+		review = "waiting"
+	}
+	return l10n.T("review.state." + review)
+}
+
+// Board lists the units of the workspace with their review and deadline,
+// in the board's order; today decides what is overdue.
+func Board(ws *report.Consolidation, kinds *unitkind.Set, year int, today time.Time) []Row {
+	rows := make([]Row, 0, len(ws.Units))
+	for _, e := range ws.Units {
+		row := Row{UnitEntry: e}
+		if r := ws.Records[unitkind.Normalize(e.Unit)]; r != nil && e.State != consolidate.Missing &&
+			e.State != consolidate.Refused && e.State != consolidate.Duplicate {
+			row.Review, row.Reason = r.Review, r.Reason
+			row.Reviewed, _ = time.Parse(time.RFC3339, r.Reviewed)
+			row.Received, _ = time.Parse(time.RFC3339, r.Received)
+			row.Versions = len(r.History) + 1
+		}
+		row.Due = Due(ws, kinds, e.Kind, year)
+		if !row.Due.IsZero() {
+			end := row.Due.AddDate(0, 0, 1) // the whole last day counts
+			switch {
+			case !row.Received.IsZero():
+				row.Overdue = !row.Received.Before(end)
+			case e.State == consolidate.Missing:
+				row.Overdue = !today.Before(end)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// Due is the deadline of units of kind reporting on year: the workspace's
+// own date for the kind, else the kind's; zero when neither says.
+func Due(ws *report.Consolidation, kinds *unitkind.Set, kind string, year int) time.Time {
+	if s, ok := ws.Deadlines[kind]; ok {
+		if d, err := time.ParseInLocation(time.DateOnly, s, time.Local); err == nil {
+			return d
+		}
+	}
+	if k, ok := kinds.Lookup(kind); ok {
+		if d, ok := k.DueDate(year); ok {
+			return d
+		}
+	}
+	return time.Time{}
+}
+
+// SetDeadline sets the workspace's deadline for a kind of unit; an empty
+// date goes back to the kind's own.
+func SetDeadline(ws *report.Consolidation, kinds *unitkind.Set, kind, date string) error {
+	k, err := kinds.ParseOrError(kind)
+	if err != nil {
+		return err
+	}
+	if date == "" {
+		delete(ws.Deadlines, k.ID)
+		return nil
+	}
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return l10n.Errorf("review.badDate", "Value", date)
+	}
+	if ws.Deadlines == nil {
+		ws.Deadlines = map[string]string{}
+	}
+	ws.Deadlines[k.ID] = date
+	return nil
+}
+
+// Chase lists the units to chase (催报): those whose report has not come
+// (未交, 逾期 once due) and those returned that have not sent it again,
+// with the phone of their report or of the list.
+func Chase(ws *report.Consolidation, rows []Row) []Row {
+	phones := map[string]string{}
+	for _, x := range ws.Expected {
+		phones[unitkind.Normalize(x.Unit)] = x.Phone
+	}
+	var out []Row
+	for _, r := range rows {
+		if r.State != consolidate.Missing && r.Review != report.Returned {
+			continue
+		}
+		if r.Phone == "" {
+			r.Phone = phones[unitkind.Normalize(r.Unit)]
+		}
+		out = append(out, r)
+	}
+	return out
+}
