@@ -165,25 +165,9 @@ func writeBoard(d *report.Doc, rows []review.Row, chase bool, path string) error
 		header, table = review.ChaseTable(rows, d.Kinds())
 		name = l10n.T("cli.board.chaseSheet")
 	}
-	var data []byte
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		var err error
-		if data, err = sheet.Write(name, d.Report.Unit.Name+" "+name, header, table); err != nil {
-			return err
-		}
-	} else {
-		var sb strings.Builder
-		sb.WriteString(strings.Join(header, "\t") + "\n")
-		for _, row := range table {
-			for i, c := range row {
-				if i > 0 {
-					sb.WriteByte('\t')
-				}
-				sb.WriteString(strings.ReplaceAll(fmt.Sprint(c), "\n", "；")) // a reason's lines stay on the unit's line
-			}
-			sb.WriteByte('\n')
-		}
-		data = []byte(sb.String())
+	data, err := sheet.ByExtension(path, name, d.Report.Unit.Name+" "+name, header, table)
+	if err != nil {
+		return err
 	}
 	return safefile.Write(path, data, safefile.Options{})
 }

@@ -1,10 +1,13 @@
 // Package sheet writes a plain workbook of one table: a title, a header
 // row and rows of values, for the lists the office hands on (the batch
-// check of published reports, and later the board of units).
+// check of published reports, the board of units, the units to chase).
 package sheet
 
 import (
 	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -55,4 +58,37 @@ func Write(name, title string, header []string, rows [][]any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// Text returns the table as tab-separated text, a row a line (line
+// breaks inside a value become "；"), for pasting into a message.
+func Text(header []string, rows [][]any) []byte {
+	var b bytes.Buffer
+	line := func(vals []any) {
+		for i, v := range vals {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(strings.ReplaceAll(fmt.Sprint(v), "\n", "；"))
+		}
+		b.WriteByte('\n')
+	}
+	hs := make([]any, len(header))
+	for i, h := range header {
+		hs[i] = h
+	}
+	line(hs)
+	for _, r := range rows {
+		line(r)
+	}
+	return b.Bytes()
+}
+
+// ByExtension returns the table as a workbook for a path ending in
+// .xlsx, else as Text.
+func ByExtension(path, name, title string, header []string, rows [][]any) ([]byte, error) {
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return Write(name, title, header, rows)
+	}
+	return Text(header, rows), nil
 }

@@ -26,3 +26,13 @@ func TestWrite(t *testing.T) {
 		t.Errorf("a count is written as %v", typ)
 	}
 }
+
+func TestText(t *testing.T) {
+	got := string(sheet.Text([]string{"单位", "理由"}, [][]any{{"甲局", "表三有误\n请核对"}, {"乙局", 3}}))
+	if want := "单位\t理由\n甲局\t表三有误；请核对\n乙局\t3\n"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	if data, _ := sheet.ByExtension("名单.XLSX", "s", "t", []string{"a"}, nil); !bytes.HasPrefix(data, []byte("PK")) {
+		t.Error(".XLSX is not a workbook")
+	}
+}
