@@ -11,7 +11,6 @@ import (
 	"nianbao/export"
 	"nianbao/export/pdf"
 	"nianbao/export/sheet"
-	"nianbao/forms/consolidate"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
@@ -94,11 +93,14 @@ func runBoard(e *env, fs *flag.FlagSet, args []string) error {
 	if out := flagString(fs, "o"); out != "" {
 		return writeBoard(d, rows, flagBool(fs, "chase"), out)
 	}
-	if flagBool(fs, "json") {
+	switch {
+	case flagBool(fs, "json"):
 		printReviewJSON(e, rows)
-		return nil
+	case len(acts) == 1:
+		fmt.Fprintln(e.stdout, l10n.T("cli.board.done."+acts[0], "Unit", flagString(fs, acts[0]), "Path", path))
+	default:
+		printReview(e, d, rows)
 	}
-	printReview(e, d, rows)
 	return nil
 }
 
@@ -160,10 +162,10 @@ func sameUnit(a, b string) bool { return unitkind.Normalize(a) == unitkind.Norma
 // (for the chase list) as text.
 func writeBoard(d *report.Doc, rows []review.Row, chase bool, path string) error {
 	header, table := review.BoardTable(rows, d.Kinds())
-	name := l10n.T("cli.board.sheet")
+	name := l10n.T("review.sheet")
 	if chase {
 		header, table = review.ChaseTable(rows, d.Kinds())
-		name = l10n.T("cli.board.chaseSheet")
+		name = l10n.T("review.chaseSheet")
 	}
 	data, err := sheet.ByExtension(path, name, d.Report.Unit.Name+" "+name, header, table)
 	if err != nil {
@@ -214,15 +216,18 @@ func printReviewJSON(e *env, rows []review.Row) {
 func printReview(e *env, d *report.Doc, rows []review.Row) {
 	kinds := d.Kinds()
 	for _, r := range rows {
-		rev := ""
-		if r.State != consolidate.Missing {
+		rev, unit := "", r.Unit
+		if review.Reviewable(r.UnitEntry) {
 			rev = review.Label(r.Review)
+		}
+		if unit == "" {
+			unit = r.File
 		}
 		late := ""
 		if r.Overdue {
 			late = l10n.T("cli.board.overdue")
 		}
-		fmt.Fprintf(e.stdout, "%-8s %-6s %-10s %s", l10n.T("state."+r.State), rev, kinds.Name(r.Kind), r.Unit)
+		fmt.Fprintf(e.stdout, "%-8s %-6s %-10s %s", l10n.T("state."+r.State), rev, kinds.Name(r.Kind), unit)
 		if !r.Received.IsZero() {
 			fmt.Fprint(e.stdout, "  "+l10n.T("cli.board.received", "Time", r.Received.Local().Format("2006-01-02 15:04")))
 		}
@@ -234,6 +239,9 @@ func printReview(e *env, d *report.Doc, rows []review.Row) {
 		}
 		if r.Reason != "" {
 			fmt.Fprint(e.stdout, "  "+l10n.T("cli.board.reasonShown", "Reason", strings.ReplaceAll(r.Reason, "\n", "；")))
+		}
+		if r.Message != "" {
+			fmt.Fprint(e.stdout, "  "+r.Message)
 		}
 		fmt.Fprintln(e.stdout)
 	}

@@ -47,6 +47,10 @@ type App struct {
 	reg  *registry.Registry
 	opts Options
 
+	// clock tells the time reviews are given at and lateness is judged
+	// at; nil means the system's (tests set it).
+	clock func() time.Time
+
 	doc    *report.Doc // nil on the welcome view
 	result rules.Result
 	dirty  bool

@@ -16,6 +16,7 @@ import (
 	"nianbao/forms/consolidate"
 	"nianbao/forms/importer"
 	"nianbao/forms/report"
+	"nianbao/forms/review"
 	"nianbao/ui/board"
 	"nianbao/ui/filedlg"
 	"nianbao/ui/task"
@@ -41,7 +42,7 @@ func (v breakdownView) refresh()                  { v.Refresh() }
 
 // newBoard makes the board of the open consolidated report.
 func (a *App) newBoard() partView {
-	return boardView{board.New(a.doc, board.Actions{
+	b := board.New(a.doc, board.Actions{
 		AddFiles: func() {
 			a.askPath(filedlg.Options{Title: T("ui.consolidate.addTitle"), Ext: report.Extension + ";" + importer.ExtXLSX,
 				Kind: T("ui.consolidate.filesKind")}, func(path string) {
@@ -66,7 +67,15 @@ func (a *App) newBoard() partView {
 			}
 			a.receive(nil, list, a.includeErrors())
 		},
-	})}
+		Return:    a.returnUnit,
+		Review:    a.reviewUnit,
+		Deadlines: a.editDeadlines,
+		Chase:     func(rows []review.Row) { a.saveRows(rows, true) },
+		Export:    func(rows []review.Row) { a.saveRows(rows, false) },
+	})
+	b.Now = a.now
+	b.Refresh()
+	return boardView{b}
 }
 
 // editList shows the list of expected units to type or paste into (one
@@ -128,7 +137,7 @@ func (a *App) receive(inputs []string, expected []report.ExpectedUnit, includeEr
 		a.inform(T("ui.consolidate.running"), T("ui.consolidate.busy"))
 		return
 	}
-	b, err := consolidate.Prepare(d, inputs, consolidate.Options{Expected: expected, IncludeErrors: includeErrors})
+	b, err := consolidate.Prepare(d, inputs, consolidate.Options{Expected: expected, IncludeErrors: includeErrors, Now: a.now()})
 	if err != nil {
 		a.showError(err)
 		return

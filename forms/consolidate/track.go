@@ -21,12 +21,7 @@ const maxChanged = 200
 // version approved, and a newer file waits, said in its message.
 func (c *run) track(prev *report.Consolidation, now time.Time) {
 	stamp := now.Format(time.RFC3339)
-	records := make(map[string]*report.UnitRecord, len(prev.Records))
-	for k, r := range prev.Records {
-		copied := *r
-		copied.History = slices.Clone(r.History)
-		records[k] = &copied
-	}
+	records := prev.ForReview().Records // the workspace before stays as it was
 	before := map[string]report.UnitEntry{}
 	for _, u := range prev.Units {
 		if u.SHA256 != "" && u.State != Refused && u.State != Duplicate {

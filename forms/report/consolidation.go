@@ -1,6 +1,8 @@
 package report
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"nianbao/forms/format"
@@ -84,6 +86,22 @@ type Submission struct {
 	Replaced string   `json:"replaced,omitempty"`
 	Changed  []string `json:"changed,omitempty"`
 	Fixed    []string `json:"fixed,omitempty"`
+}
+
+// ForReview returns a copy of the workspace whose records and deadlines
+// may change without changing c (the rest is shared: only a consolidation
+// run changes it, and it makes a new workspace). The editor tells a
+// changed report by a new workspace.
+func (c *Consolidation) ForReview() *Consolidation {
+	next := *c
+	next.Records = make(map[string]*UnitRecord, len(c.Records))
+	for k, r := range c.Records {
+		copied := *r
+		copied.History = slices.Clone(r.History)
+		next.Records[k] = &copied
+	}
+	next.Deadlines = maps.Clone(c.Deadlines)
+	return &next
 }
 
 // MaxHistory bounds the versions a unit's record keeps.

@@ -26,6 +26,12 @@ type Row struct {
 	Versions int
 }
 
+// Reviewable tells a unit whose report came and was read, so that it can
+// be reviewed: not missing, refused or a duplicate.
+func Reviewable(r report.UnitEntry) bool {
+	return r.File != "" && r.State != consolidate.Missing && r.State != consolidate.Refused && r.State != consolidate.Duplicate
+}
+
 // Label is how a review shows: 待审核, 已退回, 已审核, 已发布.
 func Label(review string) string {
 	if review == "" {
@@ -40,8 +46,7 @@ func Board(ws *report.Consolidation, kinds *unitkind.Set, year int, today time.T
 	rows := make([]Row, 0, len(ws.Units))
 	for _, e := range ws.Units {
 		row := Row{UnitEntry: e}
-		if r := ws.Records[unitkind.Normalize(e.Unit)]; r != nil && e.State != consolidate.Missing &&
-			e.State != consolidate.Refused && e.State != consolidate.Duplicate {
+		if r := ws.Records[unitkind.Normalize(e.Unit)]; r != nil && Reviewable(e) {
 			row.Review, row.Reason = r.Review, r.Reason
 			row.Reviewed, _ = time.Parse(time.RFC3339, r.Reviewed)
 			row.Received, _ = time.Parse(time.RFC3339, r.Received)

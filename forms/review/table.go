@@ -15,7 +15,7 @@ func BoardTable(rows []Row, kinds *unitkind.Set) (header []string, table [][]any
 	header = columns("unit", "kind", "state", "review", "reason", "received", "due", "overdue", "errors", "warnings", "blanks", "versions", "file", "message")
 	for _, r := range rows {
 		review := ""
-		if r.State != consolidate.Missing {
+		if Reviewable(r.UnitEntry) {
 			review = Label(r.Review)
 		}
 		table = append(table, []any{r.Unit, kinds.Name(r.Kind), l10n.T("state." + r.State), review, r.Reason,

@@ -6,9 +6,12 @@
 package board
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +19,8 @@ import (
 
 	"nianbao/forms/consolidate"
 	"nianbao/forms/report"
+	"nianbao/forms/review"
+	"nianbao/forms/unitkind"
 	"nianbao/ui/tr"
 )
 
@@ -26,7 +31,22 @@ type Actions struct {
 	Rerun func(includeErrors bool)
 	// AddToList puts units received but not expected on the list.
 	AddToList func(units []report.UnitEntry)
+	// Return asks why a unit's report goes back and returns it; Review
+	// gives the review do (approve, publish, reopen) to a unit's report.
+	Return func(row review.Row)
+	Review func(do, unit string)
+	// Deadlines edits the deadlines; Chase writes the units to chase among
+	// the board's, Export the board.
+	Deadlines     func()
+	Chase, Export func(rows []review.Row)
 }
+
+// The reviews Actions.Review gives.
+const (
+	DoApprove = "approve"
+	DoPublish = "publish"
+	DoReopen  = "reopen"
+)
 
 // Board shows a consolidation's units.
 type Board struct {
@@ -38,8 +58,14 @@ type Board struct {
 	filter  *widget.Select
 	table   *widget.Table
 	addList *widget.Button
-	rows    []report.UnitEntry // shown, after the filter
-	sel     int                // selected row, -1 for none
+	reviews []*widget.Button // 退回… 审核通过 标为已发布 撤销审核, for the unit selected
+	all     []review.Row     // every unit
+	rows    []review.Row     // shown, after the filter, in the order chosen
+	sel     int              // selected row, -1 for none
+	sortBy  int              // the column the rows are sorted by, -1 for the board's order
+	desc    bool
+	// Now is the time lateness is judged at (time.Now; tests set it).
+	Now func() time.Time
 }
 
 // columns of the board's table.
@@ -47,25 +73,35 @@ var columns = []struct {
 	key   string
 	width float32 // in text heights
 }{
-	{"board.col.state", 4}, {"board.col.unit", 11}, {"board.col.kind", 6}, {"board.col.errors", 2.2},
-	{"board.col.warnings", 2.2}, {"board.col.blanks", 2.2}, {"board.col.included", 2.2}, {"board.col.file", 10}, {"board.col.message", 24},
+	{"board.col.state", 4}, {"board.col.unit", 11}, {"board.col.kind", 4.6}, {"board.col.review", 3.6}, {"board.col.received", 5.6},
+	{"board.col.due", 5}, {"board.col.overdue", 2.2}, {"board.col.errors", 2.2}, {"board.col.warnings", 2.2}, {"board.col.blanks", 2.2},
+	{"board.col.included", 2.2}, {"board.col.file", 10}, {"board.col.message", 24},
 }
 
-// filters of the board, by the states they show.
+// filters of the board: what each shows.
 var filters = []struct {
-	key    string
-	states []string // nil for all
+	key  string
+	show func(r review.Row) bool
 }{
-	{"board.filter.all", nil},
-	{"board.filter.problems", []string{consolidate.Refused, consolidate.Duplicate, consolidate.WrongYear, consolidate.WrongFormat,
-		consolidate.Unknown, consolidate.Errors, consolidate.Blanks}},
-	{"board.filter.missing", []string{consolidate.Missing}},
-	{"board.filter.included", nil},
+	{"board.filter.all", func(review.Row) bool { return true }},
+	{"board.filter.problems", func(r review.Row) bool {
+		return slices.Contains([]string{consolidate.Refused, consolidate.Duplicate, consolidate.WrongYear, consolidate.WrongFormat,
+			consolidate.Unknown, consolidate.Errors, consolidate.Blanks}, r.State)
+	}},
+	{"board.filter.missing", func(r review.Row) bool { return r.State == consolidate.Missing }},
+	{"board.filter.overdue", func(r review.Row) bool { return r.Overdue }},
+	{"board.filter.waiting", func(r review.Row) bool { return received(r) && r.Review == "" }},
+	{"board.filter.returned", func(r review.Row) bool { return r.Review == report.Returned }},
+	{"board.filter.approved", func(r review.Row) bool { return r.Review == report.Approved || r.Review == report.Published }},
+	{"board.filter.included", func(r review.Row) bool { return r.Included }},
 }
+
+// received tells a unit whose report came and can be reviewed.
+func received(r review.Row) bool { return review.Reviewable(r.UnitEntry) }
 
 // New makes the board of d, a consolidated report.
 func New(d *report.Doc, act Actions) *Board {
-	b := &Board{doc: d, act: act, sel: -1}
+	b := &Board{doc: d, act: act, sel: -1, sortBy: -1, Now: time.Now}
 	b.summary = widget.NewLabel("")
 	b.summary.Wrapping = fyne.TextWrapWord
 	b.include = widget.NewCheck(tr.T("board.includeErrors"), func(on bool) {
@@ -90,12 +126,18 @@ func New(d *report.Doc, act Actions) *Board {
 		func(id widget.TableCellID, o fyne.CanvasObject) { b.fill(id, o.(*widget.Label)) })
 	b.table.ShowHeaderRow = true
 	b.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		h := widget.NewButton("", nil)
+		h.Importance = widget.LowImportance
+		h.Alignment = widget.ButtonAlignLeading
+		return h
 	}
 	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(tr.T(columns[id.Col].key))
+		if id.Col < 0 {
+			return
 		}
+		h := o.(*widget.Button)
+		h.SetText(tr.T(columns[id.Col].key) + b.sortMark(id.Col))
+		h.OnTapped = func() { b.SortBy(id.Col) }
 	}
 	b.table.StickyColumnCount = 2
 	h := textHeight()
@@ -108,7 +150,7 @@ func New(d *report.Doc, act Actions) *Board {
 	}
 	b.addList = widget.NewButton(tr.T("board.addToList"), func() {
 		if b.sel >= 0 && b.sel < len(b.rows) {
-			b.act.AddToList([]report.UnitEntry{b.rows[b.sel]})
+			b.act.AddToList([]report.UnitEntry{b.rows[b.sel].UnitEntry})
 		}
 	})
 	tools := container.NewHBox(
@@ -116,10 +158,31 @@ func New(d *report.Doc, act Actions) *Board {
 		widget.NewButton(tr.T("board.addFolder"), func() { b.act.AddFolder() }),
 		widget.NewButton(tr.T("board.chooseList"), func() { b.act.ChooseList() }),
 		widget.NewButton(tr.T("board.rerun"), func() { b.act.Rerun(b.include.Checked) }),
-		b.addList,
+		widget.NewButton(tr.T("board.deadlines"), func() { b.act.Deadlines() }),
+		widget.NewButton(tr.T("board.chase"), func() { b.act.Chase(b.all) }),
+		widget.NewButton(tr.T("board.export"), func() { b.act.Export(b.rows) }),
 	)
+	selected := func(f func(r review.Row)) func() {
+		return func() {
+			if b.sel >= 0 && b.sel < len(b.rows) {
+				f(b.rows[b.sel])
+			}
+		}
+	}
+	b.reviews = []*widget.Button{
+		widget.NewButton(tr.T("board.return"), selected(func(r review.Row) { b.act.Return(r) })),
+		widget.NewButton(tr.T("board.approve"), selected(func(r review.Row) { b.act.Review(DoApprove, r.Unit) })),
+		widget.NewButton(tr.T("board.publish"), selected(func(r review.Row) { b.act.Review(DoPublish, r.Unit) })),
+		widget.NewButton(tr.T("board.reopen"), selected(func(r review.Row) { b.act.Review(DoReopen, r.Unit) })),
+	}
+	unitTools := container.NewHBox(widget.NewLabel(tr.T("board.selected")))
+	for _, btn := range b.reviews {
+		unitTools.Add(btn)
+	}
+	unitTools.Add(b.addList)
 	head := widget.NewLabelWithStyle(tr.T("board.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(head, container.NewHScroll(tools), container.NewBorder(nil, nil, nil, container.NewHBox(b.include, b.filter), b.summary))
+	top := container.NewVBox(head, container.NewHScroll(tools), container.NewHScroll(unitTools),
+		container.NewBorder(nil, nil, nil, container.NewHBox(b.include, b.filter), b.summary))
 	b.root = container.NewBorder(top, nil, nil, nil, b.table)
 	b.Refresh()
 	return b
@@ -136,21 +199,26 @@ func (b *Board) Refresh() {
 	}
 	b.include.SetChecked(ws.IncludeErrors)
 	f := filters[max(b.filter.SelectedIndex(), 0)]
+	b.all = review.Board(ws, b.doc.Kinds(), b.doc.Report.Year, b.Now())
 	b.rows = b.rows[:0]
 	counts := map[string]int{}
-	included := 0
-	for _, u := range ws.Units {
+	included, overdue, returned := 0, 0, 0
+	for _, u := range b.all {
 		counts[u.State]++
 		if u.Included {
 			included++
 		}
-		switch {
-		case f.key == "board.filter.included" && !u.Included:
-		case f.states != nil && !slices.Contains(f.states, u.State):
-		default:
+		if u.Overdue {
+			overdue++
+		}
+		if u.Review == report.Returned {
+			returned++
+		}
+		if f.show(u) {
 			b.rows = append(b.rows, u)
 		}
 	}
+	b.sort()
 	text := tr.T("board.summary", "Expected", len(ws.Expected), "Received", len(ws.Units)-counts[consolidate.Missing],
 		"Included", included, "Missing", counts[consolidate.Missing])
 	var parts string
@@ -158,6 +226,9 @@ func (b *Board) Refresh() {
 		if n := counts[s]; n > 0 && s != consolidate.Missing {
 			parts += fmt.Sprintf("　%s %d", tr.T("state."+s), n)
 		}
+	}
+	if overdue+returned > 0 {
+		parts += tr.T("board.lateReturned", "Overdue", overdue, "Returned", returned)
 	}
 	if ws.Updated == "" {
 		text = tr.T("board.empty")
@@ -170,11 +241,119 @@ func (b *Board) Refresh() {
 }
 
 func (b *Board) updateButtons() {
-	if b.sel >= 0 && b.sel < len(b.rows) && b.rows[b.sel].State == consolidate.Unknown {
-		b.addList.Enable()
-	} else {
-		b.addList.Disable()
+	var r review.Row
+	if b.sel >= 0 && b.sel < len(b.rows) {
+		r = b.rows[b.sel]
 	}
+	enable(b.addList, r.State == consolidate.Unknown)
+	ok := r.State == consolidate.OK || r.State == consolidate.Warnings
+	enable(b.reviews[0], received(r) && r.Review != report.Published)
+	enable(b.reviews[1], ok && r.Review != report.Approved && r.Review != report.Published)
+	enable(b.reviews[2], r.Review == report.Approved)
+	enable(b.reviews[3], r.Review != "")
+}
+
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// Select selects the row of unit, if shown; false when it is not.
+func (b *Board) Select(unit string) bool {
+	for i, r := range b.rows {
+		if unitkind.Normalize(r.Unit) == unitkind.Normalize(unit) {
+			b.table.Select(widget.TableCellID{Row: i, Col: 1})
+			return true
+		}
+	}
+	return false
+}
+
+// Filter shows the units of the board's filter i (as listed in its menu).
+func (b *Board) Filter(i int) { b.filter.SetSelectedIndex(i) }
+
+// Rows are the units shown, in the order shown.
+func (b *Board) Rows() []review.Row { return b.rows }
+
+// SortBy sorts the rows by a column; again, the other way round; a third
+// time, back in the board's order.
+func (b *Board) SortBy(col int) {
+	switch {
+	case b.sortBy != col:
+		b.sortBy, b.desc = col, false
+	case !b.desc:
+		b.desc = true
+	default:
+		b.sortBy = -1
+	}
+	b.Refresh()
+}
+
+func (b *Board) sortMark(col int) string {
+	switch {
+	case col != b.sortBy:
+		return ""
+	case b.desc:
+		return " ▼"
+	}
+	return " ▲"
+}
+
+// sort puts the rows shown in the order chosen (stable: equal rows keep
+// the board's order).
+func (b *Board) sort() {
+	if b.sortBy < 0 {
+		return
+	}
+	key := columns[b.sortBy].key
+	slices.SortStableFunc(b.rows, func(x, y review.Row) int {
+		c := compareBy(key, x, y, b.doc.Kinds())
+		if b.desc {
+			return -c
+		}
+		return c
+	})
+}
+
+// compareBy compares two rows by a column's values.
+func compareBy(key string, x, y review.Row, kinds *unitkind.Set) int {
+	switch key {
+	case "board.col.state":
+		return cmp.Compare(slices.Index(consolidate.States, x.State), slices.Index(consolidate.States, y.State))
+	case "board.col.unit":
+		return strings.Compare(x.Unit, y.Unit)
+	case "board.col.kind":
+		return strings.Compare(kinds.Name(x.Kind), kinds.Name(y.Kind))
+	case "board.col.review":
+		return strings.Compare(x.Review, y.Review)
+	case "board.col.received":
+		return x.Received.Compare(y.Received)
+	case "board.col.due":
+		return x.Due.Compare(y.Due)
+	case "board.col.overdue":
+		return cmp.Compare(b2i(x.Overdue), b2i(y.Overdue))
+	case "board.col.errors":
+		return cmp.Compare(x.Errors, y.Errors)
+	case "board.col.warnings":
+		return cmp.Compare(x.Warnings, y.Warnings)
+	case "board.col.blanks":
+		return cmp.Compare(x.Blanks, y.Blanks)
+	case "board.col.included":
+		return cmp.Compare(b2i(x.Included), b2i(y.Included))
+	case "board.col.file":
+		return strings.Compare(x.File, y.File)
+	}
+	return strings.Compare(x.Message, y.Message)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // fill shows one cell of the table.
@@ -192,6 +371,23 @@ func (b *Board) fill(id widget.TableCellID, l *widget.Label) {
 		text = u.Unit
 	case "board.col.kind":
 		text = b.doc.Kinds().Name(u.Kind)
+	case "board.col.review":
+		if received(u) {
+			text = review.Label(u.Review)
+			l.Importance = reviewImportance(u.Review)
+		}
+	case "board.col.received":
+		if !u.Received.IsZero() {
+			text = u.Received.Local().Format("01-02 15:04")
+		}
+	case "board.col.due":
+		if !u.Due.IsZero() {
+			text = u.Due.Format("01-02")
+		}
+	case "board.col.overdue":
+		if u.Overdue {
+			text, l.Importance = tr.T("board.overdue"), widget.DangerImportance
+		}
 	case "board.col.errors":
 		text = count(u.Errors, u.File)
 	case "board.col.warnings":
@@ -211,6 +407,9 @@ func (b *Board) fill(id widget.TableCellID, l *widget.Label) {
 		if u.CountedTwice != "" {
 			text = tr.T("board.countedTwice", "By", u.CountedTwice)
 		}
+		if u.Review == report.Returned {
+			text = tr.T("board.returnedFor", "Reason", strings.ReplaceAll(u.Reason, "\n", "；"))
+		}
 	}
 	l.Text = text
 	l.Refresh()
@@ -221,6 +420,18 @@ func count(n int, file string) string {
 		return ""
 	}
 	return fmt.Sprint(n)
+}
+
+// reviewImportance colours a review: returned red, approved and published
+// green, waiting plain.
+func reviewImportance(r string) widget.Importance {
+	switch r {
+	case report.Returned:
+		return widget.DangerImportance
+	case report.Approved, report.Published:
+		return widget.SuccessImportance
+	}
+	return widget.MediumImportance
 }
 
 // Importance is how a state is coloured: red for what cannot be used as

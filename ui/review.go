@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/export"
+	"nianbao/export/pdf"
+	"nianbao/export/sheet"
+	"nianbao/forms/report"
+	"nianbao/forms/review"
+	"nianbao/forms/safefile"
+	"nianbao/forms/unitkind"
+	"nianbao/ui/board"
+)
+
+// now is the time reviews are given at and lateness judged at.
+func (a *App) now() time.Time {
+	if a.clock != nil {
+		return a.clock()
+	}
+	return time.Now()
+}
+
+// reviewed gives a review to the open 汇总: change runs on a copy of its
+// workspace, which replaces it when change succeeds (the editor tells a
+// changed 汇总 by a new workspace).
+func (a *App) reviewed(change func(ws *report.Consolidation) error) bool {
+	next := a.doc.Report.Consolidation.ForReview()
+	if err := change(next); err != nil {
+		a.showError(err)
+		return false
+	}
+	a.doc.Report.Consolidation = next
+	a.changed()
+	return true
+}
+
+// reviewUnit gives the review do (board.DoApprove …) to a unit's report.
+func (a *App) reviewUnit(do, unit string) {
+	a.reviewed(func(ws *report.Consolidation) error {
+		switch do {
+		case board.DoApprove:
+			return review.Approve(ws, unit, a.now())
+		case board.DoPublish:
+			return review.Publish(ws, unit, a.now())
+		}
+		return review.Reopen(ws, unit)
+	})
+}
+
+// returnUnit asks why a unit's report goes back — its problems offered as
+// ready sentences, and the officer's own words — returns it, and saves
+// the 退回通知 if asked.
+func (a *App) returnUnit(r review.Row) {
+	offered := append([]string{}, r.Problems...)
+	if r.Blanks > 0 {
+		offered = append(offered, T("ui.review.blanks", "Count", r.Blanks))
+	}
+	checks := widget.NewCheckGroup(offered, nil)
+	own := widget.NewMultiLineEntry()
+	own.SetPlaceHolder(T("ui.review.ownHint"))
+	own.SetMinRowsVisible(3)
+	own.Wrapping = fyne.TextWrapWord
+	notice := widget.NewCheck(T("ui.review.saveNotice"), nil)
+	notice.SetChecked(true)
+	var top fyne.CanvasObject = widget.NewLabel(T("ui.review.noProblems"))
+	if len(offered) > 0 {
+		scroll := container.NewVScroll(checks)
+		scroll.SetMinSize(fyne.NewSize(0, 160))
+		top = container.NewBorder(widget.NewLabel(T("ui.review.pickProblems")), nil, nil, nil, scroll)
+	}
+	body := container.NewBorder(top, notice, nil, nil, container.NewBorder(widget.NewLabel(T("ui.review.own")), nil, nil, nil, own))
+	dlg := dialog.NewCustomConfirm(T("ui.review.returnTitle", "Unit", r.Unit), T("ui.review.return"), T("Cancel"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		reasons := append([]string{}, checks.Selected...)
+		for _, l := range strings.Split(own.Text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				reasons = append(reasons, l)
+			}
+		}
+		if a.reviewed(func(ws *report.Consolidation) error {
+			return review.Return(ws, r.Unit, strings.Join(reasons, "\n"), a.now())
+		}) && notice.Checked {
+			a.saveNotice(r.Unit)
+		}
+	}, a.win)
+	size := a.win.Canvas().Size()
+	dlg.Resize(fyne.NewSize(min(size.Width*0.9, 720), min(size.Height*0.9, 560)))
+	dlg.Show()
+}
+
+// saveNotice asks where to save the 退回通知 of a returned unit and writes
+// it as PDF.
+func (a *App) saveNotice(unit string) {
+	a.choosePath(T("ui.review.noticeTitle"), T("ui.review.noticeName", "Unit", unit), ".pdf", T("ui.export.pdf"), func(path string) {
+		if path != "" {
+			a.WriteNotice(unit, path)
+		}
+	})
+}
+
+// WriteNotice writes the 退回通知 of a returned unit of the open 汇总 to
+// path as PDF and tells where it is.
+func (a *App) WriteNotice(unit, path string) bool {
+	d := a.doc
+	for _, r := range review.Board(d.Report.Consolidation, d.Kinds(), d.Report.Year, a.now()) {
+		if r.Review == report.Returned && unitkind.Normalize(r.Unit) == unitkind.Normalize(unit) {
+			n := review.NewNotice(r, d.Report.Year, d.Report.Unit.Name, a.now())
+			data, _, err := pdf.Write(export.Notice(n), pdf.Options{})
+			return a.written(path, data, err)
+		}
+	}
+	return false
+}
+
+// written writes data to path, unless making it failed (err), and tells
+// how it went.
+func (a *App) written(path string, data []byte, err error) bool {
+	if err == nil {
+		err = safefile.Write(path, data, safefile.Options{})
+	}
+	if err != nil {
+		a.showError(err)
+		return false
+	}
+	a.informExported(T("ui.export.done", "Path", path), path)
+	return true
+}
+
+// editDeadlines asks for the deadline of each kind of unit on the list
+// (empty: the kind's own), and sets them.
+func (a *App) editDeadlines() {
+	d := a.doc
+	ws := d.Report.Consolidation
+	var kinds []string
+	for _, x := range ws.Expected {
+		if x.Kind != "" && !slices.Contains(kinds, x.Kind) {
+			kinds = append(kinds, x.Kind)
+		}
+	}
+	if len(kinds) == 0 {
+		a.inform(T("board.deadlines"), T("ui.review.noKinds"))
+		return
+	}
+	entries := map[string]*widget.Entry{}
+	var items []*widget.FormItem
+	for _, k := range kinds {
+		e := widget.NewEntry()
+		e.SetText(ws.Deadlines[k])
+		if kd, ok := d.Kinds().Lookup(k); ok {
+			if due, ok := kd.DueDate(d.Report.Year); ok {
+				e.SetPlaceHolder(T("ui.review.defaultDue", "Date", due.Format(time.DateOnly)))
+			}
+		}
+		entries[k] = e
+		items = append(items, widget.NewFormItem(d.Kinds().Name(k), e))
+	}
+	items = append(items, widget.NewFormItem("", widget.NewLabel(T("ui.review.dueHint"))))
+	dialog.ShowForm(T("board.deadlines"), T("OK"), T("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		a.reviewed(func(ws *report.Consolidation) error {
+			for _, k := range kinds {
+				if err := review.SetDeadline(ws, d.Kinds(), k, strings.TrimSpace(entries[k].Text)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}, a.win)
+}
+
+// saveRows asks where to save the board (or, chase, the units to chase)
+// as a workbook, and writes it.
+func (a *App) saveRows(rows []review.Row, chase bool) {
+	name := T("review.sheet")
+	if chase {
+		name = T("review.chaseSheet")
+	}
+	a.choosePath(name, a.doc.Report.Unit.Name+name, ".xlsx", T("ui.export.xlsx"), func(path string) {
+		if path != "" {
+			a.WriteRows(rows, chase, path)
+		}
+	})
+}
+
+// WriteRows writes the board's rows (chase: those of the units to chase) to path,
+// a workbook or text by its extension, and tells where it is.
+func (a *App) WriteRows(rows []review.Row, chase bool, path string) bool {
+	d := a.doc
+	header, table := review.BoardTable(rows, d.Kinds())
+	name := T("review.sheet")
+	if chase {
+		header, table = review.ChaseTable(review.Chase(d.Report.Consolidation, rows), d.Kinds())
+		name = T("review.chaseSheet")
+	}
+	data, err := sheet.ByExtension(path, name, d.Report.Unit.Name+" "+name, header, table)
+	return a.written(path, data, err)
+}
