@@ -33,7 +33,7 @@ func ReadList(path string, reg *registry.Registry) ([]report.ExpectedUnit, error
 		if d.Report.Consolidation == nil {
 			return nil, l10n.Errorf("consolidate.listNotConsolidation", "Path", path)
 		}
-		return d.Report.Consolidation.Expected, nil
+		return d.Report.Consolidation.NextList(), nil
 	case ".xlsx":
 		rows, err := xlsxRows(path)
 		if err != nil {

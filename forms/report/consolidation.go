@@ -2,6 +2,7 @@ package report
 
 import (
 	"maps"
+	"nianbao/forms/unitkind"
 	"slices"
 	"strings"
 
@@ -86,6 +87,24 @@ type Submission struct {
 	Replaced string   `json:"replaced,omitempty"`
 	Changed  []string `json:"changed,omitempty"`
 	Fixed    []string `json:"fixed,omitempty"`
+}
+
+// NextList is the list of units a 汇总 hands on to next year's: its own,
+// with the phone each unit's report gave (to chase those that are late).
+func (c *Consolidation) NextList() []ExpectedUnit {
+	phones := map[string]string{}
+	for _, u := range c.Units {
+		if u.Phone != "" {
+			phones[unitkind.Normalize(u.Unit)] = u.Phone
+		}
+	}
+	out := slices.Clone(c.Expected)
+	for i, x := range out {
+		if p := phones[unitkind.Normalize(x.Unit)]; p != "" {
+			out[i].Phone = p
+		}
+	}
+	return out
 }
 
 // ForReview returns a copy of the workspace whose records and deadlines

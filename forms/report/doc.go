@@ -603,7 +603,7 @@ func FromLastYear(last *Doc, year int, entry *registry.Entry) (*Doc, error) {
 	}
 	if ws := old.Consolidation; ws != nil {
 		// A 汇总 starts next year's with the same list of units.
-		r.Consolidation = &Consolidation{Expected: slices.Clone(ws.Expected), Learnt: ws.Learnt,
+		r.Consolidation = &Consolidation{Expected: ws.NextList(), Learnt: ws.Learnt,
 			IncludeErrors: ws.IncludeErrors, Cells: d.SummableCells(), Units: []UnitEntry{}}
 	}
 	lastVals := last.Values()

@@ -229,6 +229,14 @@ func TestChase(t *testing.T) {
 	if want := []string{"青溪县公安局 0598-1111111", "城关镇 0598-7654321"}; !slices.Equal(got, want) {
 		t.Errorf("chase %q, want %q", got, want)
 	}
+	// Next year's list, read from this 汇总, knows the phones the reports gave.
+	if err := d.Save(d.Path); err != nil {
+		t.Fatal(err)
+	}
+	list, err := consolidate.ReadList(d.Path, reg)
+	if err != nil || len(list) != 4 || list[2].Phone != "0598-1111111" || list[3].Phone != "0598-7654321" {
+		t.Errorf("next year's list: %+v %v", list, err)
+	}
 }
 
 // TestNotice: the 退回通知 addresses the unit, numbers the reasons and says
