@@ -1,7 +1,10 @@
 package cli_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,4 +112,58 @@ func TestBoard(t *testing.T) {
 	if !strings.Contains(text, "已发布") || !strings.Contains(text, "退回理由：表三数字有误；请核对总计") {
 		t.Errorf("board as text:\n%s", text)
 	}
+}
+
+// TestPackageReceived: a unit exports its 报送包; the consolidation takes
+// it like its report; one whose PDF was swapped is refused, saying so.
+func TestPackageReceived(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	units(t, filepath.Join(dir, "src"), map[string]string{"甲局": "department", "乙局": "department"})
+	os.MkdirAll(in, 0o755)
+	for _, u := range []string{"甲局", "乙局"} {
+		if code, _, e := run(t, "export", filepath.Join(dir, "src", u+".nianbao"), "--to", "package", "-o", filepath.Join(in, u+".nbpkg")); code != 0 {
+			t.Fatal(e)
+		}
+	}
+	// 乙局's package with 甲局's PDF in it.
+	swapPart(t, filepath.Join(in, "乙局.nbpkg"), filepath.Join(in, "甲局.nbpkg"), "report.pdf")
+	out := filepath.Join(dir, "汇总.nianbao")
+	code, stdout, stderr := run(t, "consolidate", "-o", out, "--year", "2025", "--unit", "青溪县人民政府", in)
+	if code > 1 {
+		t.Fatal(stderr)
+	}
+	if !strings.Contains(stdout, "通过") || !strings.Contains(stdout, "无法使用") || !strings.Contains(stdout, "PDF 文件与清单不符") {
+		t.Errorf("board:\n%s", stdout)
+	}
+}
+
+// swapPart replaces a part of the package at path by the same part of
+// the package at from.
+func swapPart(t *testing.T, path, from, part string) {
+	t.Helper()
+	read := func(p string) map[string][]byte {
+		zr, err := zip.OpenReader(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		out := map[string][]byte{}
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			out[f.Name], _ = io.ReadAll(rc)
+			rc.Close()
+		}
+		return out
+	}
+	parts, donor := read(path), read(from)
+	parts[part] = donor[part]
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"manifest.json", "report.nianbao", "report.pdf"} {
+		w, _ := zw.Create(name)
+		w.Write(parts[name])
+	}
+	zw.Close()
+	os.WriteFile(path, buf.Bytes(), 0o644)
 }

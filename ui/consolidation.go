@@ -15,6 +15,7 @@ import (
 
 	"nianbao/forms/consolidate"
 	"nianbao/forms/importer"
+	"nianbao/forms/nbpkg"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
 	"nianbao/ui/board"
@@ -44,7 +45,7 @@ func (v breakdownView) refresh()                  { v.Refresh() }
 func (a *App) newBoard() partView {
 	b := board.New(a.doc, board.Actions{
 		AddFiles: func() {
-			a.askPath(filedlg.Options{Title: T("ui.consolidate.addTitle"), Ext: report.Extension + ";" + importer.ExtXLSX,
+			a.askPath(filedlg.Options{Title: T("ui.consolidate.addTitle"), Ext: report.Extension + ";" + nbpkg.Extension + ";" + importer.ExtXLSX,
 				Kind: T("ui.consolidate.filesKind")}, func(path string) {
 				if path != "" {
 					a.receive([]string{path}, nil, a.includeErrors())

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"nianbao/export"
 	"nianbao/export/docx"
@@ -17,6 +18,7 @@ import (
 	"nianbao/export/xlsx"
 	"nianbao/forms/filelock"
 	"nianbao/forms/l10n"
+	"nianbao/forms/nbpkg"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
 )
@@ -64,6 +66,24 @@ var Kinds = []Kind{
 	{Name: "txt", Extension: ".txt", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
 		return txt.Write(doc), nil, nil
 	}},
+	{Name: "package", Extension: nbpkg.Extension, write: writePackage, prepare: func() { pdf.SystemFonts() }},
+}
+
+// writePackage makes the 报送包 a unit sends: its report file and its PDF,
+// with their manifest.
+func writePackage(d *report.Doc, doc *export.Document) ([]byte, []string, error) {
+	pdfData, warnings, err := pdf.Write(doc, pdf.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	now := time.Now()
+	rep, err := d.Report.Marshal(now)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := d.Report
+	data, err := nbpkg.Pack(nbpkg.Manifest{App: "nianbao " + report.AppVersion, Unit: r.Unit.Name, Year: r.Year, Format: r.Format}, rep, pdfData, now)
+	return data, warnings, err
 }
 
 // Lookup returns the kind called name.

@@ -17,6 +17,7 @@ import (
 	"nianbao/export/xlsx/cellmap"
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
+	"nianbao/forms/nbpkg"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
 	"nianbao/forms/safefile"
@@ -30,7 +31,7 @@ const (
 // Importable reports whether Import reads files named like path.
 func Importable(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ExtXLSX, report.Extension, ".html", ".htm", ".docx", ".pdf", ".txt":
+	case ExtXLSX, report.Extension, nbpkg.Extension, ".html", ".htm", ".docx", ".pdf", ".txt":
 		return true
 	}
 	return false
@@ -39,7 +40,7 @@ func Importable(path string) bool {
 // Readable reports whether Open reads files named like path.
 func Readable(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
-	return ext == report.Extension || ext == ExtXLSX
+	return ext == report.Extension || ext == ExtXLSX || ext == nbpkg.Extension
 }
 
 // MaxFileSize bounds the files Open reads.
@@ -62,9 +63,12 @@ func ImportFile(path string, reg *registry.Registry, h Hints) (*Result, error) {
 func Read(path string, data []byte, reg *registry.Registry) (*report.Doc, error) {
 	var d *report.Doc
 	var err error
-	if strings.ToLower(filepath.Ext(path)) == ExtXLSX {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ExtXLSX:
 		d, err = XLSX(data, reg)
-	} else {
+	case nbpkg.Extension:
+		d, err = Package(data, reg)
+	default:
 		var r *report.Report
 		if r, err = report.Unmarshal(data, reg); err == nil {
 			d, err = report.Bind(r, reg)
@@ -171,7 +175,7 @@ func absoluteFiles(r *report.Report, path string) {
 // workbook or report file as they are, a text file as a published report.
 func Import(path string, data []byte, reg *registry.Registry, h Hints) (*Result, error) {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ExtXLSX, report.Extension:
+	case ExtXLSX, report.Extension, nbpkg.Extension:
 		d, err := Read(path, data, reg)
 		if err != nil {
 			return nil, err
