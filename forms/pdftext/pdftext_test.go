@@ -176,10 +176,12 @@ func hostile() map[string]func() []byte {
 		"objects":    data("%PDF-1.4\n" + strings.Repeat("1 0 obj 1 endobj\n", 200_000)),
 		"trailers":   data("%PDF-1.4\n1 0 obj << >> endobj\n" + strings.Repeat("trailer<<", 40_000)),
 		"forms":      formBomb,
-		"not finite": func() []byte { return buildPDF(testPage{content: "BT /U 12 Tf 1 0 0 1 NaN inf Tm " + ucs("报告") + " Tj ET"}) },
-		"objstm":     objStmBomb,
-		"rules":      manyRules,
-		"paragraph":  longParagraph,
+		"not finite": func() []byte {
+			return buildPDF(testPage{content: "BT /U 12 Tf 1 0 0 1 NaN inf Tm " + ucs("报告") + " Tj ET"})
+		},
+		"objstm":    objStmBomb,
+		"rules":     manyRules,
+		"paragraph": longParagraph,
 	}
 }
 
