@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"path/filepath"
+
 	"flag"
 	"fmt"
 	"strings"
 
 	"nianbao/export"
+	"nianbao/export/bundle"
 	"nianbao/export/render"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
@@ -29,6 +32,9 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	}
 	if len(args) > 1 {
 		return e.usageError("cli.extraArgs", "Args", strings.Join(args[1:], " "))
+	}
+	if flagString(fs, "to") == "bundle" {
+		return runBundle(e, fs, args[0])
 	}
 	kind, err := exportKind(e, fs)
 	if err != nil {
@@ -74,4 +80,27 @@ func exportKind(e *env, fs *flag.FlagSet) (render.Kind, error) {
 		return kind, nil
 	}
 	return render.Kind{}, e.usageError("cli.export.needKind", "Names", render.KindNames())
+}
+
+// runBundle writes the publication bundle of the 汇总 at path into the
+// folder -o names.
+func runBundle(e *env, fs *flag.FlagSet, path string) error {
+	dir := flagString(fs, "o")
+	if dir == "" {
+		return e.usageError("cli.export.bundleNeedsDir")
+	}
+	d, err := report.Open(path, e.reg)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	s, err := bundle.Write(d, dir, e.reg)
+	if err != nil {
+		return err
+	}
+	for _, l := range s.Left {
+		fmt.Fprintln(e.stderr, l)
+	}
+	fmt.Fprintln(e.stdout, l10n.T("cli.export.bundleDone", "Units", s.Units, "Left", len(s.Left), "Path", filepath.Join(dir, bundle.IndexName)))
+	return nil
 }

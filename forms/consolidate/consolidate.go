@@ -114,10 +114,9 @@ func Prepare(target *report.Doc, inputs []string, opt Options) (*Batch, error) {
 		return nil, l10n.Errorf("consolidate.notConsolidation", "Unit", target.Report.Unit.Name)
 	}
 	b := &Batch{reg: target.Registry(), skip: target.Path, opt: opt}
-	base := baseOf(target)
 	for _, u := range ws.Units {
-		if followable(u.File) {
-			b.inputs = append(b.inputs, resolve(base, u.File))
+		if p := FileOf(target, u); p != "" {
+			b.inputs = append(b.inputs, p)
 		}
 	}
 	b.old = len(b.inputs)
@@ -140,6 +139,15 @@ func baseOf(target *report.Doc) string {
 		return ""
 	}
 	return filepath.Dir(absPath(target.Path))
+}
+
+// FileOf is where the file of a unit on target's board is: its name in
+// the workspace resolved against the 汇总's folder; "" for none.
+func FileOf(target *report.Doc, u report.UnitEntry) string {
+	if !followable(u.File) {
+		return ""
+	}
+	return resolve(baseOf(target), u.File)
 }
 
 // Progress sets what Read calls after each file: done of total.
