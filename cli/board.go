@@ -8,14 +8,12 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/export"
 	"nianbao/export/pdf"
 	"nianbao/export/sheet"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
 	"nianbao/forms/safefile"
-	"nianbao/forms/unitkind"
 )
 
 var cmdBoard = &command{
@@ -87,11 +85,16 @@ func runBoard(e *env, fs *flag.FlagSet, args []string) error {
 			return err
 		}
 	}
-	if flagBool(fs, "chase") {
-		rows = review.Chase(ws, rows)
-	}
 	if out := flagString(fs, "o"); out != "" {
 		return writeBoard(d, rows, flagBool(fs, "chase"), out)
+	}
+	if flagBool(fs, "chase") && !flagBool(fs, "json") {
+		_, header, table := review.Sheet(ws, rows, d.Kinds(), true)
+		e.stdout.Write(sheet.Text(header, table))
+		return nil
+	}
+	if flagBool(fs, "chase") {
+		rows = review.Chase(ws, rows)
 	}
 	switch {
 	case flagBool(fs, "json"):
@@ -140,33 +143,25 @@ func writeNotice(d *report.Doc, rows []review.Row, unit, office, path string, no
 	if office == "" {
 		office = d.Report.Unit.Name
 	}
-	var n review.Notice
-	for _, r := range rows {
-		if r.Review == report.Returned && sameUnit(r.Unit, unit) {
-			n = review.NewNotice(r, d.Report.Year, office, now)
-		}
+	r, ok := review.Returned(rows, unit)
+	if !ok {
+		return l10n.Errorf("cli.board.notReturned", "Unit", unit)
 	}
+	n := review.NewNotice(r, d.Report.Year, office, now)
 	data := []byte(n.Text())
 	if strings.EqualFold(filepath.Ext(path), ".pdf") {
 		var err error
-		if data, _, err = pdf.Write(export.Notice(n), pdf.Options{}); err != nil {
+		if data, err = pdf.Notice(n); err != nil {
 			return err
 		}
 	}
 	return safefile.Write(path, data, safefile.Options{})
 }
 
-func sameUnit(a, b string) bool { return unitkind.Normalize(a) == unitkind.Normalize(b) }
-
 // writeBoard writes the board, or the units to chase, as a workbook or
-// (for the chase list) as text.
+// text by the file's extension.
 func writeBoard(d *report.Doc, rows []review.Row, chase bool, path string) error {
-	header, table := review.BoardTable(rows, d.Kinds())
-	name := l10n.T("review.sheet")
-	if chase {
-		header, table = review.ChaseTable(rows, d.Kinds())
-		name = l10n.T("review.chaseSheet")
-	}
+	name, header, table := review.Sheet(d.Report.Consolidation, rows, d.Kinds(), chase)
 	data, err := sheet.ByExtension(path, name, d.Report.Unit.Name+" "+name, header, table)
 	if err != nil {
 		return err
@@ -186,13 +181,14 @@ type reviewUnitJSON struct {
 	Errors   int     `json:"errors"`
 	Warnings int     `json:"warnings"`
 	Blanks   int     `json:"blanks"`
+	Phone    string  `json:"phone"`
 }
 
 func printReviewJSON(e *env, rows []review.Row) {
 	units := []reviewUnitJSON{}
 	for _, r := range rows {
 		j := reviewUnitJSON{Unit: r.Unit, Kind: r.Kind, State: r.State, Reason: r.Reason, Overdue: r.Overdue,
-			Errors: r.Errors, Warnings: r.Warnings, Blanks: r.Blanks}
+			Errors: r.Errors, Warnings: r.Warnings, Blanks: r.Blanks, Phone: r.Phone}
 		if r.Review != "" {
 			j.Review = &r.Review
 		}

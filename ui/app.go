@@ -197,9 +197,9 @@ func (a *App) changed() {
 
 // contentOf is what a report's file holds, but for the time it was saved,
 // to tell whether the report changed since. A 汇总's workspace (a thousand
-// units' values take some 30 ms to write) stands in by its address: only
-// a consolidation run changes it, and each run makes a new one. App keeps
-// the saved one alive (savedWS), so that its address is not reused.
+// units' values take some 30 ms to write) stands in by its address: a
+// consolidation run and every review make a new one (App.reviewed). App
+// keeps the saved one alive (savedWS), so that its address is not reused.
 func contentOf(d *report.Doc) []byte {
 	r := *d.Report
 	r.Consolidation = nil

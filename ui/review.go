@@ -10,13 +10,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"nianbao/export"
 	"nianbao/export/pdf"
 	"nianbao/export/sheet"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
 	"nianbao/forms/safefile"
-	"nianbao/forms/unitkind"
 	"nianbao/ui/board"
 )
 
@@ -58,13 +56,20 @@ func (a *App) reviewUnit(do, unit string) {
 // returnUnit asks why a unit's report goes back — its problems offered as
 // ready sentences, and the officer's own words — returns it, and saves
 // the 退回通知 if asked.
-func (a *App) returnUnit(r review.Row) {
+func (a *App) returnUnit(r review.Row) { a.askReturn(r, nil, "") }
+
+// askReturn shows the return dialog with the problems picked and own
+// words given: a return refused (no reason, too long) shows it again as
+// it was, so nothing typed is lost.
+func (a *App) askReturn(r review.Row, picked []string, ownText string) {
 	offered := append([]string{}, r.Problems...)
 	if r.Blanks > 0 {
 		offered = append(offered, T("ui.review.blanks", "Count", r.Blanks))
 	}
 	checks := widget.NewCheckGroup(offered, nil)
+	checks.SetSelected(picked)
 	own := widget.NewMultiLineEntry()
+	own.SetText(ownText)
 	own.SetPlaceHolder(T("ui.review.ownHint"))
 	own.SetMinRowsVisible(3)
 	own.Wrapping = fyne.TextWrapWord
@@ -87,9 +92,15 @@ func (a *App) returnUnit(r review.Row) {
 				reasons = append(reasons, l)
 			}
 		}
-		if a.reviewed(func(ws *report.Consolidation) error {
-			return review.Return(ws, r.Unit, strings.Join(reasons, "\n"), a.now())
-		}) && notice.Checked {
+		next := a.doc.Report.Consolidation.ForReview()
+		if err := review.Return(next, r.Unit, strings.Join(reasons, "\n"), a.now()); err != nil {
+			a.showError(err)
+			a.askReturn(r, checks.Selected, own.Text)
+			return
+		}
+		a.doc.Report.Consolidation = next
+		a.changed()
+		if notice.Checked {
 			a.saveNotice(r.Unit)
 		}
 	}, a.win)
@@ -112,14 +123,12 @@ func (a *App) saveNotice(unit string) {
 // path as PDF and tells where it is.
 func (a *App) WriteNotice(unit, path string) bool {
 	d := a.doc
-	for _, r := range review.Board(d.Report.Consolidation, d.Kinds(), d.Report.Year, a.now()) {
-		if r.Review == report.Returned && unitkind.Normalize(r.Unit) == unitkind.Normalize(unit) {
-			n := review.NewNotice(r, d.Report.Year, d.Report.Unit.Name, a.now())
-			data, _, err := pdf.Write(export.Notice(n), pdf.Options{})
-			return a.written(path, data, err)
-		}
+	r, ok := review.Returned(review.Board(d.Report.Consolidation, d.Kinds(), d.Report.Year, a.now()), unit)
+	if !ok {
+		return false
 	}
-	return false
+	data, err := pdf.Notice(review.NewNotice(r, d.Report.Year, d.Report.Unit.Name, a.now()))
+	return a.written(path, data, err)
 }
 
 // written writes data to path, unless making it failed (err), and tells
@@ -180,13 +189,10 @@ func (a *App) editDeadlines() {
 	}, a.win)
 }
 
-// saveRows asks where to save the board (or, chase, the units to chase)
-// as a workbook, and writes it.
+// saveRows asks where to save the board (or, chase, the units to chase
+// among rows) as a workbook, and writes it.
 func (a *App) saveRows(rows []review.Row, chase bool) {
-	name := T("review.sheet")
-	if chase {
-		name = T("review.chaseSheet")
-	}
+	name, _, _ := review.Sheet(a.doc.Report.Consolidation, nil, a.doc.Kinds(), chase)
 	a.choosePath(name, a.doc.Report.Unit.Name+name, ".xlsx", T("ui.export.xlsx"), func(path string) {
 		if path != "" {
 			a.WriteRows(rows, chase, path)
@@ -194,16 +200,11 @@ func (a *App) saveRows(rows []review.Row, chase bool) {
 	})
 }
 
-// WriteRows writes the board's rows (chase: those of the units to chase) to path,
-// a workbook or text by its extension, and tells where it is.
+// WriteRows writes the board's rows (chase: those of the units to chase)
+// to path, a workbook or text by its extension, and tells where it is.
 func (a *App) WriteRows(rows []review.Row, chase bool, path string) bool {
 	d := a.doc
-	header, table := review.BoardTable(rows, d.Kinds())
-	name := T("review.sheet")
-	if chase {
-		header, table = review.ChaseTable(review.Chase(d.Report.Consolidation, rows), d.Kinds())
-		name = T("review.chaseSheet")
-	}
+	name, header, table := review.Sheet(d.Report.Consolidation, rows, d.Kinds(), chase)
 	data, err := sheet.ByExtension(path, name, d.Report.Unit.Name+" "+name, header, table)
 	return a.written(path, data, err)
 }

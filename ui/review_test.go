@@ -122,3 +122,26 @@ func TestBoardSortAndFilter(t *testing.T) {
 		t.Errorf("returned: %s", got)
 	}
 }
+
+// TestReturnKeepsText: a return refused for want of a reason shows the
+// dialog again with what was typed.
+func TestReturnKeepsText(t *testing.T) {
+	app, w, bv := reviewBoard(t)
+	rows := bv.Rows()
+	app.askReturn(rows[0], nil, "   ")
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "退回"))
+	if app.doc.Report.Consolidation.Records["甲局"].Review != "" {
+		t.Fatal("returned without a reason")
+	}
+	found := false
+	for _, o := range w.Canvas().Overlays().List() {
+		for _, x := range test.LaidOutObjects(o) {
+			if e, ok := x.(*widget.Entry); ok && e.MultiLine && e.Text == "   " {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("the dialog did not come back with the text typed")
+	}
+}

@@ -61,7 +61,8 @@ func Write(name, title string, header []string, rows [][]any) ([]byte, error) {
 }
 
 // Text returns the table as tab-separated text, a row a line (line
-// breaks inside a value become "；"), for pasting into a message.
+// breaks inside a value become "；", tabs a space), for pasting into a
+// message.
 func Text(header []string, rows [][]any) []byte {
 	var b bytes.Buffer
 	line := func(vals []any) {
@@ -69,7 +70,7 @@ func Text(header []string, rows [][]any) []byte {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(strings.ReplaceAll(fmt.Sprint(v), "\n", "；"))
+			b.WriteString(cellText.Replace(fmt.Sprint(v)))
 		}
 		b.WriteByte('\n')
 	}
@@ -83,6 +84,8 @@ func Text(header []string, rows [][]any) []byte {
 	}
 	return b.Bytes()
 }
+
+var cellText = strings.NewReplacer("\r\n", "；", "\n", "；", "\r", "；", "\t", " ")
 
 // ByExtension returns the table as a workbook for a path ending in
 // .xlsx, else as Text.

@@ -119,6 +119,14 @@ func Prepare(target *report.Doc, inputs []string, opt Options) (*Batch, error) {
 			b.inputs = append(b.inputs, p)
 		}
 	}
+	for _, r := range ws.Records { // newer files waiting behind an approval
+		if r == nil {
+			continue
+		}
+		if p := FileOf(target, report.UnitEntry{File: r.Waiting}); p != "" {
+			b.inputs = append(b.inputs, p)
+		}
+	}
 	b.old = len(b.inputs)
 	b.inputs = append(b.inputs, inputs...)
 	return b, nil
@@ -303,6 +311,7 @@ type received struct {
 	year     int
 	format   string
 	saved    time.Time
+	mtime    time.Time              // when the file was written here: about when it came
 	cells    map[string]value.Value // the input cells
 	units    map[string]string      // the units chosen for money cells that offer a choice
 	errs     int
@@ -346,10 +355,11 @@ func readOne(path string, reg *registry.Registry) (r received) {
 	}
 	rep := d.Report
 	r.unit, r.kind, r.year, r.format, r.saved = rep.Unit.Name, rep.Unit.Kind, rep.Year, rep.Format, rep.Saved
+	if info, err := os.Stat(path); err == nil {
+		r.mtime = info.ModTime()
+	}
 	if r.saved.IsZero() {
-		if info, err := os.Stat(path); err == nil {
-			r.saved = info.ModTime()
-		}
+		r.saved = r.mtime
 	}
 	r.cells, r.units = rep.Cells, rep.Units
 	r.nested = nestedOf(rep.Consolidation, reg)

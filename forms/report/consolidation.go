@@ -71,6 +71,20 @@ type UnitRecord struct {
 	Reviewed string `json:"reviewed,omitempty"`
 	// History lists the versions replaced, oldest first.
 	History []Submission `json:"history,omitempty"`
+	// Locked is the version approved, kept while the review stands: its
+	// board entry and the cells its values are of. A newer file, or none,
+	// does not replace it.
+	Locked *LockedVersion `json:"locked,omitempty"`
+	// Waiting names a newer file that came while the version was locked,
+	// read again at every run and taken once the approval is undone.
+	Waiting string `json:"waiting,omitempty"`
+}
+
+// LockedVersion is a unit's version approved: its board entry, whose
+// Values are of Cells.
+type LockedVersion struct {
+	Entry UnitEntry `json:"entry"`
+	Cells []string  `json:"cells"`
 }
 
 // Submission is a version of a unit's report that a later one replaced.
@@ -93,9 +107,9 @@ type Submission struct {
 // with the phone each unit's report gave (to chase those that are late).
 func (c *Consolidation) NextList() []ExpectedUnit {
 	phones := map[string]string{}
-	for _, u := range c.Units {
-		if u.Phone != "" {
-			phones[unitkind.Normalize(u.Unit)] = u.Phone
+	for _, u := range c.Units { // the versions kept come before those set aside
+		if k := unitkind.Normalize(u.Unit); u.Phone != "" && phones[k] == "" {
+			phones[k] = u.Phone
 		}
 	}
 	out := slices.Clone(c.Expected)
@@ -108,13 +122,16 @@ func (c *Consolidation) NextList() []ExpectedUnit {
 }
 
 // ForReview returns a copy of the workspace whose records and deadlines
-// may change without changing c (the rest is shared: only a consolidation
-// run changes it, and it makes a new workspace). The editor tells a
-// changed report by a new workspace.
+// may change without changing c (the rest is shared: a consolidation run
+// makes a new workspace whole). The editor tells a changed 汇总 by a new
+// workspace, so every change goes through a copy.
 func (c *Consolidation) ForReview() *Consolidation {
 	next := *c
 	next.Records = make(map[string]*UnitRecord, len(c.Records))
 	for k, r := range c.Records {
+		if r == nil {
+			continue
+		}
 		copied := *r
 		copied.History = slices.Clone(r.History)
 		next.Records[k] = &copied
@@ -123,8 +140,12 @@ func (c *Consolidation) ForReview() *Consolidation {
 	return &next
 }
 
-// MaxHistory bounds the versions a unit's record keeps.
-const MaxHistory = 20
+// Bounds of a unit's record: versions kept, changed cells listed a
+// version.
+const (
+	MaxHistory = 20
+	MaxChanged = 200
+)
 
 // ExpectedUnit is a unit on the list of those expected to report.
 type ExpectedUnit struct {

@@ -299,7 +299,7 @@ func decode(data []byte) (*fileV1, error) {
 		return nil, l10n.Errorf("report.corrupt", "Detail", checkSections(f.Sections).Error())
 	case f.Consolidation != nil && (len(f.Consolidation.Units) > MaxUnits || len(f.Consolidation.Expected) > MaxUnits ||
 		len(f.Consolidation.Cells) > MaxStoredCells || len(f.Consolidation.ByKind) > maxKinds ||
-		len(f.Consolidation.Records) > MaxUnits || len(f.Consolidation.Deadlines) > maxKinds):
+		len(f.Consolidation.Records) > MaxUnits || len(f.Consolidation.Deadlines) > maxKinds || !boundedRecords(f.Consolidation)):
 		return nil, l10n.Errorf("report.corrupt", "Detail", l10n.T("report.tooManyUnits", "Max", MaxUnits))
 	}
 	return &f, nil
@@ -485,3 +485,29 @@ func (r *Report) Invalid() map[string]string { return r.invalid }
 // Unknown returns stored cells the report's format does not have, by ID.
 // They are saved back unchanged.
 func (r *Report) Unknown() map[string]string { return r.unknown }
+
+// maxReasonBytes bounds a stored reason (the review's own limit is 8,000
+// characters).
+const maxReasonBytes = 32 << 10
+
+// boundedRecords refuses records and board entries no run of ours makes:
+// none missing, histories, problems and changes within their limits.
+func boundedRecords(c *Consolidation) bool {
+	for _, u := range c.Units {
+		if len(u.Problems) > MaxProblems {
+			return false
+		}
+	}
+	for _, r := range c.Records {
+		if r == nil || len(r.History) > MaxHistory || len(r.Reason) > maxReasonBytes ||
+			r.Locked != nil && (len(r.Locked.Cells) > MaxStoredCells || len(r.Locked.Entry.Problems) > MaxProblems) {
+			return false
+		}
+		for _, h := range r.History {
+			if len(h.Changed) > MaxChanged || len(h.Fixed) > MaxProblems || len(h.Reason) > maxReasonBytes {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -32,6 +32,12 @@ func Reviewable(r report.UnitEntry) bool {
 	return r.File != "" && r.State != consolidate.Missing && r.State != consolidate.Refused && r.State != consolidate.Duplicate
 }
 
+// notReported tells a unit whose report has not come: none, or one of
+// another year or format.
+func notReported(e report.UnitEntry) bool {
+	return e.State == consolidate.Missing || e.State == consolidate.WrongYear || e.State == consolidate.WrongFormat
+}
+
 // Label is how a review shows: 待审核, 已退回, 已审核, 已发布.
 func Label(review string) string {
 	if review == "" {
@@ -56,10 +62,10 @@ func Board(ws *report.Consolidation, kinds *unitkind.Set, year int, today time.T
 		if !row.Due.IsZero() {
 			end := row.Due.AddDate(0, 0, 1) // the whole last day counts
 			switch {
+			case notReported(e):
+				row.Overdue = !today.Before(end)
 			case !row.Received.IsZero():
 				row.Overdue = !row.Received.Before(end)
-			case e.State == consolidate.Missing:
-				row.Overdue = !today.Before(end)
 			}
 		}
 		rows = append(rows, row)
@@ -105,8 +111,9 @@ func SetDeadline(ws *report.Consolidation, kinds *unitkind.Set, kind, date strin
 }
 
 // Chase lists the units to chase (催报): those whose report has not come
-// (未交, 逾期 once due) and those returned that have not sent it again,
-// with the phone of their report or of the list.
+// (未交, 逾期 once due; a report of another year or format counts as none)
+// and those returned that have not sent it again, with the phone of their
+// report or of the list.
 func Chase(ws *report.Consolidation, rows []Row) []Row {
 	phones := map[string]string{}
 	for _, x := range ws.Expected {
@@ -114,7 +121,7 @@ func Chase(ws *report.Consolidation, rows []Row) []Row {
 	}
 	var out []Row
 	for _, r := range rows {
-		if r.State != consolidate.Missing && r.Review != report.Returned {
+		if !notReported(r.UnitEntry) && r.Review != report.Returned {
 			continue
 		}
 		if r.Phone == "" {

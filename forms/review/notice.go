@@ -16,6 +16,7 @@ type Notice struct {
 	Closing string   // when to send the report again
 	From    string   // the office
 	Date    string   // 2026年1月25日
+	At      time.Time
 }
 
 // NewNotice words the 退回通知 of a returned unit's report for the report
@@ -27,6 +28,7 @@ func NewNotice(row Row, year int, office string, now time.Time) Notice {
 		To:    row.Unit + "：",
 		From:  office,
 		Date:  chineseDate(now),
+		At:    now,
 	}
 	received := ""
 	if !row.Received.IsZero() {

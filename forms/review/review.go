@@ -8,6 +8,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -19,7 +20,7 @@ import (
 )
 
 // maxReason bounds a reason's length, in characters.
-const maxReason = 2000
+const maxReason = 8000
 
 // Return marks the report of unit returned for reason (the officer's
 // words, or problems chosen; lines are separate reasons).
@@ -35,7 +36,7 @@ func Return(ws *report.Consolidation, unit, reason string, now time.Time) error 
 	if r.Review == report.Published {
 		return l10n.Errorf("review.published", "Unit", unit)
 	}
-	r.Review, r.Reason, r.Reviewed = report.Returned, reason, now.Format(time.RFC3339)
+	r.Review, r.Reason, r.Reviewed, r.Locked = report.Returned, reason, now.Format(time.RFC3339), nil
 	return nil
 }
 
@@ -54,6 +55,7 @@ func Approve(ws *report.Consolidation, unit string, now time.Time) error {
 		return l10n.Errorf("review.notApprovable", "Unit", e.Unit, "State", l10n.T("state."+e.State))
 	}
 	r.Review, r.Reason, r.Reviewed = report.Approved, "", now.Format(time.RFC3339)
+	r.Locked = &report.LockedVersion{Entry: e, Cells: slices.Clone(ws.Cells)}
 	return nil
 }
 
@@ -77,7 +79,7 @@ func Reopen(ws *report.Consolidation, unit string) error {
 	if err != nil {
 		return err
 	}
-	r.Review, r.Reason, r.Reviewed = "", "", ""
+	r.Review, r.Reason, r.Reviewed, r.Locked = "", "", "", nil
 	return nil
 }
 

@@ -157,7 +157,8 @@ func TestHistory(t *testing.T) {
 }
 
 // TestLocked: an approved report keeps the version approved when a newer
-// file comes, in the sums too, until the approval is undone.
+// file comes — elsewhere, and read again at every run — in the sums too,
+// and when its file is gone; undoing the approval takes the newer file.
 func TestLocked(t *testing.T) {
 	dir, d := office(t)
 	ws := d.Report.Consolidation
@@ -165,18 +166,73 @@ func TestLocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := d.Values()["t3.new.natural"].String()
-	consolidatetest.Unit(t, filepath.Join(dir, "收到"), "自然资源局.nianbao", "青溪县自然资源局", "department", feb2, "t3.new.natural=99")
-	receive(t, d, feb2)
+	later := filepath.Join(dir, "补交")
+	consolidatetest.Unit(t, later, "自然资源局-改.nianbao", "青溪县自然资源局", "department", feb2, "t3.new.natural=99")
+	receive(t, d, feb2, later)
+	receive(t, d, feb2) // the newer file is not among the inputs now: read as the one waiting
 	got := row(t, d, "青溪县自然资源局", feb2)
-	if got.Review != report.Approved || !strings.Contains(got.Message, "未采用") || d.Values()["t3.new.natural"].String() != sum {
+	if got.Review != report.Approved || !strings.Contains(got.Message, "自然资源局-改") || d.Values()["t3.new.natural"].String() != sum {
 		t.Errorf("locked: review %q, message %q, sum %s (was %s)", got.Review, got.Message, d.Values()["t3.new.natural"], sum)
+	}
+	os.Remove(filepath.Join(dir, "收到", "自然资源局.nianbao"))
+	receive(t, d, feb2)
+	if got := row(t, d, "青溪县自然资源局", feb2); got.State != consolidate.OK || d.Values()["t3.new.natural"].String() != sum {
+		t.Errorf("approved file gone, a newer one waiting: %s %q, sum %s", got.State, got.Message, d.Values()["t3.new.natural"])
 	}
 	if err := review.Reopen(d.Report.Consolidation, "青溪县自然资源局"); err != nil {
 		t.Fatal(err)
 	}
 	receive(t, d, feb2.Add(time.Hour))
-	if d.Values()["t3.new.natural"].String() == sum || len(d.Report.Consolidation.Records["青溪县自然资源局"].History) != 1 {
-		t.Error("after reopening, the newer file was not taken")
+	r := d.Report.Consolidation.Records["青溪县自然资源局"]
+	if d.Values()["t3.new.natural"].String() == sum || len(r.History) != 1 || r.Waiting != "" || r.Review != "" {
+		t.Errorf("after reopening, the newer file was not taken: %+v", r)
+	}
+}
+
+// TestApprovedGone: an approved unit whose file is gone stays on the board
+// with the version approved, not as missing.
+func TestApprovedGone(t *testing.T) {
+	dir, d := office(t)
+	review.Approve(d.Report.Consolidation, "青溪县财政局", jan20)
+	os.Remove(filepath.Join(dir, "收到", "财政局.nianbao"))
+	receive(t, d, feb2)
+	got := row(t, d, "青溪县财政局", feb2)
+	if got.State != consolidate.Warnings || got.Review != report.Approved || !strings.Contains(got.Message, "找不到") || !got.Included {
+		t.Errorf("approved file gone: %+v", got)
+	}
+}
+
+// TestReceivedWhenWritten: a file that came before the deadline is not
+// late because the office consolidated after it.
+func TestReceivedWhenWritten(t *testing.T) {
+	dir, d := office(t)
+	path := consolidatetest.Unit(t, filepath.Join(dir, "收到"), "城关镇.nianbao", "城关镇", "township", jan20)
+	os.Chtimes(path, jan20, jan20)
+	receive(t, d, feb2, filepath.Join(dir, "收到"))
+	if got := row(t, d, "城关镇", feb2); got.Overdue || !got.Received.Equal(jan20) {
+		t.Errorf("received %s, overdue %v", got.Received, got.Overdue)
+	}
+}
+
+// TestCraftedRecords: a workspace whose records no run makes is refused
+// on loading, not trusted.
+func TestCraftedRecords(t *testing.T) {
+	_, d := office(t)
+	good, err := d.Report.Marshal(jan20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, crafted := range map[string]string{
+		"null record": `"records": {"x": null,`,
+		"huge reason": `"records": {"x": {"reason": "` + strings.Repeat("理", 12000) + `"},`,
+	} {
+		data := strings.Replace(string(good), `"records": {`, crafted, 1)
+		if data == string(good) {
+			t.Fatal("no records in the file")
+		}
+		if _, err := report.Unmarshal([]byte(data), reg); err == nil {
+			t.Errorf("%s: loaded", name)
+		}
 	}
 }
 

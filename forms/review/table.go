@@ -3,7 +3,6 @@ package review
 import (
 	"time"
 
-	"nianbao/forms/consolidate"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/unitkind"
@@ -33,9 +32,10 @@ func ChaseTable(rows []Row, kinds *unitkind.Set) (header []string, table [][]any
 	return header, table
 }
 
-// situation is why a unit is chased: not received, or returned.
+// situation is why a unit is chased: not received (or of another year
+// or format), or returned.
 func situation(r Row) string {
-	if r.State == consolidate.Missing {
+	if notReported(r.UnitEntry) {
 		return l10n.T("state." + r.State)
 	}
 	return Label(report.Returned)
@@ -68,4 +68,25 @@ func yes(b bool) string {
 		return l10n.T("review.yes")
 	}
 	return ""
+}
+
+// Sheet is what a workbook of the board holds: its sheet's name, header
+// and rows — the board, or (chase) the units to chase among rows.
+func Sheet(ws *report.Consolidation, rows []Row, kinds *unitkind.Set, chase bool) (name string, header []string, table [][]any) {
+	if chase {
+		header, table = ChaseTable(Chase(ws, rows), kinds)
+		return l10n.T("review.chaseSheet"), header, table
+	}
+	header, table = BoardTable(rows, kinds)
+	return l10n.T("review.sheet"), header, table
+}
+
+// Returned finds the row of unit among rows when its report was returned.
+func Returned(rows []Row, unit string) (Row, bool) {
+	for _, r := range rows {
+		if r.Review == report.Returned && unitkind.Normalize(r.Unit) == unitkind.Normalize(unit) {
+			return r, true
+		}
+	}
+	return Row{}, false
 }

@@ -159,8 +159,9 @@ func New(d *report.Doc, act Actions) *Board {
 		widget.NewButton(tr.T("board.chooseList"), func() { b.act.ChooseList() }),
 		widget.NewButton(tr.T("board.rerun"), func() { b.act.Rerun(b.include.Checked) }),
 		widget.NewButton(tr.T("board.deadlines"), func() { b.act.Deadlines() }),
-		widget.NewButton(tr.T("board.chase"), func() { b.act.Chase(b.all) }),
-		widget.NewButton(tr.T("board.export"), func() { b.act.Export(b.rows) }),
+		// Copies: a run ending while the file dialog is open refreshes the board.
+		widget.NewButton(tr.T("board.chase"), func() { b.act.Chase(slices.Clone(b.all)) }),
+		widget.NewButton(tr.T("board.export"), func() { b.act.Export(slices.Clone(b.rows)) }),
 	)
 	selected := func(f func(r review.Row)) func() {
 		return func() {
