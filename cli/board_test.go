@@ -108,6 +108,20 @@ func TestBoard(t *testing.T) {
 	if rows, _ := f.GetRows(f.GetSheetName(0)); len(rows) != 6 {
 		t.Errorf("the workbook has %d rows", len(rows))
 	}
+	// The publication bundle: the published unit, the 汇总, an index.
+	bundle := filepath.Join(dir, "发布")
+	if code, _, e := run(t, "export", out, "--to", "bundle", "-o", bundle); code != 0 {
+		t.Fatal(e)
+	}
+	if _, err := os.Stat(filepath.Join(bundle, "units", "甲局.pdf")); err != nil {
+		t.Error(err)
+	}
+	if index, _ := os.ReadFile(filepath.Join(bundle, "index.html")); !strings.Contains(string(index), "甲局2025年") || strings.Contains(string(index), "丙局") {
+		t.Errorf("index:\n%s", index)
+	}
+	if code, _, _ := run(t, "export", out, "--to", "bundle"); code != cli.ExitUsage {
+		t.Error("a bundle without a folder")
+	}
 	_, text, _ := run(t, "board", out)
 	if !strings.Contains(text, "已发布") || !strings.Contains(text, "退回理由：表三数字有误；请核对总计") {
 		t.Errorf("board as text:\n%s", text)
