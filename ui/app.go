@@ -176,7 +176,7 @@ func (a *App) show(d *report.Doc, dirty bool) {
 	a.ed.nav.Select(0)
 	a.ed.refresh()
 	a.updateTitle()
-	if d.Path != "" {
+	if d.Path != "" && !d.ReadOnly {
 		a.addRecent(d.Path)
 	}
 }
@@ -233,6 +233,9 @@ func (a *App) updateTitle() {
 		name := a.reportName()
 		if a.dirty {
 			name = "*" + name
+		}
+		if a.readOnly() {
+			name = T("ui.readOnlyTitle", "Name", name)
 		}
 		title = name + " - " + title
 	}

@@ -68,6 +68,7 @@ func (a *App) newBoard() partView {
 			}
 			a.receive(nil, list, a.includeErrors())
 		},
+		Open:      a.openUnit,
 		Return:    a.returnUnit,
 		Review:    a.reviewUnit,
 		Deadlines: a.editDeadlines,

@@ -53,6 +53,9 @@ func newRecovery(dir string) *recovery {
 // schedule autosaves a's report after the idle delay; every new edit
 // restarts the wait, but never beyond maxAutosaveWait after the first.
 func (r *recovery) schedule(a *App) {
+	if a.readOnly() {
+		return // nothing changes in a report viewed
+	}
 	now := time.Now()
 	if r.timer == nil {
 		r.pending = now

@@ -12,6 +12,8 @@ import (
 
 	"nianbao/export/pdf"
 	"nianbao/export/sheet"
+	"nianbao/forms/consolidate"
+	"nianbao/forms/importer"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
 	"nianbao/forms/safefile"
@@ -207,4 +209,35 @@ func (a *App) WriteRows(rows []review.Row, chase bool, path string) bool {
 	name, header, table := review.Sheet(d.Report.Consolidation, rows, d.Kinds(), chase)
 	data, err := sheet.ByExtension(path, name, d.Report.Unit.Name+" "+name, header, table)
 	return a.written(path, data, err)
+}
+
+// readOnly tells a report viewed, not edited (a unit's, from the board).
+func (a *App) readOnly() bool { return a.doc != nil && a.doc.ReadOnly }
+
+// openUnit shows a unit's report from the board in a window of its own,
+// read-only, with its problems; the board's 汇总 stays open here.
+func (a *App) openUnit(r review.Row) {
+	path := consolidate.FileOf(a.doc, r.UnitEntry)
+	if path == "" {
+		return
+	}
+	d, err := importer.ImportFile(path, a.reg, importer.Hints{})
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	w := a.fyne.NewWindow(T("ui.appName"))
+	viewer := New(a.fyne, w, Options{Registry: a.reg, RecoveryDir: a.opts.RecoveryDir})
+	viewer.ShowReadOnly(d.Doc, path)
+	size := a.win.Canvas().Size()
+	w.Resize(fyne.NewSize(size.Width*0.9, size.Height*0.9))
+	w.Show()
+}
+
+// ShowReadOnly shows d, read from path, to look at: nothing in it can be
+// changed or saved.
+func (a *App) ShowReadOnly(d *report.Doc, path string) {
+	d.ReadOnly = true
+	d.Path = path
+	a.show(d, false)
 }

@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/forms/consolidate"
 	"nianbao/forms/consolidate/consolidatetest"
+	"nianbao/forms/importer"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
 )
@@ -143,5 +145,40 @@ func TestReturnKeepsText(t *testing.T) {
 	}
 	if !found {
 		t.Error("the dialog did not come back with the text typed")
+	}
+}
+
+// TestOpenUnitReadOnly: a unit's report opens from the board in a window
+// of its own, read-only: its problems listed, nothing typed taken, no
+// save.
+func TestOpenUnitReadOnly(t *testing.T) {
+	app, _, bv := reviewBoard(t)
+	bv.Select("乙局")
+	test.Tap(findButton(bv.Object(), "查看报告"))
+	var viewer fyne.Window
+	for _, w := range app.fyne.Driver().AllWindows() {
+		if strings.Contains(w.Title(), "只读") {
+			viewer = w
+		}
+	}
+	if viewer == nil {
+		t.Fatal("no read-only window")
+	}
+	defer viewer.Close()
+	if markup := test.RenderToMarkup(viewer.Canvas()); !strings.Contains(markup, "问题：1 个错误") && !strings.Contains(markup, "个错误") {
+		t.Error("the unit's problems are not shown")
+	}
+	d, err := importer.ImportFile(consolidate.FileOf(app.doc, bv.Rows()[1].UnitEntry), app.reg, importer.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro := New(app.fyne, test.NewWindow(nil), Options{Registry: app.reg, RecoveryDir: t.TempDir()})
+	ro.ShowReadOnly(d.Doc, "x.nianbao")
+	if ro.doc.SetCell("t3.new.natural", "5") == nil || ro.doc.SetText("overview", "改") == nil || ro.doc.Save(filepath.Join(t.TempDir(), "y.nianbao")) == nil {
+		t.Error("a read-only report took a change or a save")
+	}
+	ro.ed.nav.Select(partIndex(t, ro, "overview"))
+	if v, ok := ro.ed.parts[ro.ed.current].view.(*textView); !ok || !v.entry.Disabled() {
+		t.Error("the text of a read-only report can be typed into")
 	}
 }

@@ -32,6 +32,7 @@ func newPrefaceView(a *App) *prefaceView {
 	v := &prefaceView{a: a, prev: widget.NewLabel(""), issues: widget.NewLabel("")}
 	v.issues.Wrapping = fyne.TextWrapWord
 	r := a.doc.Report
+	var inputs []fyne.Disableable
 	field := func(key, text string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetText(text)
@@ -39,6 +40,7 @@ func newPrefaceView(a *App) *prefaceView {
 			a.doc.SetField(key, s) // these fields take any text
 			a.changed()
 		}
+		inputs = append(inputs, e)
 		return e
 	}
 	date := field("closing.dateText", r.Closing.Date)
@@ -82,6 +84,11 @@ func newPrefaceView(a *App) *prefaceView {
 		widget.NewFormItem(T("ui.preface.prev"), container.NewBorder(nil, nil, nil, container.NewHBox(link, unlink), v.prev)),
 		widget.NewFormItem(T("ui.preface.totals"), typed),
 	)
+	if a.readOnly() {
+		for _, in := range append(inputs, kind, typed, link, unlink) {
+			in.Disable()
+		}
+	}
 	head := widget.NewLabel(T("ui.part.preface"))
 	v.root = container.NewBorder(head, nil, nil, nil, container.NewVScroll(container.NewVBox(form, v.issues)))
 	return v
@@ -132,7 +139,10 @@ func newTextView(a *App, s *format.Section) *textView {
 	v.entry.OnCursorChanged = func() { ime.Place(a.win, v.entry, v.entry.CursorPosition(), lineHeight()) }
 	v.issues.Wrapping = fyne.TextWrapWord
 	var head fyne.CanvasObject = widget.NewLabel(a.doc.Heading(s))
-	if s.HeadingEditable {
+	if a.readOnly() {
+		v.entry.Disable()
+	}
+	if s.HeadingEditable && !a.readOnly() {
 		h := widget.NewEntry()
 		h.SetText(a.doc.Heading(s))
 		h.OnChanged = func(text string) {

@@ -27,6 +27,9 @@ type Doc struct {
 	Entry  *registry.Entry
 	// Path is the report's file; empty until first saved.
 	Path string
+	// ReadOnly makes every change and save refused (a unit's report viewed
+	// by its office).
+	ReadOnly bool
 
 	reg      *registry.Registry
 	lock     *filelock.Lock         // held on Path while the Doc may save there
@@ -34,6 +37,14 @@ type Doc struct {
 	prev     *Report                // last year's report, when linked and readable
 	prevVals map[string]value.Value // its cells, final totals included
 	prevErr  error
+}
+
+// editable refuses a change of a read-only Doc.
+func (d *Doc) editable() error {
+	if d.ReadOnly {
+		return l10n.Errorf("report.readOnly")
+	}
+	return nil
 }
 
 // Registry returns the formats the Doc was bound with.
@@ -135,6 +146,9 @@ func (d *Doc) loadPrev(path string) {
 // then apply) and returns its loading error, if any. A report cannot be its
 // own last year.
 func (d *Doc) LinkPrev(path string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	abs := absPath(path)
 	if d.Path != "" && abs == absPath(d.Path) {
 		return l10n.Errorf("report.prevIsSelf")
@@ -325,6 +339,9 @@ func (d *Doc) Values() map[string]value.Value {
 // take no input unless the report keeps typed totals; clearing them is
 // allowed (it removes a stale value a file may hold).
 func (d *Doc) SetCell(id, text string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	c, ok := d.Entry.Format.Cell(id)
 	if !ok {
 		return l10n.Errorf("report.noSuchCell", "ID", id)
@@ -363,7 +380,11 @@ func (d *Doc) SetCell(id, text string) error {
 }
 
 // Confirm marks an imported cell's reading as confirmed by the clerk.
-func (d *Doc) Confirm(id string) { delete(d.Report.Uncertain, id) }
+func (d *Doc) Confirm(id string) {
+	if !d.ReadOnly {
+		delete(d.Report.Uncertain, id)
+	}
+}
 
 // Origin is where a cell's value comes from.
 type Origin uint8
@@ -399,6 +420,9 @@ func (d *Doc) Summed(id string) bool {
 // value is (rule R6 reports it, saving writes it back), so that nothing
 // read is dropped or guessed. It returns SetCell's error.
 func (d *Doc) SetCellOrKeep(id, text string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	err := d.SetCell(id, text)
 	if err != nil {
 		if _, ok := d.Entry.Format.Cell(id); ok {
@@ -431,6 +455,9 @@ func (d *Doc) CellState(id string) CellState {
 // abandoning an edit need, which re-typing the old text cannot do (a unit
 // chosen while typing, unreadable text from a file).
 func (d *Doc) RestoreCell(id string, st CellState) {
+	if d.ReadOnly {
+		return
+	}
 	set := func(m map[string]string, v string) {
 		if v == "" {
 			delete(m, id)
@@ -487,6 +514,9 @@ func isBlankInput(s string) bool {
 
 // SetText sets the text of a text section.
 func (d *Doc) SetText(sectionID, text string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	s := d.Section(sectionID)
 	if s == nil || s.Kind != format.TextSection {
 		return l10n.Errorf("report.noSuchSection", "ID", sectionID, "IDs", d.textSectionIDs())
@@ -521,6 +551,9 @@ var ErrChangedOnDisk = errors.New("changed on disk")
 // to the file the Doc was read from fails with ErrChangedOnDisk if another
 // program changed it since; the clerk then reloads it or saves elsewhere.
 func (d *Doc) Save(path string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	same := d.Path != "" && absPath(path) == absPath(d.Path)
 	lock := d.lock
 	if !same || lock == nil {

@@ -21,6 +21,9 @@ var Fields = []string{
 // "units.CELL" chooses the unit of a money cell that offers a choice and
 // "heading.SECTION" rewords a heading where the format allows it.
 func (d *Doc) SetField(key, val string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	r := d.Report
 	val = strings.TrimSpace(val)
 	switch key {
@@ -120,6 +123,9 @@ func (d *Doc) setUnit(id, unit string) error {
 // typed totals fills the total cells with the values computed so far, so
 // that nothing visible changes; going back drops the typed totals.
 func (d *Doc) SetTypedTotals(on bool) {
+	if d.ReadOnly {
+		return
+	}
 	if on == d.Report.TypedTotals {
 		return
 	}

@@ -98,6 +98,9 @@ func (d *Doc) sectionList() ([]SectionEntry, error) {
 // AddSection adds a text section titled title after the section after (at
 // the end when empty) and returns its ID.
 func (d *Doc) AddSection(title, after string) (string, error) {
+	if err := d.editable(); err != nil {
+		return "", err
+	}
 	list, err := d.sectionList()
 	if err != nil {
 		return "", err
@@ -126,6 +129,9 @@ func (d *Doc) AddSection(title, after string) (string, error) {
 
 // RenameSection gives a text section a new title.
 func (d *Doc) RenameSection(id, title string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	list, err := d.sectionList()
 	if err != nil {
 		return err
@@ -145,6 +151,9 @@ func (d *Doc) RenameSection(id, title string) error {
 // and its text goes with it. Parts numbered 一、二、三… in order are
 // numbered again.
 func (d *Doc) RemoveSection(id string, force bool) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	list, err := d.sectionList()
 	if err != nil {
 		return err
@@ -169,6 +178,9 @@ func (d *Doc) RemoveSection(id string, force bool) error {
 // to the top when after is "". Parts numbered 一、二、三… in order are
 // numbered again in their new order.
 func (d *Doc) MoveSection(id, after string) error {
+	if err := d.editable(); err != nil {
+		return err
+	}
 	list, err := d.sectionList()
 	if err != nil {
 		return err
