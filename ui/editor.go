@@ -281,6 +281,9 @@ func (e *editor) refresh() {
 	if file == "" { // a new or sample report: nothing was saved
 		save = T("ui.status.noFile")
 	}
+	if e.a.readOnly() {
+		save = T("ui.status.readOnly")
+	}
 	e.status.SetText(T("ui.status.line", "Save", save, "Checks", checks, "Format", e.a.doc.Entry.DisplayName()))
 	e.path.SetPath(file)
 	e.bar.Refresh() // the status's width changed with its text

@@ -267,6 +267,9 @@ func newTableView(a *App, s *format.Section) *tableView {
 	head := widget.NewLabel(a.doc.Heading(s))
 	head.Truncation = fyne.TextTruncateEllipsis
 	fill := widget.NewButton(T("ui.table.fillZero"), v.confirmFillZero)
+	if a.readOnly() {
+		fill.Disable()
+	}
 	if a.doc.Report.Consolidation != nil {
 		fill.Hide() // a 汇总's cells are sums: nothing to fill
 	}
@@ -394,6 +397,10 @@ func (v *tableView) showInfo() {
 	id := v.hover
 	if id == "" {
 		id = v.focus
+	}
+	if id == "" && v.a.readOnly() {
+		v.info.SetText(T("ui.table.readOnlyHint"))
+		return
 	}
 	if id == "" {
 		v.info.SetText(T("ui.table.hint"))
