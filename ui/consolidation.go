@@ -72,6 +72,7 @@ func (a *App) newBoard() partView {
 		Return:    a.returnUnit,
 		Review:    a.reviewUnit,
 		Deadlines: a.editDeadlines,
+		Bundle:    a.askBundle,
 		Chase:     func(rows []review.Row) { a.saveRows(rows, true) },
 		Export:    func(rows []review.Row) { a.saveRows(rows, false) },
 	})

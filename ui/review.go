@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -10,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/export/bundle"
 	"nianbao/export/pdf"
 	"nianbao/export/sheet"
 	"nianbao/forms/consolidate"
@@ -18,6 +22,7 @@ import (
 	"nianbao/forms/review"
 	"nianbao/forms/safefile"
 	"nianbao/ui/board"
+	"nianbao/ui/task"
 )
 
 // now is the time reviews are given at and lateness judged at.
@@ -240,4 +245,50 @@ func (a *App) ShowReadOnly(d *report.Doc, path string) {
 	d.ReadOnly = true
 	d.Path = path
 	a.show(d, false)
+}
+
+// askBundle asks for the folder of the publication bundle and writes it.
+func (a *App) askBundle() {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err == nil && dir != nil {
+			a.WriteBundle(dir.Path())
+		}
+	}, a.win)
+}
+
+// WriteBundle writes the publication bundle of the open 汇总 into dir:
+// planned here, written off the UI goroutine with a progress bar and
+// cancel; then it says what it holds and what was left out.
+func (a *App) WriteBundle(dir string) {
+	if a.busy != nil {
+		a.inform(T("ui.consolidate.running"), T("ui.consolidate.busy"))
+		return
+	}
+	p, err := bundle.Prepare(a.doc, dir, a.reg)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	var s bundle.Summary
+	a.busy = task.Run(a.win, T("ui.bundle.running"), func(ctx context.Context, progress task.Progress) error {
+		var err error
+		s, err = p.Write(ctx, progress)
+		return err
+	}, func(err error) {
+		a.busy = nil
+		switch {
+		case errors.Is(err, context.Canceled):
+		case err != nil:
+			a.showError(err)
+		default:
+			msg := T("ui.bundle.done", "Units", s.Units, "Left", len(s.Left), "Path", filepath.Join(dir, bundle.IndexName))
+			if len(s.Left) > 0 {
+				msg += "\n\n" + strings.Join(s.Left[:min(len(s.Left), 12)], "\n")
+				if len(s.Left) > 12 {
+					msg += "\n" + T("ui.bundle.more", "Count", len(s.Left)-12)
+				}
+			}
+			a.informExported(msg, filepath.Join(dir, bundle.IndexName))
+		}
+	})
 }

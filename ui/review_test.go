@@ -17,6 +17,7 @@ import (
 	"nianbao/forms/importer"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
+	"nianbao/ui/board"
 )
 
 // reviewBoard opens a new 汇总 that received a clean report and one with
@@ -180,5 +181,22 @@ func TestOpenUnitReadOnly(t *testing.T) {
 	ro.ed.nav.Select(partIndex(t, ro, "overview"))
 	if v, ok := ro.ed.parts[ro.ed.current].view.(*textView); !ok || !v.entry.Disabled() {
 		t.Error("the text of a read-only report can be typed into")
+	}
+}
+
+// TestBoardBundle: the publication bundle is written off the UI goroutine
+// and the editor says what it holds.
+func TestBoardBundle(t *testing.T) {
+	app, w, _ := reviewBoard(t)
+	q := queueUI(t)
+	app.reviewUnit(board.DoApprove, "甲局")
+	dir := filepath.Join(t.TempDir(), "发布")
+	app.WriteBundle(dir)
+	waitFor(t, q, "the bundle", func() bool { return app.busy == nil })
+	if _, err := os.Stat(filepath.Join(dir, "units", "甲局.html")); err != nil {
+		t.Error(err)
+	}
+	if got := topText(w); !strings.Contains(got, "1 个单位的报告") || !strings.Contains(got, "乙局（尚未审核）") {
+		t.Errorf("the editor says %q", got)
 	}
 }

@@ -49,65 +49,112 @@ type link struct {
 	Name, Page, PDF string
 }
 
-// Write writes the bundle of the 汇总 d into dir (made if missing; files
-// of the same names replaced). A unit is in it when its report was
-// approved or published and its file is still the version approved.
-func Write(d *report.Doc, dir string, reg *registry.Registry) (Summary, error) {
+// Plan is a bundle to write: what Prepare takes from the 汇总 on the
+// goroutine that owns it, so that Write can run on another.
+type Plan struct {
+	dir     string
+	reg     *registry.Registry
+	jobs    []job
+	own     link
+	ownHTML []byte
+	ownPDF  []byte
+	left    []string
+	title   string
+	suffix  string
+	kinds   *unitkind.Set
+}
+
+// job is an accepted unit's report to write.
+type job struct {
+	unit report.UnitEntry
+	path string // its file
+	sha  string // the version approved
+	link link
+}
+
+// Prepare plans the bundle of the 汇总 d into dir: the units accepted
+// (approved or published), the others with why they are left out, and the
+// 汇总's own page and PDF, rendered now.
+func Prepare(d *report.Doc, dir string, reg *registry.Registry) (*Plan, error) {
 	ws := d.Report.Consolidation
 	if ws == nil {
-		return Summary{}, l10n.Errorf("consolidate.notConsolidation", "Unit", d.Report.Unit.Name)
+		return nil, l10n.Errorf("consolidate.notConsolidation", "Unit", d.Report.Unit.Name)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, unitsDir), 0o755); err != nil {
-		return Summary{}, safefile.ReadError(dir, err)
-	}
-	var s Summary
-	var accepted []report.UnitEntry
+	p := &Plan{dir: dir, reg: reg, kinds: d.Kinds(),
+		title: l10n.T("bundle.title", "Unit", d.Report.Unit.Name, "Year", d.Report.Year), suffix: l10n.T("bundle.suffix", "Year", d.Report.Year)}
+	names := map[string]bool{}
 	for _, u := range ws.Units {
 		r := ws.Records[unitkind.Normalize(u.Unit)]
 		switch {
 		case !review.Reviewable(u):
 			if u.Unit != "" {
-				s.Left = append(s.Left, l10n.T("bundle.left", "Unit", u.Unit, "Why", l10n.T("state."+u.State)))
+				p.left = append(p.left, l10n.T("bundle.left", "Unit", u.Unit, "Why", l10n.T("state."+u.State)))
 			}
 		case r == nil || r.Review != report.Approved && r.Review != report.Published:
 			rv := ""
 			if r != nil {
 				rv = r.Review
 			}
-			s.Left = append(s.Left, l10n.T("bundle.left", "Unit", u.Unit, "Why", reviewLabel(rv)))
+			p.left = append(p.left, l10n.T("bundle.left", "Unit", u.Unit, "Why", reviewLabel(rv)))
 		default:
-			accepted = append(accepted, u)
+			name := fileName(u.Unit, names)
+			p.jobs = append(p.jobs, job{unit: u, path: consolidate.FileOf(d, u), sha: r.SHA256,
+				link: link{Name: u.Unit, Page: unitsDir + "/" + name + ".html", PDF: unitsDir + "/" + name + ".pdf"}})
 		}
 	}
-	names := map[string]bool{}
-	links := make([]link, len(accepted))
-	for i, u := range accepted {
-		name := fileName(u.Unit, names)
-		links[i] = link{Name: u.Unit, Page: unitsDir + "/" + name + ".html", PDF: unitsDir + "/" + name + ".pdf"}
+	p.own = link{Name: d.Report.Unit.Name, Page: fileName(d.Report.Unit.Name, names) + ".html"}
+	p.own.PDF = strings.TrimSuffix(p.own.Page, ".html") + ".pdf"
+	res := d.Evaluate()
+	opt := export.Options{Draft: res.Errors() > 0}
+	var err error
+	if p.ownHTML, err = renderBytes(d, "html", opt); err != nil {
+		return nil, err
 	}
-	errs := make([]error, len(accepted))
-	parallel.Each(context.Background(), len(accepted), func(i int) {
-		errs[i] = writeUnit(d, accepted[i], ws.Records[unitkind.Normalize(accepted[i].Unit)].SHA256, dir, links[i], reg)
-	}, nil)
+	if p.ownPDF, err = renderBytes(d, "pdf", opt); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Write writes the planned bundle into its folder (made if missing; files
+// of the same names replaced): the units' pages and PDFs in parallel, a
+// unit's file read only if it is still the version approved, then the
+// 汇总's and the index. progress, if set, is called on the calling
+// goroutine after each unit; cancelling ctx stops before the index.
+func (p *Plan) Write(ctx context.Context, progress func(done, total int)) (Summary, error) {
+	if err := os.MkdirAll(filepath.Join(p.dir, unitsDir), 0o755); err != nil {
+		return Summary{}, safefile.ReadError(p.dir, err)
+	}
+	s := Summary{Left: slices.Clone(p.left)}
+	errs := make([]error, len(p.jobs))
+	if err := parallel.Each(ctx, len(p.jobs), func(i int) { errs[i] = p.writeUnit(p.jobs[i]) }, progress); err != nil {
+		return s, err
+	}
 	byKind := map[string][]link{}
-	for i, u := range accepted {
+	for i, j := range p.jobs {
 		if errs[i] != nil {
-			s.Left = append(s.Left, l10n.T("bundle.left", "Unit", u.Unit, "Why", errs[i].Error()))
+			s.Left = append(s.Left, l10n.T("bundle.left", "Unit", j.unit.Unit, "Why", errs[i].Error()))
 			continue
 		}
-		byKind[u.Kind] = append(byKind[u.Kind], links[i])
+		byKind[j.unit.Kind] = append(byKind[j.unit.Kind], j.link)
 		s.Units++
 	}
-	own := link{Name: d.Report.Unit.Name, Page: fileName(d.Report.Unit.Name, names) + ".html"}
-	own.PDF = strings.TrimSuffix(own.Page, ".html") + ".pdf"
-	res := d.Evaluate()
-	draft := res.Errors() > 0
-	for _, f := range []struct{ kind, path string }{{"html", own.Page}, {"pdf", own.PDF}} {
-		if err := renderTo(d, f.kind, filepath.Join(dir, f.path), draft); err != nil {
+	for path, data := range map[string][]byte{p.own.Page: p.ownHTML, p.own.PDF: p.ownPDF} {
+		if err := safefile.Write(filepath.Join(p.dir, path), data, safefile.Options{}); err != nil {
 			return s, err
 		}
 	}
-	return s, writeIndex(d, dir, own, byKind)
+	return s, p.writeIndex(byKind)
+}
+
+// Write writes the bundle of the 汇总 d into dir at once (the command
+// line's way).
+func Write(d *report.Doc, dir string, reg *registry.Registry) (Summary, error) {
+	p, err := Prepare(d, dir, reg)
+	if err != nil {
+		return Summary{}, err
+	}
+	return p.Write(context.Background(), nil)
 }
 
 func reviewLabel(r string) string {
@@ -118,43 +165,48 @@ func reviewLabel(r string) string {
 }
 
 // writeUnit writes a unit's page and PDF, from its file when that is still
-// the version approved (sha).
-func writeUnit(target *report.Doc, u report.UnitEntry, sha, dir string, l link, reg *registry.Registry) (err error) {
+// the version approved.
+func (p *Plan) writeUnit(j job) (err error) {
 	defer func() {
-		if p := recover(); p != nil { // one unit's file must not end the bundle
-			err = fmt.Errorf("%v", p)
+		if r := recover(); r != nil { // one unit's file must not end the bundle
+			err = fmt.Errorf("%v", r)
 		}
 	}()
-	path := consolidate.FileOf(target, u)
-	data, err := safefile.ReadLimited(path, importer.MaxFileSize, "importer.tooLarge")
+	data, err := safefile.ReadLimited(j.path, importer.MaxFileSize, "importer.tooLarge")
 	if err != nil {
 		return err
 	}
-	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != sha {
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != j.sha {
 		return l10n.Errorf("bundle.changed")
 	}
-	d, err := importer.Read(path, data, reg)
+	d, err := importer.Read(j.path, data, p.reg)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	if err := renderTo(d, "html", filepath.Join(dir, filepath.FromSlash(l.Page)), false); err != nil {
-		return err
+	for kind, path := range map[string]string{"html": j.link.Page, "pdf": j.link.PDF} {
+		out, err := renderBytes(d, kind, export.Options{})
+		if err != nil {
+			return err
+		}
+		if err := safefile.Write(filepath.Join(p.dir, filepath.FromSlash(path)), out, safefile.Options{}); err != nil {
+			return err
+		}
 	}
-	return renderTo(d, "pdf", filepath.Join(dir, filepath.FromSlash(l.PDF)), false)
+	return nil
 }
 
 // fontsOnce finds the system's fonts once for all PDFs.
 var fontsOnce sync.Once
 
-func renderTo(d *report.Doc, kind, path string, draft bool) error {
+func renderBytes(d *report.Doc, kind string, opt export.Options) ([]byte, error) {
 	k, err := render.Lookup(kind)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fontsOnce.Do(k.Prepare)
-	_, err = render.File(d, k, path, export.Options{Draft: draft})
-	return err
+	data, _, err := render.Bytes(d, k, opt)
+	return data, err
 }
 
 // fileName makes a unit's name a file name no other in the bundle has
@@ -212,28 +264,23 @@ type group struct {
 
 // writeIndex writes the index page: the 汇总 first, then the units by
 // kind in the kinds' order.
-func writeIndex(d *report.Doc, dir string, own link, byKind map[string][]link) error {
-	kinds := d.Kinds()
+func (p *Plan) writeIndex(byKind map[string][]link) error {
 	var groups []group
-	for _, k := range kinds.All() {
+	for _, k := range p.kinds.All() {
 		if ls := byKind[k.ID]; len(ls) > 0 {
 			groups = append(groups, group{k.Name, ls})
 			delete(byKind, k.ID)
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(byKind)) { // kinds this machine does not know
-		groups = append(groups, group{kinds.Name(id), byKind[id]})
+		groups = append(groups, group{p.kinds.Name(id), byKind[id]})
 	}
 	var buf bytes.Buffer
 	err := indexPage.Execute(&buf, map[string]any{
-		"Title":      l10n.T("bundle.title", "Unit", d.Report.Unit.Name, "Year", d.Report.Year),
-		"OwnHeading": l10n.T("bundle.own"),
-		"Own":        own,
-		"Suffix":     l10n.T("bundle.suffix", "Year", d.Report.Year),
-		"Groups":     groups,
+		"Title": p.title, "OwnHeading": l10n.T("bundle.own"), "Own": p.own, "Suffix": p.suffix, "Groups": groups,
 	})
 	if err != nil {
 		return err
 	}
-	return safefile.Write(filepath.Join(dir, IndexName), buf.Bytes(), safefile.Options{})
+	return safefile.Write(filepath.Join(p.dir, IndexName), buf.Bytes(), safefile.Options{})
 }

@@ -41,6 +41,8 @@ type Actions struct {
 	// the board's, Export the board.
 	Deadlines     func()
 	Chase, Export func(rows []review.Row)
+	// Bundle writes the publication bundle.
+	Bundle func()
 }
 
 // The reviews Actions.Review gives.
@@ -164,6 +166,7 @@ func New(d *report.Doc, act Actions) *Board {
 		// Copies: a run ending while the file dialog is open refreshes the board.
 		widget.NewButton(tr.T("board.chase"), func() { b.act.Chase(slices.Clone(b.all)) }),
 		widget.NewButton(tr.T("board.export"), func() { b.act.Export(slices.Clone(b.rows)) }),
+		widget.NewButton(tr.T("board.bundle"), func() { b.act.Bundle() }),
 	)
 	selected := func(f func(r review.Row)) func() {
 		return func() {
