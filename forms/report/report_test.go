@@ -863,3 +863,36 @@ func TestMoveSection(t *testing.T) {
 		t.Error("the fixed 2021 parts moved")
 	}
 }
+
+// TestReadOnly: a read-only report refuses every change and save, and
+// stays as it was.
+func TestReadOnly(t *testing.T) {
+	d, err := report.Bind(report.New("2014", 2016, report.Unit{Name: "某区政府", Kind: "county"}), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.SetCell("stat.apply.received", "3")
+	before, _ := d.Report.Marshal(time.Time{})
+	d.ReadOnly = true
+	for name, change := range map[string]func() error{
+		"cell":        func() error { return d.SetCell("stat.apply.received", "4") },
+		"cell kept":   func() error { return d.SetCellOrKeep("stat.apply.received", "x") },
+		"text":        func() error { return d.SetText("overview", "概况") },
+		"field":       func() error { return d.SetField("unit.name", "别的") },
+		"add part":    func() error { _, err := d.AddSection("八、其他", ""); return err },
+		"rename part": func() error { return d.RenameSection("overview", "一、概况") },
+		"move part":   func() error { return d.MoveSection("other", "") },
+		"remove part": func() error { return d.RemoveSection("fees", true) },
+		"link":        func() error { return d.LinkPrev(filepath.Join(t.TempDir(), "x.nianbao")) },
+		"save":        func() error { return d.Save(filepath.Join(t.TempDir(), "y.nianbao")) },
+	} {
+		if err := change(); err == nil || !l10n.HasKey(err, "report.readOnly") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	d.SetTypedTotals(true)
+	d.RestoreCell("stat.apply.received", report.CellState{})
+	if after, _ := d.Report.Marshal(time.Time{}); !bytes.Equal(before, after) {
+		t.Error("the read-only report changed")
+	}
+}
