@@ -29,6 +29,9 @@ type Kind struct {
 	Extension string
 	write     func(*report.Doc, *export.Document) ([]byte, []string, error)
 	prepare   func()
+	// plainBlanks prints blank cells as —, whatever the clerk chose: the
+	// 报送包's PDF is read back and must show blanks as blanks.
+	plainBlanks bool
 }
 
 // Prepare does beforehand what writing the kind will need and can be done
@@ -66,7 +69,7 @@ var Kinds = []Kind{
 	{Name: "txt", Extension: ".txt", write: func(_ *report.Doc, doc *export.Document) ([]byte, []string, error) {
 		return txt.Write(doc), nil, nil
 	}},
-	{Name: "package", Extension: nbpkg.Extension, write: writePackage, prepare: func() { pdf.SystemFonts() }},
+	{Name: "package", Extension: nbpkg.Extension, write: writePackage, prepare: func() { pdf.SystemFonts() }, plainBlanks: true},
 }
 
 // writePackage makes the 报送包 a unit sends: its report file and its PDF,
@@ -76,8 +79,12 @@ func writePackage(d *report.Doc, doc *export.Document) ([]byte, []string, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	now := time.Now()
-	rep, err := d.Report.Marshal(now)
+	now, saved := time.Now(), d.Report.Saved
+	if saved.IsZero() {
+		saved = now // a report never saved: as of now
+	}
+	rep, err := d.Report.Marshal(saved) // as the unit saved it: a newer file of it stays the newer
+
 	if err != nil {
 		return nil, nil, err
 	}
@@ -125,6 +132,9 @@ func noWarnings(data []byte, err error) ([]byte, []string, error) { return data,
 // Bytes renders the report d as kind, with warnings about what could not be
 // rendered exactly (characters no font has).
 func Bytes(d *report.Doc, kind Kind, opt export.Options) ([]byte, []string, error) {
+	if kind.plainBlanks {
+		opt.Blank = ""
+	}
 	return kind.write(d, export.Build(d, opt))
 }
 

@@ -133,3 +133,14 @@ func TestPDFEmptyCells(t *testing.T) {
 		t.Errorf("uncertain %v", res.Doc.Report.Uncertain)
 	}
 }
+
+// TestLongUnitName: a unit's name too long for one title line, broken
+// before its bracketed second name, is read whole.
+func TestLongUnitName(t *testing.T) {
+	d := exporttest.Sample(t)
+	d.Report.Unit.Name = "青溪县人民政府办公室（县人民政府外事办公室）"
+	res, err := importer.Import("r.pdf", asPDF(t, d), reg, importer.Hints{})
+	if err != nil || res.Unit != d.Report.Unit.Name {
+		t.Errorf("unit %q, %v", res.Unit, err)
+	}
+}

@@ -270,18 +270,18 @@ func hasReportTitle(lines []string) bool {
 // findUnit returns the unit the title names (青溪县自然资源局 of
 // 青溪县自然资源局2025年政府信息公开工作年度报告), or "".
 func findUnit(lines []string, year int) string {
-	prev := ""
+	var before []string // the lines above, nearest last
 	for _, l := range lines[:min(len(lines), 40)] {
 		l = strings.TrimSpace(l)
 		m := title.FindStringSubmatch(l)
 		if m == nil || (year != 0 && m[2] != strconv.Itoa(year)) {
 			if l != "" {
-				prev = l
+				before = append(before, l)
 			}
 			continue
 		}
-		if strings.TrimSpace(m[1]) == "" && !strings.ContainsAny(prev, "。，：") {
-			m[1] = prev // the title broken after the unit's name, as printed
+		if strings.TrimSpace(m[1]) == "" {
+			m[1] = nameAbove(before) // the title broken after the unit's name, as printed
 		}
 		unit := strings.TrimSpace(strings.TrimPrefix(m[1], "关于"))
 		unit = strings.Trim(unit, "《》“”\" ")
@@ -512,6 +512,26 @@ func readPreface(d *report.Doc, lines []string, heads []heading) {
 		return ""
 	}
 	p.Phone, p.Postcode, p.Address, p.Website = find(phoneRe), find(postcodeRe), find(addressRe), find(websiteRe)
+}
+
+// nameAbove is a unit's name printed on the lines above a title broken
+// after it: the line just above, and the one above that too when the name
+// goes on in brackets (青溪县人民政府办公室 / （县人民政府外事办公室）) or a
+// bracket opened there closes below.
+func nameAbove(before []string) string {
+	if len(before) == 0 || strings.ContainsAny(before[len(before)-1], "。，：") {
+		return ""
+	}
+	name := before[len(before)-1]
+	for i := len(before) - 2; i >= 0 && i >= len(before)-3; i-- {
+		open := strings.Count(before[i], "（") + strings.Count(before[i], "(") - strings.Count(before[i], "）") - strings.Count(before[i], ")")
+		if !(strings.HasPrefix(name, "（") || strings.HasPrefix(name, "(") || open > 0) ||
+			strings.ContainsAny(before[i], "。，：>|") || utf8.RuneCountInString(before[i]) > 30 {
+			break
+		}
+		name = before[i] + name
+	}
+	return name
 }
 
 var dateLine = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)

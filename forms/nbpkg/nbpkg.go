@@ -98,9 +98,11 @@ func part(name string, data []byte) Part {
 	return Part{Name: name, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
 }
 
-// Open reads a package and verifies it: every part the manifest lists is
-// present with its size and SHA-256, no other part is, and the report
-// and its PDF are there. Errors say in Chinese what was altered.
+// Open reads a package and verifies it: only the manifest, the report and
+// the PDF are there (anything else is refused before it is unpacked, so a
+// package holds at most 64 MiB and 64 KiB), the manifest lists the report
+// and the PDF once each, and each is present with its size and SHA-256.
+// Errors say in Chinese what was altered.
 func Open(data []byte) (*Package, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -112,8 +114,12 @@ func Open(data []byte) (*Package, error) {
 	files := map[string][]byte{}
 	for _, f := range zr.File {
 		limit := int64(maxPart)
-		if f.Name == ManifestName {
+		switch f.Name {
+		case ManifestName:
 			limit = maxManifest
+		case ReportName, PDFName:
+		default: // refused before anything is unpacked
+			return nil, l10n.Errorf("nbpkg.added", "Part", f.Name)
 		}
 		if _, dup := files[f.Name]; dup {
 			return nil, l10n.Errorf("nbpkg.added", "Part", f.Name)
@@ -133,7 +139,13 @@ func Open(data []byte) (*Package, error) {
 		return nil, l10n.Errorf("nbpkg.badManifest")
 	}
 	listed := []string{ManifestName}
+	if len(p.Manifest.Parts) != 2 {
+		return nil, l10n.Errorf("nbpkg.badManifest")
+	}
 	for _, want := range p.Manifest.Parts {
+		if want.Name != ReportName && want.Name != PDFName || slices.Contains(listed, want.Name) {
+			return nil, l10n.Errorf("nbpkg.badManifest")
+		}
 		got, ok := files[want.Name]
 		switch {
 		case !ok:
