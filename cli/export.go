@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"path/filepath"
-
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"nianbao/export"
@@ -100,6 +99,9 @@ func runBundle(e *env, fs *flag.FlagSet, path string) error {
 	}
 	for _, l := range s.Left {
 		fmt.Fprintln(e.stderr, l)
+	}
+	if s.Draft {
+		fmt.Fprintln(e.stderr, l10n.T("bundle.draft"))
 	}
 	fmt.Fprintln(e.stdout, l10n.T("cli.export.bundleDone", "Units", s.Units, "Left", len(s.Left), "Path", filepath.Join(dir, bundle.IndexName)))
 	return nil

@@ -184,6 +184,9 @@ func (a *App) show(d *report.Doc, dirty bool) {
 // changed is called after every change of the open report: it re-evaluates
 // the rules, refreshes what shows them and schedules an autosave.
 func (a *App) changed() {
+	if a.readOnly() {
+		return // nothing changed: a read-only report refuses every change
+	}
 	// Typing then Esc, retyping a value or undoing back to the saved state
 	// leave the report as saved.
 	a.dirty = a.saved == nil || !bytes.Equal(contentOf(a.doc), a.saved)

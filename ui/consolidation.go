@@ -85,6 +85,9 @@ func (a *App) newBoard() partView {
 // unit a line, name and kind separated by a tab, as two columns copied
 // from Excel are), or to read from a file; OK consolidates again with it.
 func (a *App) editList() {
+	if a.refusedReadOnly() {
+		return
+	}
 	ws := a.doc.Report.Consolidation
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(consolidate.FormatList(ws.Expected, a.doc.Kinds()))
@@ -133,7 +136,7 @@ func (a *App) includeErrors() bool { return a.doc.Report.Consolidation.IncludeEr
 // a time: files dropped meanwhile are refused with a message.
 func (a *App) receive(inputs []string, expected []report.ExpectedUnit, includeErrors bool) {
 	d := a.doc
-	if d == nil || d.Report.Consolidation == nil {
+	if d == nil || d.Report.Consolidation == nil || a.refusedReadOnly() {
 		return
 	}
 	if a.busy != nil {

@@ -106,7 +106,9 @@ func (a *App) closeRequested() {
 		if a.guide != nil {
 			a.guide.Close()
 		}
-		a.keepPlacement()
+		if !a.readOnly() { // a viewer's window is not the editor's
+			a.keepPlacement()
+		}
 		a.win.Close()
 	})
 }

@@ -37,6 +37,9 @@ func (a *App) now() time.Time {
 // workspace, which replaces it when change succeeds (the editor tells a
 // changed 汇总 by a new workspace).
 func (a *App) reviewed(change func(ws *report.Consolidation) error) bool {
+	if a.refusedReadOnly() {
+		return false
+	}
 	next := a.doc.Report.Consolidation.ForReview()
 	if err := change(next); err != nil {
 		a.showError(err)
@@ -69,6 +72,9 @@ func (a *App) returnUnit(r review.Row) { a.askReturn(r, nil, "") }
 // words given: a return refused (no reason, too long) shows it again as
 // it was, so nothing typed is lost.
 func (a *App) askReturn(r review.Row, picked []string, ownText string) {
+	if a.refusedReadOnly() {
+		return
+	}
 	offered := append([]string{}, r.Problems...)
 	if r.Blanks > 0 {
 		offered = append(offered, T("ui.review.blanks", "Count", r.Blanks))
@@ -155,6 +161,9 @@ func (a *App) written(path string, data []byte, err error) bool {
 // editDeadlines asks for the deadline of each kind of unit on the list
 // (empty: the kind's own), and sets them.
 func (a *App) editDeadlines() {
+	if a.refusedReadOnly() {
+		return
+	}
 	d := a.doc
 	ws := d.Report.Consolidation
 	var kinds []string
@@ -219,6 +228,15 @@ func (a *App) WriteRows(rows []review.Row, chase bool, path string) bool {
 // readOnly tells a report viewed, not edited (a unit's, from the board).
 func (a *App) readOnly() bool { return a.doc != nil && a.doc.ReadOnly }
 
+// refusedReadOnly says, for a report viewed, that it cannot be changed;
+// false for one edited.
+func (a *App) refusedReadOnly() bool {
+	if a.readOnly() {
+		a.inform(T("ui.readOnly"), T("report.readOnly"))
+	}
+	return a.readOnly()
+}
+
 // openUnit shows a unit's report from the board in a window of its own,
 // read-only, with its problems; the board's 汇总 stays open here.
 func (a *App) openUnit(r review.Row) {
@@ -282,6 +300,9 @@ func (a *App) WriteBundle(dir string) {
 			a.showError(err)
 		default:
 			msg := T("ui.bundle.done", "Units", s.Units, "Left", len(s.Left), "Path", filepath.Join(dir, bundle.IndexName))
+			if s.Draft {
+				msg += "\n" + T("bundle.draft")
+			}
 			if len(s.Left) > 0 {
 				msg += "\n\n" + strings.Join(s.Left[:min(len(s.Left), 12)], "\n")
 				if len(s.Left) > 12 {

@@ -200,3 +200,18 @@ func TestBoardBundle(t *testing.T) {
 		t.Errorf("the editor says %q", got)
 	}
 }
+
+// TestReadOnlyConsolidation: a 汇总 viewed read-only (a township's, from a
+// county's board) takes no review, no files and no deadline.
+func TestReadOnlyConsolidation(t *testing.T) {
+	app, _, _ := reviewBoard(t)
+	viewer := New(app.fyne, test.NewWindow(nil), Options{Registry: app.reg, RecoveryDir: t.TempDir()})
+	viewer.ShowReadOnly(app.doc, "汇总.nianbao")
+	before := app.doc.Report.Consolidation
+	viewer.reviewUnit(board.DoApprove, "甲局")
+	viewer.receive(nil, nil, true)
+	viewer.editDeadlines()
+	if app.doc.Report.Consolidation != before || viewer.dirty || before.Records["甲局"].Review != "" {
+		t.Error("a read-only 汇总 changed")
+	}
+}

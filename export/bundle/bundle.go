@@ -14,13 +14,14 @@ import (
 	"html/template"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"nianbao/export"
-	"nianbao/export/render"
+	"nianbao/export/html"
+	"nianbao/export/pdf"
 	"nianbao/forms/consolidate"
 	"nianbao/forms/importer"
 	"nianbao/forms/l10n"
@@ -42,6 +43,7 @@ const unitsDir = "units"
 type Summary struct {
 	Units int      // units' reports in the bundle
 	Left  []string // the units left out, each with why
+	Draft bool     // the 汇总 has errors: its page and PDF are marked 草稿
 }
 
 // link is one report in the index: its name and files.
@@ -52,16 +54,15 @@ type link struct {
 // Plan is a bundle to write: what Prepare takes from the 汇总 on the
 // goroutine that owns it, so that Write can run on another.
 type Plan struct {
-	dir     string
-	reg     *registry.Registry
-	jobs    []job
-	own     link
-	ownHTML []byte
-	ownPDF  []byte
-	left    []string
-	title   string
-	suffix  string
-	kinds   *unitkind.Set
+	dir    string
+	reg    *registry.Registry
+	jobs   []job
+	own    link
+	ownDoc *export.Document // the 汇总 laid out, rendered by Write
+	left   []string
+	title  string
+	suffix string
+	kinds  *unitkind.Set
 }
 
 // job is an accepted unit's report to write.
@@ -105,14 +106,7 @@ func Prepare(d *report.Doc, dir string, reg *registry.Registry) (*Plan, error) {
 	p.own = link{Name: d.Report.Unit.Name, Page: fileName(d.Report.Unit.Name, names) + ".html"}
 	p.own.PDF = strings.TrimSuffix(p.own.Page, ".html") + ".pdf"
 	res := d.Evaluate()
-	opt := export.Options{Draft: res.Errors() > 0}
-	var err error
-	if p.ownHTML, err = renderBytes(d, "html", opt); err != nil {
-		return nil, err
-	}
-	if p.ownPDF, err = renderBytes(d, "pdf", opt); err != nil {
-		return nil, err
-	}
+	p.ownDoc = export.Build(d, export.Options{Draft: res.Errors() > 0})
 	return p, nil
 }
 
@@ -123,9 +117,9 @@ func Prepare(d *report.Doc, dir string, reg *registry.Registry) (*Plan, error) {
 // goroutine after each unit; cancelling ctx stops before the index.
 func (p *Plan) Write(ctx context.Context, progress func(done, total int)) (Summary, error) {
 	if err := os.MkdirAll(filepath.Join(p.dir, unitsDir), 0o755); err != nil {
-		return Summary{}, safefile.ReadError(p.dir, err)
+		return Summary{}, safefile.WriteError(p.dir, err)
 	}
-	s := Summary{Left: slices.Clone(p.left)}
+	s := Summary{Left: slices.Clone(p.left), Draft: p.ownDoc.Draft}
 	errs := make([]error, len(p.jobs))
 	if err := parallel.Each(ctx, len(p.jobs), func(i int) { errs[i] = p.writeUnit(p.jobs[i]) }, progress); err != nil {
 		return s, err
@@ -139,12 +133,44 @@ func (p *Plan) Write(ctx context.Context, progress func(done, total int)) (Summa
 		byKind[j.unit.Kind] = append(byKind[j.unit.Kind], j.link)
 		s.Units++
 	}
-	for path, data := range map[string][]byte{p.own.Page: p.ownHTML, p.own.PDF: p.ownPDF} {
-		if err := safefile.Write(filepath.Join(p.dir, path), data, safefile.Options{}); err != nil {
-			return s, err
+	if err := p.writeDoc(p.ownDoc, p.own); err != nil {
+		return s, err
+	}
+	p.removeStale()
+	return s, p.writeIndex(byKind)
+}
+
+// removeStale removes the pages and PDFs of units a bundle written here
+// before held and this one does not: a unit returned since must not stay
+// online by mistake.
+func (p *Plan) removeStale() {
+	keep := map[string]bool{}
+	for _, j := range p.jobs {
+		keep[path.Base(j.link.Page)], keep[path.Base(j.link.PDF)] = true, true
+	}
+	entries, _ := os.ReadDir(filepath.Join(p.dir, unitsDir))
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if !e.IsDir() && (ext == ".html" || ext == ".pdf") && !keep[e.Name()] {
+			os.Remove(filepath.Join(p.dir, unitsDir, e.Name()))
 		}
 	}
-	return s, p.writeIndex(byKind)
+}
+
+// writeDoc writes a report laid out as the page and the PDF l names.
+func (p *Plan) writeDoc(doc *export.Document, l link) error {
+	page, err := html.Page(doc)
+	if err != nil {
+		return err
+	}
+	pdfData, _, err := pdf.Write(doc, pdf.Options{})
+	if err != nil {
+		return err
+	}
+	if err := safefile.Write(filepath.Join(p.dir, filepath.FromSlash(l.Page)), page, safefile.Options{}); err != nil {
+		return err
+	}
+	return safefile.Write(filepath.Join(p.dir, filepath.FromSlash(l.PDF)), pdfData, safefile.Options{})
 }
 
 // Write writes the bundle of the 汇总 d into dir at once (the command
@@ -184,41 +210,13 @@ func (p *Plan) writeUnit(j job) (err error) {
 		return err
 	}
 	defer d.Close()
-	for kind, path := range map[string]string{"html": j.link.Page, "pdf": j.link.PDF} {
-		out, err := renderBytes(d, kind, export.Options{})
-		if err != nil {
-			return err
-		}
-		if err := safefile.Write(filepath.Join(p.dir, filepath.FromSlash(path)), out, safefile.Options{}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// fontsOnce finds the system's fonts once for all PDFs.
-var fontsOnce sync.Once
-
-func renderBytes(d *report.Doc, kind string, opt export.Options) ([]byte, error) {
-	k, err := render.Lookup(kind)
-	if err != nil {
-		return nil, err
-	}
-	fontsOnce.Do(k.Prepare)
-	data, _, err := render.Bytes(d, k, opt)
-	return data, err
+	return p.writeDoc(export.Build(d, export.Options{}), j.link)
 }
 
 // fileName makes a unit's name a file name no other in the bundle has
-// (Windows' case-insensitive names included): characters Windows forbids
-// replaced, numbered when taken.
+// (Windows' case-insensitive names included), numbered when taken.
 func fileName(unit string, taken map[string]bool) string {
-	base := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|#%&`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(unit))
+	base := strings.NewReplacer("#", "_", "%", "_", "&", "_").Replace(safefile.Name(unit)) // nor what URLs treat apart
 	if base == "" {
 		base = "report"
 	}

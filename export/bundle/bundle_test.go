@@ -81,6 +81,16 @@ func TestBundle(t *testing.T) {
 		t.Errorf("links %v", links)
 	}
 	page, _ := os.ReadFile(filepath.Join(out, "units", "城关镇.html"))
+	defer func() {
+		// Written again after 城关镇 was returned: its page goes.
+		review.Return(ws, "城关镇", "表三有误", day)
+		if _, err := bundle.Write(d, out, reg); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(out, "units", "城关镇.html")); err == nil {
+			t.Error("a page of a unit no longer accepted stays in the bundle")
+		}
+	}()
 	text := string(index)
 	if !strings.Contains(string(page), "城关镇") || !strings.Contains(text, "乡镇（街道）（1）") || !strings.Contains(text, "部门（1）") ||
 		strings.Index(text, "本级政府") > strings.Index(text, "部门（1）") {

@@ -10,9 +10,10 @@ package filedlg
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
+
+	"nianbao/forms/safefile"
 )
 
 // Options say what to ask for.
@@ -48,12 +49,7 @@ func Show(w fyne.Window, o Options, then func(path string)) {
 // space trimmed, characters Windows forbids in names replaced by "_", ext
 // added unless present; an empty name becomes 报告.
 func FileName(name, ext string) string {
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(name))
+	name = safefile.Name(name)
 	if name == "" || name == ext {
 		name = "报告"
 	}
