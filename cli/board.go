@@ -30,6 +30,7 @@ var cmdBoard = &command{
 		fs.String("reopen", "", l10n.T("cli.board.reopen"))
 		fs.String("due", "", l10n.T("cli.board.due"))
 		fs.Bool("chase", false, l10n.T("cli.board.chase"))
+		fs.String("history", "", l10n.T("cli.board.history"))
 		fs.String("o", "", l10n.T("cli.board.out"))
 	},
 	run: runBoard,
@@ -78,6 +79,9 @@ func runBoard(e *env, fs *flag.FlagSet, args []string) error {
 		if err := d.Save(path); err != nil {
 			return err
 		}
+	}
+	if unit := flagString(fs, "history"); unit != "" {
+		return printHistory(e, ws, unit, flagBool(fs, "json"))
 	}
 	rows := review.Board(ws, d.Kinds(), d.Report.Year, today)
 	if n := flagString(fs, "notice"); n != "" {
@@ -241,4 +245,21 @@ func printReview(e *env, d *report.Doc, rows []review.Row) {
 		}
 		fmt.Fprintln(e.stdout)
 	}
+}
+
+// printHistory prints the versions of a unit's report received.
+func printHistory(e *env, ws *report.Consolidation, unit string, asJSON bool) error {
+	versions := review.History(ws, unit)
+	if versions == nil {
+		return l10n.Errorf("review.noHistory", "Unit", unit)
+	}
+	if asJSON {
+		data, _ := json.MarshalIndent(versions, "", "  ")
+		fmt.Fprintln(e.stdout, string(data))
+		return nil
+	}
+	for _, v := range versions {
+		fmt.Fprintln(e.stdout, v.Text())
+	}
+	return nil
 }

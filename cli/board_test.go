@@ -122,6 +122,9 @@ func TestBoard(t *testing.T) {
 	if code, _, _ := run(t, "export", out, "--to", "bundle"); code != cli.ExitUsage {
 		t.Error("a bundle without a folder")
 	}
+	if _, hist, _ := run(t, "board", out, "--history", "丙局"); !strings.Contains(hist, "已退回") || !strings.Contains(hist, "现在的版本") {
+		t.Errorf("history:\n%s", hist)
+	}
 	_, text, _ := run(t, "board", out)
 	if !strings.Contains(text, "已发布") || !strings.Contains(text, "退回理由：表三数字有误；请核对总计") {
 		t.Errorf("board as text:\n%s", text)

@@ -69,6 +69,7 @@ func (a *App) newBoard() partView {
 			a.receive(nil, list, a.includeErrors())
 		},
 		Open:      a.openUnit,
+		History:   a.showHistory,
 		Return:    a.returnUnit,
 		Review:    a.reviewUnit,
 		Deadlines: a.editDeadlines,

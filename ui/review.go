@@ -313,3 +313,18 @@ func (a *App) WriteBundle(dir string) {
 		}
 	})
 }
+
+// showHistory shows the versions of a unit's report received: when, from
+// which file, their review, and what each next one changed and fixed.
+func (a *App) showHistory(r review.Row) {
+	var lines []string
+	for _, v := range review.History(a.doc.Report.Consolidation, r.Unit) {
+		lines = append(lines, v.Text())
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n\n"))
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	size := a.win.Canvas().Size()
+	scroll.SetMinSize(fyne.NewSize(min(size.Width*0.8, 680), min(size.Height*0.6, 420)))
+	dialog.ShowCustom(T("board.historyTitle", "Unit", r.Unit), T("ui.export.close"), scroll, a.win)
+}

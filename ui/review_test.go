@@ -90,6 +90,12 @@ func TestBoardReview(t *testing.T) {
 			t.Errorf("the board does not show %q", want)
 		}
 	}
+	bv.Select("乙局")
+	test.Tap(findButton(bv.Object(), "报送记录"))
+	if got := topText(w); !strings.Contains(got, "乙局.nianbao（已退回）") {
+		t.Errorf("history: %q", got)
+	}
+	w.Canvas().Overlays().Top().Hide()
 	dir := t.TempDir()
 	if !app.WriteRows(bv.Rows(), false, filepath.Join(dir, "报送情况.xlsx")) || !app.WriteRows(bv.Rows(), true, filepath.Join(dir, "催报.txt")) {
 		t.Fatal("the board was not written")

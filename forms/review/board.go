@@ -1,6 +1,7 @@
 package review
 
 import (
+	"strings"
 	"time"
 
 	"nianbao/forms/consolidate"
@@ -130,4 +131,47 @@ func Chase(ws *report.Consolidation, rows []Row) []Row {
 		out = append(out, r)
 	}
 	return out
+}
+
+// Version is one version of a unit's report as its history tells it: the
+// versions replaced, oldest first, then the one on the board.
+type Version struct {
+	report.Submission
+	Current bool
+}
+
+// History lists the versions of unit's report received; nil when none
+// came.
+func History(ws *report.Consolidation, unit string) []Version {
+	r := ws.Records[unitkind.Normalize(unit)]
+	if r == nil {
+		return nil
+	}
+	var out []Version
+	for _, s := range r.History {
+		out = append(out, Version{Submission: s})
+	}
+	return append(out, Version{Current: true, Submission: report.Submission{SHA256: r.SHA256, File: r.File,
+		Received: r.Received, Review: r.Review, Reason: r.Reason}})
+}
+
+// Text is a version as the officer reads it: when it came, from which
+// file, its review, and what the next one changed and fixed.
+func (v Version) Text() string {
+	var b strings.Builder
+	when, _ := time.Parse(time.RFC3339, v.Received)
+	b.WriteString(l10n.T("review.version", "Time", stamp(when), "File", v.File, "Review", Label(v.Review)))
+	if v.Current {
+		b.WriteString(l10n.T("review.versionCurrent"))
+	}
+	if v.Reason != "" {
+		b.WriteString("\n  " + l10n.T("review.versionReason", "Reason", strings.ReplaceAll(v.Reason, "\n", "；")))
+	}
+	if len(v.Changed) > 0 {
+		b.WriteString("\n  " + l10n.T("review.versionChanged", "Cells", strings.Join(v.Changed, "，")))
+	}
+	if len(v.Fixed) > 0 {
+		b.WriteString("\n  " + l10n.T("review.versionFixed", "Problems", strings.Join(v.Fixed, "；")))
+	}
+	return b.String()
 }

@@ -154,6 +154,11 @@ func TestHistory(t *testing.T) {
 	if got := row(t, again, "青溪县公安局", feb2); got.State != consolidate.OK || got.Versions != 2 {
 		t.Errorf("board after the resubmission: %s, %d versions", got.State, got.Versions)
 	}
+	vs := review.History(again.Report.Consolidation, "青溪县 公安局")
+	if len(vs) != 2 || !vs[1].Current || !strings.Contains(vs[0].Text(), "下一版改动的数字：t3.new.natural 100→21") ||
+		!strings.Contains(vs[0].Text(), "已退回") || !strings.Contains(vs[1].Text(), "现在的版本") {
+		t.Errorf("history:\n%v", vs)
+	}
 }
 
 // TestLocked: an approved report keeps the version approved when a newer

@@ -31,12 +31,14 @@ type Actions struct {
 	Rerun func(includeErrors bool)
 	// AddToList puts units received but not expected on the list.
 	AddToList func(units []report.UnitEntry)
-	// Open shows a unit's report, read-only; Return asks why a unit's
+	// Open shows a unit's report, read-only; History the versions it
+	// sent; Return asks why a unit's
 	// report goes back and returns it; Review
 	// gives the review do (approve, publish, reopen) to a unit's report.
-	Open   func(row review.Row)
-	Return func(row review.Row)
-	Review func(do, unit string)
+	Open    func(row review.Row)
+	History func(row review.Row)
+	Return  func(row review.Row)
+	Review  func(do, unit string)
 	// Deadlines edits the deadlines; Chase writes the units to chase among
 	// the board's, Export the board.
 	Deadlines     func()
@@ -62,7 +64,7 @@ type Board struct {
 	filter  *widget.Select
 	table   *widget.Table
 	addList *widget.Button
-	reviews []*widget.Button // 查看报告 退回… 审核通过 标为已发布 撤销审核, for the unit selected
+	reviews []*widget.Button // 查看报告 报送记录 退回… 审核通过 标为已发布 撤销审核, for the unit selected
 	all     []review.Row     // every unit
 	rows    []review.Row     // shown, after the filter, in the order chosen
 	sel     int              // selected row, -1 for none
@@ -177,6 +179,7 @@ func New(d *report.Doc, act Actions) *Board {
 	}
 	b.reviews = []*widget.Button{
 		widget.NewButton(tr.T("board.open"), selected(func(r review.Row) { b.act.Open(r) })),
+		widget.NewButton(tr.T("board.history"), selected(func(r review.Row) { b.act.History(r) })),
 		widget.NewButton(tr.T("board.return"), selected(func(r review.Row) { b.act.Return(r) })),
 		widget.NewButton(tr.T("board.approve"), selected(func(r review.Row) { b.act.Review(DoApprove, r.Unit) })),
 		widget.NewButton(tr.T("board.publish"), selected(func(r review.Row) { b.act.Review(DoPublish, r.Unit) })),
@@ -255,10 +258,11 @@ func (b *Board) updateButtons() {
 	enable(b.addList, r.State == consolidate.Unknown)
 	ok := r.State == consolidate.OK || r.State == consolidate.Warnings
 	enable(b.reviews[0], r.File != "" && r.State != consolidate.Duplicate)
-	enable(b.reviews[1], received(r) && r.Review != report.Published)
-	enable(b.reviews[2], ok && r.Review != report.Approved && r.Review != report.Published)
-	enable(b.reviews[3], r.Review == report.Approved)
-	enable(b.reviews[4], r.Review != "")
+	enable(b.reviews[1], r.Versions > 0)
+	enable(b.reviews[2], received(r) && r.Review != report.Published)
+	enable(b.reviews[3], ok && r.Review != report.Approved && r.Review != report.Published)
+	enable(b.reviews[4], r.Review == report.Approved)
+	enable(b.reviews[5], r.Review != "")
 }
 
 func enable(w fyne.Disableable, on bool) {
