@@ -221,3 +221,16 @@ func TestReadOnlyConsolidation(t *testing.T) {
 		t.Error("a read-only 汇总 changed")
 	}
 }
+
+// TestBoardOutputMenu: the board's 输出 menu offers the chase list, the
+// board and the bundle.
+func TestBoardOutputMenu(t *testing.T) {
+	_, w, bv := reviewBoard(t)
+	test.Tap(findButton(bv.Object(), "输出 ▾"))
+	markup := test.RenderToMarkup(w.Canvas())
+	for _, want := range []string{"催报名单…", "导出报送情况…", "生成发布包…"} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("the menu lacks %s", want)
+		}
+	}
+}

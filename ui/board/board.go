@@ -165,11 +165,22 @@ func New(d *report.Doc, act Actions) *Board {
 		widget.NewButton(tr.T("board.chooseList"), func() { b.act.ChooseList() }),
 		widget.NewButton(tr.T("board.rerun"), func() { b.act.Rerun(b.include.Checked) }),
 		widget.NewButton(tr.T("board.deadlines"), func() { b.act.Deadlines() }),
-		// Copies: a run ending while the file dialog is open refreshes the board.
-		widget.NewButton(tr.T("board.chase"), func() { b.act.Chase(slices.Clone(b.all)) }),
-		widget.NewButton(tr.T("board.export"), func() { b.act.Export(slices.Clone(b.rows)) }),
-		widget.NewButton(tr.T("board.bundle"), func() { b.act.Bundle() }),
 	)
+	// What the board writes, under one button: the row stays within a
+	// 1024-pixel screen.
+	var out *widget.Button
+	out = widget.NewButton(tr.T("board.output"), func() {
+		menu := fyne.NewMenu("",
+			// Copies: a run ending while the file dialog is open refreshes the board.
+			fyne.NewMenuItem(tr.T("board.chase"), func() { b.act.Chase(slices.Clone(b.all)) }),
+			fyne.NewMenuItem(tr.T("board.export"), func() { b.act.Export(slices.Clone(b.rows)) }),
+			fyne.NewMenuItem(tr.T("board.bundle"), func() { b.act.Bundle() }),
+		)
+		c := fyne.CurrentApp().Driver().CanvasForObject(out)
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(out).AddXY(0, out.Size().Height)
+		widget.ShowPopUpMenuAtPosition(menu, c, at)
+	})
+	tools.Add(out)
 	selected := func(f func(r review.Row)) func() {
 		return func() {
 			if b.sel >= 0 && b.sel < len(b.rows) {
