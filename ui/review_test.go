@@ -226,7 +226,7 @@ func TestReadOnlyConsolidation(t *testing.T) {
 // board and the bundle.
 func TestBoardOutputMenu(t *testing.T) {
 	_, w, bv := reviewBoard(t)
-	test.Tap(findButton(bv.Object(), "输出 ▾"))
+	test.Tap(findButton(bv.Object(), "输出"))
 	markup := test.RenderToMarkup(w.Canvas())
 	for _, want := range []string{"催报名单…", "导出报送情况…", "生成发布包…"} {
 		if !strings.Contains(markup, want) {

@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms/consolidate"
@@ -169,7 +170,7 @@ func New(d *report.Doc, act Actions) *Board {
 	// What the board writes, under one button: the row stays within a
 	// 1024-pixel screen.
 	var out *widget.Button
-	out = widget.NewButton(tr.T("board.output"), func() {
+	out = widget.NewButtonWithIcon(tr.T("board.output"), theme.MenuDropDownIcon(), func() {
 		menu := fyne.NewMenu("",
 			// Copies: a run ending while the file dialog is open refreshes the board.
 			fyne.NewMenuItem(tr.T("board.chase"), func() { b.act.Chase(slices.Clone(b.all)) }),
