@@ -148,6 +148,7 @@ type problemJSON struct {
 	Message  string          `json:"message"`
 	Expected json.RawMessage `json:"expected"`
 	Actual   json.RawMessage `json:"actual"`
+	Quote    string          `json:"quote,omitempty"` // the words of the text a text check is about
 }
 
 func runCheck(e *env, fs *flag.FlagSet, args []string) error {
@@ -174,7 +175,7 @@ func runCheck(e *env, fs *flag.FlagSet, args []string) error {
 		for _, p := range res.Problems {
 			out.Problems = append(out.Problems, problemJSON{
 				Rule: p.Rule, Severity: string(p.Severity), Cells: nonNil(p.Cells), Section: p.Section, Unit: p.Unit,
-				Message: p.Message, Expected: sideJSON(p.Expected), Actual: sideJSON(p.Actual),
+				Message: p.Message, Expected: sideJSON(p.Expected), Actual: sideJSON(p.Actual), Quote: p.Quote,
 			})
 		}
 		enc := json.NewEncoder(e.stdout)

@@ -12,6 +12,7 @@ import (
 	"nianbao/forms/filelock"
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
+	"nianbao/forms/prose"
 	"nianbao/forms/registry"
 	"nianbao/forms/rules"
 	"nianbao/forms/safefile"
@@ -241,6 +242,7 @@ func (d *Doc) Input() rules.Input {
 func (d *Doc) Evaluate() rules.Result {
 	res := d.Entry.Rules.Evaluate(d.Input())
 	res.Problems = append(res.Problems, d.fileProblems()...)
+	res.Problems = append(res.Problems, d.textProblems()...)
 	return res
 }
 
@@ -256,6 +258,9 @@ const (
 	// RuleUncertain marks a cell read from a published report without
 	// certainty, until confirmed.
 	RuleUncertain = "I1"
+	// Rules of the text against the report (forms/prose).
+	RulePreface  = "X2" // the preface announces other parts or another period
+	RuleTemplate = "X3" // the text cites the document of another format
 )
 
 func (d *Doc) fileProblems() []rules.Problem {
@@ -665,4 +670,51 @@ func (d *Doc) Heading(s *format.Section) string {
 		return h
 	}
 	return s.Heading
+}
+
+// textProblems are what the text says against the report itself: the
+// parts and the statistics period the preface announces (X2), the document
+// of another format it cites (X3). Each quotes the words.
+func (d *Doc) textProblems() []rules.Problem {
+	var out []rules.Problem
+	r := d.Report
+	add := func(rule, section string, q prose.Quote, key string, args ...any) {
+		out = append(out, rules.Problem{Rule: rule, Severity: format.Warning, Section: section, Quote: q.Text, Message: l10n.T(key, args...)})
+	}
+	if n, q, ok := prose.Parts(r.Preface.Text); ok {
+		parts := 0
+		for _, s := range d.Sections() {
+			if !s.Appendix {
+				parts++
+			}
+		}
+		if n != parts {
+			add(RulePreface, "", q, "report.prefaceParts", "Quote", q.Text, "Said", n, "Parts", parts)
+		}
+	}
+	if from, to, q, ok := prose.Period(r.Preface.Text); ok && (from != r.Year || to != r.Year) {
+		add(RulePreface, "", q, "report.prefacePeriod", "Quote", q.Text, "Year", r.Year)
+	}
+	// A document that issued another format, cited: the old template. Other
+	// documents (a notice on portals, 〔2019〕61号) are no format's.
+	own := prose.DocNumbers(d.Entry.Format.Basis)
+	formats := map[string]string{} // document number → the format it issued
+	for _, e := range d.reg.All() {
+		for _, n := range prose.DocNumbers(e.Format.Basis) {
+			formats[n] = e.DisplayName()
+		}
+	}
+	texts := []struct{ section, text string }{{"", r.Preface.Text}}
+	for _, s := range d.Sections() {
+		texts = append(texts, struct{ section, text string }{s.ID, r.Texts[s.ID]})
+	}
+	for _, t := range texts {
+		for _, c := range prose.Citations(t.text) {
+			if other, ok := formats[c.Number]; ok && len(own) > 0 && !slices.Contains(own, c.Number) {
+				add(RuleTemplate, t.section, c.Quote, "report.otherTemplate", "Quote", c.Quote.Text, "Other", other,
+					"Own", own[0], "Format", d.Entry.DisplayName())
+			}
+		}
+	}
+	return out
 }

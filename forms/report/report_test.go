@@ -896,3 +896,51 @@ func TestReadOnly(t *testing.T) {
 		t.Error("the read-only report changed")
 	}
 }
+
+// TestTextAgainstReport: the preface's parts and statistics period and the
+// format document the text cites are held against the report (X2, X3),
+// quoting the words; the sample says nothing wrong.
+func TestTextAgainstReport(t *testing.T) {
+	rules := func(d *report.Doc) map[string]string {
+		out := map[string]string{}
+		for _, p := range d.Evaluate().Problems {
+			if strings.HasPrefix(p.Rule, "X") {
+				out[p.Rule] = p.Quote
+			}
+		}
+		return out
+	}
+	d, err := report.Bind(mustSample(t), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rules(d); len(got) != 0 {
+		t.Fatalf("the sample: %v", got)
+	}
+	for _, tc := range []struct{ name, preface, text, rule, quote string }{
+		{"parts", "全文包括总体情况等七个部分。", "", "X2", "包括总体情况等七个部分"},
+		{"period", "本报告所列数据的统计期限为2024年1月1日至2024年12月31日。", "", "X2", "统计期限为2024年1月1日至2024年"},
+		{"old template", "", "按照国办公开办函〔2019〕60号的要求编制。", "X3", "国办公开办函〔2019〕60号"},
+		{"another document", "", "根据国办公开办函〔2019〕61号规范平台。", "", ""},
+	} {
+		d, _ := report.Bind(mustSample(t), reg)
+		if tc.preface != "" {
+			d.Report.Preface.Text = tc.preface
+		}
+		if tc.text != "" {
+			d.SetText("other", tc.text)
+		}
+		if got := rules(d); tc.rule == "" && len(got) > 0 || tc.rule != "" && got[tc.rule] != tc.quote {
+			t.Errorf("%s: %v, want %s %q", tc.name, got, tc.rule, tc.quote)
+		}
+	}
+}
+
+func mustSample(t *testing.T) *report.Report {
+	t.Helper()
+	r, err := report.Unmarshal(sample(t), reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -41,6 +41,8 @@ type Problem struct {
 	Severity format.Severity
 	Cells    []string // the cells involved, for highlighting
 	Section  string   // the text section involved, if any
+	// Quote is the words of the text a check of the text is about.
+	Quote string
 	// Unit names the unit whose report the problem is about, in a
 	// consolidation (a unit counted twice); empty for the report's own.
 	Unit    string
