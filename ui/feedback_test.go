@@ -64,7 +64,8 @@ func TestNavigationBadges(t *testing.T) {
 		{"other", "1", widget.WarningImportance},
 		{"requests", "2", widget.DangerImportance},
 		{"appeals", "待填 1", widget.LowImportance},
-		{"overview", "", widget.MediumImportance},
+		{"overview", "1", widget.WarningImportance}, // X1: its text still says 26 received
+		{"problems", "", widget.MediumImportance},
 	}
 	for _, tc := range tests {
 		text, imp := app.ed.badge(partIndex(t, app, tc.part))

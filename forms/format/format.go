@@ -25,9 +25,24 @@ type Format struct {
 	Sections    []Section `json:"sections"`
 	Tables      []Table   `json:"tables"`
 	Rules       []Rule    `json:"rules"`
+	// Mentions say how a report's text names its figures, so that the
+	// numbers the text quotes can be held against the tables (rule X1).
+	Mentions []Mention `json:"mentions,omitempty"`
 
 	cells []Cell
 	index map[string]int
+}
+
+// Mention is a figure of the tables as the text names it: the cells whose
+// sum it is, the words that name it in a clause ("新收", "上年结转"), the
+// words of which the sentence must hold one (申请: "办结70982件" of a
+// service centre is no figure of the applications), and the units it is
+// counted in (件 by default).
+type Mention struct {
+	Cells   []string `json:"cells"`
+	Words   []string `json:"words"`
+	Context []string `json:"context,omitempty"`
+	Units   []string `json:"units,omitempty"`
 }
 
 // YearRange is the span of report years a format applies to. To is 0 for a

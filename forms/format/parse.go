@@ -135,7 +135,29 @@ func (f *Format) validate() error {
 	f.checkTables(c)
 	f.checkSections(c)
 	f.checkRules(c)
+	f.checkMentions(c)
 	return c.err.Err()
+}
+
+// checkMentions refuses a mention of a cell the format has not, or one
+// without words.
+func (f *Format) checkMentions(c *checker) {
+	for i, m := range f.Mentions {
+		where := fmt.Sprintf("mentions[%d]", i)
+		if len(m.Cells) == 0 || len(m.Words) == 0 {
+			c.add("format.badMention", "Where", where)
+		}
+		for _, id := range m.Cells {
+			if _, ok := f.index[id]; !ok {
+				c.add("format.mentionCell", "Where", where, "ID", id)
+			}
+		}
+		for _, w := range m.Words {
+			if strings.TrimSpace(w) == "" {
+				c.add("format.badMention", "Where", where)
+			}
+		}
+	}
 }
 
 func (f *Format) checkSections(c *checker) {

@@ -27,7 +27,7 @@ type Number struct {
 
 // units are the measure words a report's quantities carry, longest first
 // where one starts another.
-var units = []string{"万元", "人次", "件次", "个百分点", "件", "条", "个", "次", "人", "家", "项", "份", "篇", "期", "场", "元", "%", "％"}
+var units = []string{"万元", "人次", "件次", "个百分点", "件", "起", "条", "个", "次", "人", "家", "项", "份", "篇", "期", "场", "元", "%", "％"}
 
 // number matches a quantity: digits (with thousands separators and a
 // decimal part) or Chinese numerals, an optional 万/亿, then a unit.

@@ -259,6 +259,7 @@ const (
 	// certainty, until confirmed.
 	RuleUncertain = "I1"
 	// Rules of the text against the report (forms/prose).
+	RuleNumbers  = "X1" // a number the text gives for a figure of the tables differs from it
 	RulePreface  = "X2" // the preface announces other parts or another period
 	RuleTemplate = "X3" // the text cites the document of another format
 )
@@ -708,7 +709,18 @@ func (d *Doc) textProblems() []rules.Problem {
 	for _, s := range d.Sections() {
 		texts = append(texts, struct{ section, text string }{s.ID, r.Texts[s.ID]})
 	}
+	vals := d.Values()
 	for _, t := range texts {
+		for _, c := range prose.Claims(t.text, d.Entry.Format.Mentions) {
+			want, ok := sumOf(vals, c.Mention.Cells)
+			if ok && want.Num != c.Value {
+				actual := value.Scaled(c.Value, c.Scale)
+				p := rules.Problem{Rule: RuleNumbers, Severity: format.Warning, Section: t.section, Quote: c.Clause.Text,
+					Cells: c.Mention.Cells, Expected: &want, Actual: &actual,
+					Message: l10n.T("report.textNumber", "Quote", c.Clause.Text, "Actual", c.Number.String(), "What", d.figureName(c.Mention), "Expected", want.String()+c.Unit)}
+				out = append(out, p)
+			}
+		}
 		for _, c := range prose.Citations(t.text) {
 			if other, ok := formats[c.Number]; ok && len(own) > 0 && !slices.Contains(own, c.Number) {
 				add(RuleTemplate, t.section, c.Quote, "report.otherTemplate", "Quote", c.Quote.Text, "Other", other,
@@ -717,4 +729,29 @@ func (d *Doc) textProblems() []rules.Problem {
 		}
 	}
 	return out
+}
+
+// sumOf is the sum of cells' values; false when one is not a number (a
+// blank, 不适用): nothing to hold a text against.
+func sumOf(vals map[string]value.Value, ids []string) (value.Value, bool) {
+	var sum value.Dec
+	scale := 0
+	for _, id := range ids {
+		v := vals[id]
+		if v.State != value.Number {
+			return value.Value{}, false
+		}
+		sum += v.Num
+		scale = max(scale, int(v.Scale))
+	}
+	return value.Scaled(sum, scale), true
+}
+
+// figureName names a mention's figure in a message: its cell's label, or
+// the words the text uses for a sum of cells.
+func (d *Doc) figureName(m format.Mention) string {
+	if c, ok := d.Entry.Format.Cell(m.Cells[0]); ok && len(m.Cells) == 1 {
+		return c.Label()
+	}
+	return "“" + m.Words[0] + "”" + l10n.T("report.figureSum")
 }

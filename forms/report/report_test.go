@@ -14,6 +14,7 @@ import (
 	"nianbao/forms/l10n"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
+	"nianbao/forms/rules"
 	"nianbao/forms/value"
 )
 
@@ -901,7 +902,7 @@ func TestReadOnly(t *testing.T) {
 // format document the text cites are held against the report (X2, X3),
 // quoting the words; the sample says nothing wrong.
 func TestTextAgainstReport(t *testing.T) {
-	rules := func(d *report.Doc) map[string]string {
+	textRules := func(d *report.Doc) map[string]string {
 		out := map[string]string{}
 		for _, p := range d.Evaluate().Problems {
 			if strings.HasPrefix(p.Rule, "X") {
@@ -914,8 +915,25 @@ func TestTextAgainstReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := rules(d); len(got) != 0 {
+	if got := textRules(d); len(got) != 0 {
 		t.Fatalf("the sample: %v", got)
+	}
+	// A number of the text doctored, and the table changed under a text.
+	doctored, _ := report.Bind(mustSample(t), reg)
+	doctored.SetText("overview", strings.Replace(doctored.Report.Texts["overview"], "办结24件", "办结25件", 1))
+	if got := textRules(doctored); got["X1"] != "办结25件" {
+		t.Errorf("a doctored number: %v", got)
+	}
+	changed, _ := report.Bind(mustSample(t), reg)
+	changed.SetCell("t3.new.natural", "22")
+	var x1 *rules.Problem
+	for _, p := range changed.Evaluate().Problems {
+		if p.Rule == "X1" {
+			x1 = &p
+		}
+	}
+	if x1 == nil || x1.Expected.String() != "27" || x1.Actual.String() != "26" || x1.Cells[0] != "t3.new.total" || x1.Section != "overview" {
+		t.Errorf("a table changed under its text: %+v", x1)
 	}
 	for _, tc := range []struct{ name, preface, text, rule, quote string }{
 		{"parts", "全文包括总体情况等七个部分。", "", "X2", "包括总体情况等七个部分"},
@@ -930,7 +948,7 @@ func TestTextAgainstReport(t *testing.T) {
 		if tc.text != "" {
 			d.SetText("other", tc.text)
 		}
-		if got := rules(d); tc.rule == "" && len(got) > 0 || tc.rule != "" && got[tc.rule] != tc.quote {
+		if got := textRules(d); tc.rule == "" && len(got) > 0 || tc.rule != "" && got[tc.rule] != tc.quote {
 			t.Errorf("%s: %v, want %s %q", tc.name, got, tc.rule, tc.quote)
 		}
 	}
