@@ -35,24 +35,31 @@ func (a *App) now() time.Time {
 
 // reviewed gives a review to the open 汇总: change runs on a copy of its
 // workspace, which replaces it when change succeeds (the editor tells a
-// changed 汇总 by a new workspace).
-func (a *App) reviewed(change func(ws *report.Consolidation) error) bool {
+// changed 汇总 by a new workspace); a read-only 汇总 is left as it is.
+func (a *App) reviewed(change func(ws *report.Consolidation) error) error {
 	if a.refusedReadOnly() {
-		return false
+		return nil
 	}
 	next := a.doc.Report.Consolidation.ForReview()
 	if err := change(next); err != nil {
-		a.showError(err)
-		return false
+		return err
 	}
 	a.doc.Report.Consolidation = next
 	a.changed()
-	return true
+	return nil
+}
+
+// review gives a review to the open 汇总 as reviewed does, and shows why
+// it was refused.
+func (a *App) review(change func(ws *report.Consolidation) error) {
+	if err := a.reviewed(change); err != nil {
+		a.showError(err)
+	}
 }
 
 // reviewUnit gives the review do (board.DoApprove …) to a unit's report.
 func (a *App) reviewUnit(do, unit string) {
-	a.reviewed(func(ws *report.Consolidation) error {
+	a.review(func(ws *report.Consolidation) error {
 		switch do {
 		case board.DoApprove:
 			return review.Approve(ws, unit, a.now())
@@ -105,14 +112,13 @@ func (a *App) askReturn(r review.Row, picked []string, ownText string) {
 				reasons = append(reasons, l)
 			}
 		}
-		next := a.doc.Report.Consolidation.ForReview()
-		if err := review.Return(next, r.Unit, strings.Join(reasons, "\n"), a.now()); err != nil {
+		if err := a.reviewed(func(ws *report.Consolidation) error {
+			return review.Return(ws, r.Unit, strings.Join(reasons, "\n"), a.now())
+		}); err != nil {
 			a.showError(err)
 			a.askReturn(r, checks.Selected, own.Text)
 			return
 		}
-		a.doc.Report.Consolidation = next
-		a.changed()
 		if notice.Checked {
 			a.saveNotice(r.Unit)
 		}
@@ -194,7 +200,7 @@ func (a *App) editDeadlines() {
 		if !ok {
 			return
 		}
-		a.reviewed(func(ws *report.Consolidation) error {
+		a.review(func(ws *report.Consolidation) error {
 			for _, k := range kinds {
 				if err := review.SetDeadline(ws, d.Kinds(), k, strings.TrimSpace(entries[k].Text)); err != nil {
 					return err

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -355,7 +356,7 @@ type wrapped struct {
 
 func (w *wrapped) add(s string) {
 	if w.last != "" {
-		ra, _ := lastRune(w.last)
+		ra, _ := utf8.DecodeLastRuneInString(w.last)
 		rb := []rune(s)[0]
 		if ra < 0x80 && rb < 0x80 && unicode.IsLetter(ra) && unicode.IsLetter(rb) {
 			w.parts = append(w.parts, " ")
@@ -366,11 +367,6 @@ func (w *wrapped) add(s string) {
 }
 
 func (w *wrapped) String() string { return strings.Join(w.parts, "") }
-
-func lastRune(s string) (rune, int) {
-	r := []rune(s)
-	return r[len(r)-1], len(r)
-}
 
 // textLines groups glyphs into lines by baseline, top to bottom, each
 // left to right with a space where a gap is wider than a third of the
@@ -413,7 +409,7 @@ func textLines(glyphs []glyph) []line {
 				}
 			}
 			sb.WriteString(g.text)
-			prev, _ = lastRune(g.text)
+			prev, _ = utf8.DecodeLastRuneInString(g.text)
 			end = max(end, g.x+g.w)
 		}
 		out = append(out, line{text: sb.String(), left: grp[0].x, right: end, top: top, size: size})
@@ -455,7 +451,7 @@ func dropRunningHeads(pages [][]line) {
 // last line of the paragraph before.
 func standsAlone(prev, l line, rightMargin float64) bool {
 	ends := func(s string) bool {
-		r, _ := lastRune(s)
+		r, _ := utf8.DecodeLastRuneInString(s)
 		return strings.ContainsRune("。！？；：…”）)", r)
 	}
 	return ends(prev.text) && !ends(l.text) && l.right < rightMargin-3*l.size

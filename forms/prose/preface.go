@@ -15,9 +15,13 @@ type Quote struct {
 var (
 	partsAnnounced = regexp.MustCompile(`(?:共|包括|分为|分|由)[^。；]{0,80}?([0-9０-９]+|[一二三四五六七八九十]+)个?(?:部分|方面内容)`)
 	period         = regexp.MustCompile(`统计期限[^。；]{0,6}?((?:19|20)[0-9]{2})\s*年[^。；]{0,16}?至\s*((?:19|20)[0-9]{2})\s*年`)
-	citation       = regexp.MustCompile(`国办公开办函\s*[〔\[［(（]\s*((?:19|20)[0-9]{2})\s*[〕\]］)）]\s*([0-9０-９]+)\s*号`)
-	docNumber      = regexp.MustCompile(`[〔\[［(（]\s*((?:19|20)[0-9]{2})\s*[〕\]］)）]\s*([0-9０-９]+)\s*号`)
+	docNumber      = regexp.MustCompile(docNumberPattern)
+	citation       = regexp.MustCompile(`国办公开办函\s*` + docNumberPattern)
 )
+
+// docNumberPattern is a document number, 〔2021〕30号, its year and number
+// the submatches.
+const docNumberPattern = `[〔\[［(（]\s*((?:19|20)[0-9]{2})\s*[〕\]］)）]\s*([0-9０-９]+)\s*号`
 
 // Parts finds how many parts the text says the report has: "全文包括…六个
 // 部分", "由…等6部分组成". ok is false when it says none.

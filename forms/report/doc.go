@@ -242,7 +242,7 @@ func (d *Doc) Input() rules.Input {
 func (d *Doc) Evaluate() rules.Result {
 	res := d.Entry.Rules.Evaluate(d.Input())
 	res.Problems = append(res.Problems, d.fileProblems()...)
-	res.Problems = append(res.Problems, d.textProblems()...)
+	res.Problems = append(res.Problems, d.textProblems(valuesOf(d.Entry.Format, res))...)
 	return res
 }
 
@@ -330,9 +330,13 @@ func (d *Doc) fileProblems() []rules.Problem {
 // Values returns every cell value by ID, computed cells included. A total
 // of partly blank cells is blank here: it is not a figure anyone may use.
 func (d *Doc) Values() map[string]value.Value {
-	res := d.Entry.Rules.Evaluate(d.Input())
+	return valuesOf(d.Entry.Format, d.Entry.Rules.Evaluate(d.Input()))
+}
+
+// valuesOf is an evaluation's final values by cell ID.
+func valuesOf(f *format.Format, res rules.Result) map[string]value.Value {
 	out := make(map[string]value.Value, len(res.Values))
-	for i, c := range d.Entry.Format.Cells() {
+	for i, c := range f.Cells() {
 		if !res.Partial[i] {
 			out[c.ID] = res.Values[i]
 		}
@@ -676,7 +680,7 @@ func (d *Doc) Heading(s *format.Section) string {
 // textProblems are what the text says against the report itself: the
 // parts and the statistics period the preface announces (X2), the document
 // of another format it cites (X3). Each quotes the words.
-func (d *Doc) textProblems() []rules.Problem {
+func (d *Doc) textProblems(vals map[string]value.Value) []rules.Problem {
 	var out []rules.Problem
 	r := d.Report
 	add := func(rule, section string, q prose.Quote, key string, args ...any) {
@@ -709,7 +713,6 @@ func (d *Doc) textProblems() []rules.Problem {
 	for _, s := range d.Sections() {
 		texts = append(texts, struct{ section, text string }{s.ID, r.Texts[s.ID]})
 	}
-	vals := d.Values()
 	for _, t := range texts {
 		for _, c := range prose.Claims(t.text, d.Entry.Format.Mentions) {
 			want, ok := sumOf(vals, c.Mention.Cells)

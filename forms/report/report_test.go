@@ -962,3 +962,16 @@ func mustSample(t *testing.T) *report.Report {
 	}
 	return r
 }
+
+// BenchmarkEvaluateSample is what the editor runs on each keystroke: the
+// rules and the checks of the text of the sample report.
+func BenchmarkEvaluateSample(b *testing.B) {
+	r, err := report.Unmarshal(sample(b), reg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, _ := report.Bind(r, reg)
+	for b.Loop() {
+		d.Evaluate()
+	}
+}
