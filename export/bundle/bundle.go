@@ -116,6 +116,9 @@ func Prepare(d *report.Doc, dir string, reg *registry.Registry) (*Plan, error) {
 // 汇总's and the index. progress, if set, is called on the calling
 // goroutine after each unit; cancelling ctx stops before the index.
 func (p *Plan) Write(ctx context.Context, progress func(done, total int)) (Summary, error) {
+	if info, err := os.Stat(p.dir); err == nil && !info.IsDir() {
+		return Summary{}, l10n.Errorf("bundle.notFolder", "Path", p.dir)
+	}
 	if err := os.MkdirAll(filepath.Join(p.dir, unitsDir), 0o755); err != nil {
 		return Summary{}, safefile.WriteError(p.dir, err)
 	}

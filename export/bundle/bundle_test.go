@@ -57,6 +57,11 @@ func TestBundle(t *testing.T) {
 	if s.Units != 2 || len(s.Left) != 3 || !strings.Contains(strings.Join(s.Left, "\n"), "丁局（审核通过后文件已被改动") {
 		t.Errorf("summary %+v", s)
 	}
+	file := filepath.Join(dir, "发布.txt")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if _, err := bundle.Write(d, file, reg); err == nil || !strings.Contains(err.Error(), "不是文件夹") {
+		t.Errorf("a bundle into a file: %v", err)
+	}
 	index, err := os.ReadFile(filepath.Join(out, bundle.IndexName))
 	if err != nil {
 		t.Fatal(err)
