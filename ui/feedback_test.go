@@ -64,7 +64,7 @@ func TestNavigationBadges(t *testing.T) {
 		{"other", "1", widget.WarningImportance},
 		{"requests", "2", widget.DangerImportance},
 		{"appeals", "待填 1", widget.LowImportance},
-		{"overview", "1", widget.WarningImportance}, // X1: its text still says 26 received
+		{"overview", "2", widget.WarningImportance}, // X1: its text still says 26 received, and a share of 26
 		{"problems", "", widget.MediumImportance},
 	}
 	for _, tc := range tests {

@@ -39,6 +39,33 @@ func TestTitle(t *testing.T) {
 	}
 }
 
+// TestClosingNotAlone: however the text ends on its page, the closing
+// never stands alone on one: the last lines of the text come with it
+// (GB/T 9704 keeps the signature with the text).
+func TestClosingNotAlone(t *testing.T) {
+	for lines := 1; lines <= 24; lines++ {
+		d := exporttest.Sample(t)
+		if err := d.SetText("other", d.Report.Texts["other"]+"\n"+strings.Repeat("政务公开", 7*lines)+"。"); err != nil {
+			t.Fatal(err)
+		}
+		doc := export.Build(d, export.Options{})
+		ws := exporttest.Words(t, write(t, doc))
+		date, ok := exporttest.Last(ws, doc.Closing.Date)
+		if !ok {
+			t.Fatal("no date")
+		}
+		text := 0
+		for _, w := range ws {
+			if w.Page == date.Page && strings.Contains(w.Text, "政务公开") {
+				text++
+			}
+		}
+		if text == 0 {
+			t.Errorf("a last paragraph of %d lines: the closing stands alone on page %d", lines, date.Page)
+		}
+	}
+}
+
 // TestClosing: the date four characters (of 三号, 5.64 mm) in from the
 // right edge of the text, the organ's name centred over it, a long name
 // broken as a title is.

@@ -136,6 +136,12 @@ type engine struct {
 	err       error         // of a subset made while laying out
 	draft     bool
 	y         float64 // top of the next line
+	// keep is the height that must follow the next paragraph on its page
+	// (the closing after the last one): its last two lines go to the next
+	// page with it rather than leave it alone there.
+	keep float64
+	// keepLast is the keep of the last paragraph of the body.
+	keepLast float64
 }
 
 // glyph is a character in the font and size it prints in, and the subset
@@ -321,7 +327,12 @@ func (e *engine) paragraph(gs []glyph, indent float64, al align, rightIndent flo
 		return w
 	}
 	lines := textwrap.Breaks(rs, width, advance)
+	keep, keepFrom := e.keep, max(len(lines)-2, 0)
+	e.keep = 0
 	for li, ln := range lines {
+		if li == keepFrom && keep > 0 {
+			e.ensure(float64(len(lines)-li)*lineH + keep)
+		}
 		e.ensure(lineH)
 		line := gs[ln[0]:ln[1]]
 		x := marginLeft
@@ -360,7 +371,9 @@ func (e *engine) document(doc *export.Document) {
 	for _, p := range doc.Preface {
 		e.paragraph(e.glyphs(p, f.Body, bodyPt), 2*bodyPt*ptMM, justify, 0)
 	}
+	e.keepLast = e.closingHeight(doc.Closing)
 	e.sections(doc.Sections)
+	e.keepLast = 0
 	e.closing(doc.Closing)
 	for i := range doc.Appendix {
 		e.finishPage()
@@ -384,18 +397,30 @@ func (e *engine) title(lines []string) {
 // name centred over the date, broken like a title when it is too long for
 // the room that leaves.
 func (e *engine) closing(c export.Closing) {
-	f := e.fonts
-	date := e.glyphs(c.Date, f.Body, bodyPt)
-	right := marginLeft + textW - closingIndent
-	centre := right - e.inked(date)/2
-	lines := export.NameLines(c.Organ, 2*(marginLeft+textW-centre)/(bodyPt*ptMM))
+	lines, date, right, centre := e.closingLines(c)
 	e.y += lineH
 	e.ensure(float64(len(lines)+1) * lineH)
 	for _, l := range lines {
-		gs := e.glyphs(l, f.Body, bodyPt)
+		gs := e.glyphs(l, e.fonts.Body, bodyPt)
 		e.line(gs, centre-e.inked(gs)/2)
 	}
 	e.line(date, right-e.inked(date))
+}
+
+// closingLines are the organ's name broken into lines, the date's glyphs,
+// where the date ends and the centre the name is set about.
+func (e *engine) closingLines(c export.Closing) (organ []string, date []glyph, right, centre float64) {
+	date = e.glyphs(c.Date, e.fonts.Body, bodyPt)
+	right = marginLeft + textW - closingIndent
+	centre = right - e.inked(date)/2
+	return export.NameLines(c.Organ, 2*(marginLeft+textW-centre)/(bodyPt*ptMM)), date, right, centre
+}
+
+// closingHeight is the room the closing takes below the text: a blank
+// line, the organ's lines and the date.
+func (e *engine) closingHeight(c export.Closing) float64 {
+	organ, _, _, _ := e.closingLines(c)
+	return float64(len(organ)+2) * lineH
 }
 
 // inked is the width of a body line from its first glyph's left edge to its
@@ -421,12 +446,12 @@ func (e *engine) appendix(s *export.Section) {
 	label, _ := export.AppendixParts(s.Heading)
 	e.paragraph(e.glyphs(label, e.fonts.Heading1, bodyPt), 0, left, 0)
 	e.title(export.TitleLines(s.AppendixTitle(), "", titleChars))
-	e.blocks(s.Blocks, false)
+	e.blocks(s.Blocks, false, false)
 }
 
 func (e *engine) sections(secs []export.Section) {
 	indent := 2 * bodyPt * ptMM
-	for _, s := range secs {
+	for si, s := range secs {
 		// A heading does not end a page: it keeps a line of text, or the
 		// start of its table, with it.
 		keep := 2 * lineH
@@ -435,16 +460,17 @@ func (e *engine) sections(secs []export.Section) {
 		}
 		e.ensure(keep)
 		e.paragraph(e.glyphs(s.Heading, e.fonts.Heading1, bodyPt), indent, left, 0)
-		e.blocks(s.Blocks, true)
+		e.blocks(s.Blocks, true, si == len(secs)-1)
 	}
 }
 
 // blocks prints the paragraphs, sub-headings and tables of a section, the
-// tables with their titles if titled.
-func (e *engine) blocks(bs []export.Block, titled bool) {
+// tables with their titles if titled; the last paragraph of the body
+// (last) keeps the closing with it.
+func (e *engine) blocks(bs []export.Block, titled, last bool) {
 	f := e.fonts
 	indent := 2 * bodyPt * ptMM
-	for _, b := range bs {
+	for i, b := range bs {
 		switch b.Kind {
 		case export.TableBlock:
 			e.table(b.Table, titled)
@@ -453,6 +479,9 @@ func (e *engine) blocks(bs []export.Block, titled bool) {
 			e.paragraph(e.glyphs(b.Text, f.Heading2, bodyPt), indent, left, 0)
 		default:
 			gs := append(e.glyphs(b.Lead, f.Heading2, bodyPt), e.glyphs(b.Text, f.Body, bodyPt)...)
+			if last && i == len(bs)-1 {
+				e.keep = e.keepLast
+			}
 			e.paragraph(gs, indent, justify, 0)
 		}
 	}

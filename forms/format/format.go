@@ -37,12 +37,22 @@ type Format struct {
 // sum it is, the words that name it in a clause ("新收", "上年结转"), the
 // words of which the sentence must hold one (申请: "办结70982件" of a
 // service centre is no figure of the applications), and the units it is
-// counted in (件 by default).
+// counted in (件 by default). Shares are the sums a percentage printed
+// after the figure may be a share of ("占51.85%": of 新收, of 新收 and 上年
+// 结转, or of all outcomes).
 type Mention struct {
 	Cells   []string `json:"cells"`
 	Words   []string `json:"words"`
 	Context []string `json:"context,omitempty"`
 	Units   []string `json:"units,omitempty"`
+	Shares  []Whole  `json:"shares,omitempty"`
+}
+
+// Whole is a sum of cells a share is of, and its name in messages
+// ("新收申请").
+type Whole struct {
+	Name  string   `json:"name"`
+	Cells []string `json:"cells"`
 }
 
 // YearRange is the span of report years a format applies to. To is 0 for a

@@ -147,7 +147,14 @@ func (f *Format) checkMentions(c *checker) {
 		if len(m.Cells) == 0 || len(m.Words) == 0 {
 			c.add("format.badMention", "Where", where)
 		}
-		for _, id := range m.Cells {
+		ids := m.Cells
+		for _, whole := range m.Shares {
+			if len(whole.Cells) == 0 || strings.TrimSpace(whole.Name) == "" {
+				c.add("format.badMention", "Where", where)
+			}
+			ids = append(slices.Clip(ids), whole.Cells...)
+		}
+		for _, id := range ids {
 			if _, ok := f.index[id]; !ok {
 				c.add("format.mentionCell", "Where", where, "ID", id)
 			}

@@ -459,6 +459,23 @@ func standsAlone(prev, l line, rightMargin float64) bool {
 
 var headingStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?:\D|$)|附[件表])`)
 
+// minMarginLines is the fewest lines of text a page's own margins are
+// taken from; on a page of fewer, the document's are.
+const minMarginLines = 5
+
+// textMargins are the leftmost start and rightmost end of lines of text
+// (no table rows, no running heads), and how many there are.
+func textMargins(lines []line) (left, right float64, n int) {
+	left, right = math.Inf(1), math.Inf(-1)
+	for _, l := range lines {
+		if !l.row && !l.margin {
+			left, right = min(left, l.left), max(right, l.right)
+			n++
+		}
+	}
+	return left, right, n
+}
+
 // paragraphs joins the lines of a paragraph wrapped across lines (and
 // pages) into one line: a line that reaches the right margin continues
 // on the next line when that one starts at the left margin and is no
@@ -474,13 +491,11 @@ func paragraphs(pages [][]line) []string {
 	var prev *line
 	var prevMargin float64
 	prevPage := -1
+	docLeft, docRight, _ := textMargins(slices.Concat(pages...))
 	for pi, lines := range pages {
-		leftMargin, rightMargin := math.Inf(1), math.Inf(-1)
-		for _, l := range lines {
-			if !l.row && !l.margin {
-				leftMargin = min(leftMargin, l.left)
-				rightMargin = max(rightMargin, l.right)
-			}
+		leftMargin, rightMargin, n := textMargins(lines)
+		if n < minMarginLines { // a page of a few lines (a closing, a heading) shows no margins
+			leftMargin, rightMargin = docLeft, docRight
 		}
 		for i := range lines {
 			l := &lines[i]

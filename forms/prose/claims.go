@@ -45,7 +45,7 @@ func Claims(text string, mentions []format.Mention) []Claim {
 			continue // 30余件, 20多件, 10件左右
 		}
 		clause := text[start:end]
-		if slices.ContainsFunc(comparative, func(w string) bool { return strings.Contains(clause, w) }) {
+		if containsAny(clause, comparative) {
 			continue
 		}
 		m, ok := named(clause[:n.Start-start], n.Unit, mentions)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"nianbao/forms/format"
+	"nianbao/forms/value"
 )
 
 var mentions = withContext([]format.Mention{
@@ -60,6 +61,68 @@ func TestClaims(t *testing.T) {
 		}
 		if g := strings.Join(got, " "); g != tc.want {
 			t.Errorf("%s\n  claims %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
+// TestShares: which percentages are shares of a claimed figure.
+func TestShares(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"申请中予以公开及部分公开42件，占51.85%。", "open+partial=42:51.85%"},
+		{"申请予以公开28件（占比34.6%），部分公开4件。", "open=28:34.6%"},
+		{"予以公开12件，占新收申请总数的40%。", "open=12:40%"},
+		{"予以公开12件，部分公开3件，分别占40%和10%。", ""},
+		{"新收申请30件，较上年增长50%。", ""},
+		{"申请予以公开11件，部分公开4件，二者合计占57.69%。", ""},
+		{"上年结转的申请占总数的7%。", ""},
+		{"予以公开12件。公开率占比达到40%。", ""},
+		{"予以公开12件，占新收申请总数和上年结转申请总数之和的40%。", "open=12:40%"},
+		{"予以公开12件，占新收申请总数和上年结转申请总数之和（共计三十件）的40%。", ""},
+	} {
+		var got []string
+		for _, s := range Shares(tc.text, Claims(tc.text, mentions)) {
+			got = append(got, strings.Join(s.Of.Mention.Cells, "+")+"="+s.Of.Number.String()[:len(s.Of.Number.String())-len(s.Of.Unit)]+":"+s.Percent.String())
+			if tc.text[s.Quote.Start:s.Quote.End] != s.Quote.Text {
+				t.Errorf("%s: quote %q", tc.text, s.Quote.Text)
+			}
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%s\n  shares %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
+// TestSharePrinted: a share compared at the printed precision, rounded or
+// cut.
+func TestSharePrinted(t *testing.T) {
+	pct := func(s string) (value.Dec, int) {
+		v, err := value.ParseValue(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.Num, int(v.Scale)
+	}
+	for _, tc := range []struct {
+		percent     string
+		part, whole int64
+		want        bool
+	}{
+		{"51.85", 42, 81, true},  // 51.851…
+		{"51.9", 42, 81, true},   // rounded
+		{"51.8", 42, 81, true},   // cut
+		{"52", 42, 81, true},     // rounded to whole
+		{"51.86", 42, 81, false}, // neither
+		{"50", 42, 81, false},
+		{"66.67", 2, 3, true},
+		{"66.66", 2, 3, true},
+		{"66.68", 2, 3, false},
+		{"100", 5, 5, true},
+		{"0", 0, 5, true},
+		{"40", 2, 0, false},
+	} {
+		p, scale := pct(tc.percent)
+		if got := SharePrinted(p, scale, value.Int(tc.part), value.Int(tc.whole)); got != tc.want {
+			t.Errorf("%s%% of %d/%d: %v, want %v", tc.percent, tc.part, tc.whole, got, tc.want)
 		}
 	}
 }

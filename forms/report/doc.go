@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -714,7 +715,14 @@ func (d *Doc) textProblems(vals map[string]value.Value) []rules.Problem {
 		texts = append(texts, struct{ section, text string }{s.ID, r.Texts[s.ID]})
 	}
 	for _, t := range texts {
-		for _, c := range prose.Claims(t.text, d.Entry.Format.Mentions) {
+		claims := prose.Claims(t.text, d.Entry.Format.Mentions)
+		for _, sh := range prose.Shares(t.text, claims) {
+			if p, ok := d.shareProblem(vals, sh); ok {
+				p.Section = t.section
+				out = append(out, p)
+			}
+		}
+		for _, c := range claims {
 			want, ok := sumOf(vals, c.Mention.Cells)
 			if ok && want.Num != c.Value {
 				actual := value.Scaled(c.Value, c.Scale)
@@ -732,6 +740,46 @@ func (d *Doc) textProblems(vals map[string]value.Value) []rules.Problem {
 		}
 	}
 	return out
+}
+
+// shareProblem holds a percentage printed after a figure against the
+// tables: it must be the figure's share — by the table or by the text's
+// own count — of one of the sums the format names, at the printed
+// precision. Nothing is said when a sum is not known.
+func (d *Doc) shareProblem(vals map[string]value.Value, sh prose.Share) (rules.Problem, bool) {
+	part, ok := sumOf(vals, sh.Of.Mention.Cells)
+	if !ok || len(sh.Of.Mention.Shares) == 0 {
+		return rules.Problem{}, false
+	}
+	var wholes []string
+	cells := sh.Of.Mention.Cells
+	for _, w := range sh.Of.Mention.Shares {
+		whole, ok := sumOf(vals, w.Cells)
+		if !ok {
+			return rules.Problem{}, false
+		}
+		for _, p := range []value.Dec{part.Num, sh.Of.Value} {
+			if prose.SharePrinted(sh.Percent.Value, sh.Percent.Scale, p, whole.Num) {
+				return rules.Problem{}, false
+			}
+		}
+		if whole.Num != 0 {
+			exact := float64(part.Num) * 100 / float64(whole.Num)
+			wholes = append(wholes, l10n.T("report.shareOf", "Whole", w.Name, "Sum", whole.String()+sh.Of.Unit,
+				"Share", strconv.FormatFloat(exact, 'f', sh.Percent.Scale, 64)+"%"))
+		}
+		for _, id := range w.Cells {
+			if !slices.Contains(cells, id) {
+				cells = append(slices.Clip(cells), id)
+			}
+		}
+	}
+	if len(wholes) == 0 {
+		return rules.Problem{}, false
+	}
+	actual := value.Scaled(sh.Percent.Value, sh.Percent.Scale)
+	return rules.Problem{Rule: RuleNumbers, Severity: format.Warning, Quote: sh.Quote.Text, Cells: cells, Actual: &actual,
+		Message: l10n.T("report.textShare", "Quote", sh.Quote.Text, "Part", part.String()+sh.Of.Unit, "Shares", strings.Join(wholes, "，"))}, true
 }
 
 // sumOf is the sum of cells' values; false when one is not a number (a

@@ -924,6 +924,24 @@ func TestTextAgainstReport(t *testing.T) {
 	if got := textRules(doctored); got["X1"] != "办结25件" {
 		t.Errorf("a doctored number: %v", got)
 	}
+	for _, tc := range []struct{ from, to, quote string }{
+		{"无法提供6件", "无法提供7件", "因本机关不掌握相关信息等原因无法提供7件"},
+		{"占新收申请的57.69%", "占新收申请的57.96%", "予以公开及部分公开15件，占新收申请的57.96%"},
+		{"占新收申请的57.69%", "占新收申请的57.7%", ""},                                // rounded
+		{"占新收申请的57.69%", "占新收申请的53.57%", ""},                               // of 新收 and 上年结转
+		{"占新收申请的57.69%", "占新收申请的62.50%", ""},                               // of all outcomes
+		{"及部分公开15件，占新收申请的57.69%", "及部分公开16件，占新收申请的61.54%", "予以公开及部分公开16件"}, // by the text's count: only the count is wrong
+	} {
+		d, _ := report.Bind(mustSample(t), reg)
+		text := d.Report.Texts["overview"]
+		if !strings.Contains(text, tc.from) {
+			t.Fatalf("the sample no longer says %q", tc.from)
+		}
+		d.SetText("overview", strings.Replace(text, tc.from, tc.to, 1))
+		if got := textRules(d); got["X1"] != tc.quote {
+			t.Errorf("%s → %s: %v, want X1 %q", tc.from, tc.to, got, tc.quote)
+		}
+	}
 	changed, _ := report.Bind(mustSample(t), reg)
 	changed.SetCell("t3.new.natural", "22")
 	var x1 *rules.Problem
