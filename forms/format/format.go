@@ -28,6 +28,10 @@ type Format struct {
 	// Mentions say how a report's text names its figures, so that the
 	// numbers the text quotes can be held against the tables (rule X1).
 	Mentions []Mention `json:"mentions,omitempty"`
+	// Fee says how the text speaks of a fee whose amount it reports
+	// (信息处理费), so that what it says in one place is held against what
+	// it says in another (rule X4).
+	Fee *Fee `json:"fee,omitempty"`
 
 	cells []Cell
 	index map[string]int
@@ -46,6 +50,13 @@ type Mention struct {
 	Context []string `json:"context,omitempty"`
 	Units   []string `json:"units,omitempty"`
 	Shares  []Whole  `json:"shares,omitempty"`
+}
+
+// Fee names a fee in the text (Words) and the words saying none was
+// collected (None: 未收取, 免收 …).
+type Fee struct {
+	Words []string `json:"words"`
+	None  []string `json:"none"`
 }
 
 // Whole is a sum of cells a share is of, and its name in messages
@@ -224,6 +235,8 @@ const (
 	LengthCheck   Check = "length"   // Section's text within its MaxChars
 	MentionsCheck Check = "mentions" // Section's text mentions one of Words
 	LimitsCheck   Check = "limits"   // no value above its plausible Limits
+	UnusualCheck  Check = "unusual"  // no figure out of the ordinary (Unusual)
+	RepeatedCheck Check = "repeated" // Sections not nearly the same as last year's
 )
 
 // Rule is the declaration of a consistency rule (勾稽关系) or computed cell.
@@ -248,6 +261,11 @@ type Rule struct {
 	Section string     `json:"section,omitempty"` // for length and mentions
 	Words   []string   `json:"words,omitempty"`   // for mentions
 	Limits  []Limit    `json:"limits,omitempty"`  // for limits
+	Unusual []Unusual  `json:"unusual,omitempty"` // for unusual
+	// Sections and Similar are for repeated: the text sections compared,
+	// and how alike is the same.
+	Sections []string `json:"sections,omitempty"`
+	Similar  *Similar `json:"similar,omitempty"`
 	// Message is shown for a failure; {label}, {actual}, {expected}, {limit},
 	// {count} and {section} are filled in.
 	Message string `json:"message"`
@@ -270,6 +288,43 @@ type Limit struct {
 	// UnitNames limits the limit to units whose name contains one of
 	// these words (公安, 市场监管 …).
 	UnitNames []string `json:"unitNames,omitempty"`
+}
+
+// Unusual is a figure out of the ordinary: no mistake in itself, but what
+// a reviewer asks about. Each has its own message; {label}, {actual},
+// {whole}, {share}, {prev}, {change} and {limit} are filled in.
+type Unusual struct {
+	// Kind is share (the sum of Cells over the sum of Whole above Over),
+	// unsaid (the sum of Cells above 0 while no text says one of Words), or
+	// change (the sum of Cells against last year's changed by more than
+	// Over: 3 is a rise over 300% or a fall below a quarter).
+	Kind string `json:"kind"`
+	// Label names the figure in messages ("不予公开").
+	Label string `json:"label"`
+	// Cells are cell ID patterns, '*' standing for one segment.
+	Cells []string `json:"cells"`
+	Whole []string `json:"whole,omitempty"`
+	Over  float64  `json:"over,omitempty"`
+	Words []string `json:"words,omitempty"`
+	// Min is the smallest base a judgement is made on: the whole of a
+	// share, the larger year of a change (2 of 3 is no pattern).
+	Min     float64 `json:"min,omitempty"`
+	Message string  `json:"message"`
+}
+
+// The kinds of Unusual.
+const (
+	ShareUnusual  = "share"
+	UnsaidUnusual = "unsaid"
+	ChangeUnusual = "change"
+)
+
+// Similar are the thresholds of a repeated check (package similar): the
+// similarity from which two sentences are one, and the share of a text in
+// such sentences from which the text is nearly the same.
+type Similar struct {
+	Sentence float64 `json:"sentence"`
+	Text     float64 `json:"text"`
 }
 
 // ForEach names a variable and its values. Values come from the leaf column

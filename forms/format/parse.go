@@ -142,6 +142,9 @@ func (f *Format) validate() error {
 // checkMentions refuses a mention of a cell the format has not, or one
 // without words.
 func (f *Format) checkMentions(c *checker) {
+	if fee := f.Fee; fee != nil && (len(fee.Words) == 0 || len(fee.None) == 0 || slices.Contains(fee.Words, "") || slices.Contains(fee.None, "")) {
+		c.add("format.badFee")
+	}
 	for i, m := range f.Mentions {
 		where := fmt.Sprintf("mentions[%d]", i)
 		if len(m.Cells) == 0 || len(m.Words) == 0 {

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -12,6 +13,9 @@ func (f *Format) checkRules(c *checker) {
 	for _, r := range f.Rules {
 		for _, l := range r.Limits {
 			patterns += len(l.Cells)
+		}
+		for _, u := range r.Unusual {
+			patterns += len(u.Cells) + len(u.Whole)
 		}
 	}
 	if patterns > MaxLimitPatterns {
@@ -67,6 +71,8 @@ var checkKinds = map[Check]checkKind{
 	LengthCheck:   {text: true, validate: (*Format).checkTextRule},
 	MentionsCheck: {text: true, validate: (*Format).checkTextRule},
 	LimitsCheck:   {validate: (*Format).checkLimits},
+	UnusualCheck:  {validate: (*Format).checkUnusual},
+	RepeatedCheck: {validate: (*Format).checkRepeated},
 }
 
 // Checks returns every kind of check.
@@ -130,6 +136,49 @@ func (f *Format) checkLimits(c *checker, r Rule) {
 		}
 		if !(l.Max > 0 && l.Max <= MaxLimit) { // also NaN
 			c.add("format.rule.limitBadMax", "Rule", r.ID, "Max", MaxLimit)
+		}
+	}
+}
+
+// checkUnusual checks the declaration of an unusual rule; package rules
+// checks that every pattern matches a cell.
+func (f *Format) checkUnusual(c *checker, r Rule) {
+	if len(r.Unusual) == 0 {
+		c.add("format.rule.noUnusual", "Rule", r.ID)
+	}
+	for i, u := range r.Unusual {
+		where := fmt.Sprintf("%s unusual[%d]", r.ID, i)
+		bad := len(u.Cells) == 0 || strings.TrimSpace(u.Message) == "" || strings.TrimSpace(u.Label) == "" ||
+			!(u.Min >= 0 && u.Min <= MaxLimit)
+		switch u.Kind {
+		case ShareUnusual:
+			bad = bad || len(u.Whole) == 0 || !(u.Over > 0 && u.Over < 1)
+		case ChangeUnusual:
+			bad = bad || !(u.Over > 0 && u.Over <= MaxLimit)
+		case UnsaidUnusual:
+			bad = bad || len(u.Words) == 0 || slices.Contains(u.Words, "")
+		default:
+			bad = true
+		}
+		for _, p := range slices.Concat(u.Cells, u.Whole) {
+			bad = bad || p == "" || len(p) > MaxIDLength
+		}
+		if bad {
+			c.add("format.rule.badUnusual", "Where", where)
+		}
+	}
+}
+
+// checkRepeated checks the declaration of a repeated rule: text sections,
+// thresholds between 0 and 1.
+func (f *Format) checkRepeated(c *checker, r Rule) {
+	if len(r.Sections) == 0 || r.Similar == nil ||
+		!(r.Similar.Sentence > 0 && r.Similar.Sentence <= 1) || !(r.Similar.Text > 0 && r.Similar.Text <= 1) {
+		c.add("format.rule.badRepeated", "Rule", r.ID)
+	}
+	for _, id := range r.Sections {
+		if s := f.Section(id); s == nil || s.Kind != TextSection {
+			c.add("format.rule.badSection", "Rule", r.ID, "Section", id)
 		}
 	}
 }

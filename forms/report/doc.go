@@ -233,6 +233,7 @@ func (d *Doc) Input() rules.Input {
 			v, ok := d.prevVals[id]
 			return v, ok
 		}
+		in.PrevTexts = d.prev.Texts
 	}
 	return in
 }
@@ -263,6 +264,7 @@ const (
 	RuleNumbers  = "X1" // a number the text gives for a figure of the tables differs from it
 	RulePreface  = "X2" // the preface announces other parts or another period
 	RuleTemplate = "X3" // the text cites the document of another format
+	RuleFee      = "X4" // the text says two things of the fee (信息处理费)
 )
 
 func (d *Doc) fileProblems() []rules.Problem {
@@ -710,10 +712,11 @@ func (d *Doc) textProblems(vals map[string]value.Value) []rules.Problem {
 			formats[n] = e.DisplayName()
 		}
 	}
-	texts := []struct{ section, text string }{{"", r.Preface.Text}}
+	texts := []sectionText{{"", r.Preface.Text}}
 	for _, s := range d.Sections() {
-		texts = append(texts, struct{ section, text string }{s.ID, r.Texts[s.ID]})
+		texts = append(texts, sectionText{s.ID, r.Texts[s.ID]})
 	}
+	out = append(out, d.feeProblems(texts)...)
 	for _, t := range texts {
 		claims := prose.Claims(t.text, d.Entry.Format.Mentions)
 		for _, sh := range prose.Shares(t.text, claims) {
@@ -736,6 +739,47 @@ func (d *Doc) textProblems(vals map[string]value.Value) []rules.Problem {
 			if other, ok := formats[c.Number]; ok && len(own) > 0 && !slices.Contains(own, c.Number) {
 				add(RuleTemplate, t.section, c.Quote, "report.otherTemplate", "Quote", c.Quote.Text, "Other", other,
 					"Own", own[0], "Format", d.Entry.DisplayName())
+			}
+		}
+	}
+	return out
+}
+
+// sectionText is the text of a section, or of the preface (section "").
+type sectionText struct{ section, text string }
+
+// feeProblems are what the text says of the fee against itself (X4): an
+// amount where it says elsewhere none was collected, or two amounts.
+func (d *Doc) feeProblems(texts []sectionText) []rules.Problem {
+	fee := d.Entry.Format.Fee
+	if fee == nil {
+		return nil
+	}
+	var none, amount *prose.Fee // the first sentence saying none, the first giving an amount
+	var out []rules.Problem
+	for _, t := range texts {
+		for _, f := range prose.Fees(t.text, fee.Words, fee.None) {
+			if f.None && f.HasAmount && f.Amount > 0 {
+				continue // "免收…200元": an amount waived, or unclear
+			}
+			var other *prose.Fee
+			switch {
+			case f.HasAmount && amount != nil && amount.Amount != f.Amount:
+				other = amount
+			case f.HasAmount && f.Amount > 0 && none != nil:
+				other = none
+			case f.None && amount != nil && amount.Amount > 0:
+				other = amount
+			}
+			if other != nil {
+				out = append(out, rules.Problem{Rule: RuleFee, Severity: format.Warning, Section: t.section, Quote: f.Quote.Text,
+					Message: l10n.T("report.feeContradicts", "Quote", f.Quote.Text, "Other", other.Quote.Text)})
+			}
+			if f.None && none == nil {
+				none = &f
+			}
+			if f.HasAmount && amount == nil {
+				amount = &f
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -571,6 +572,37 @@ func TestPrevOfOtherUnit(t *testing.T) {
 	}
 }
 
+// TestTextsAgainstLastYear: with last year's report linked, its texts
+// are compared (X5): this year's sample, copied with its figures, is
+// warned of part by part; the figures carried in (N1's change of 新收).
+func TestTextsAgainstLastYear(t *testing.T) {
+	lastPath := writeSample(t)
+	last, _ := report.Open(lastPath, reg)
+	e, _ := reg.ForYear(2026)
+	d, err := report.FromLastYear(last, 2026, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, text := range last.Report.Texts {
+		d.SetText(id, strings.ReplaceAll(text, "2025", "2026"))
+	}
+	var sections []string
+	for _, p := range d.Evaluate().Problems {
+		if p.Rule == "X5" {
+			sections = append(sections, p.Section)
+		}
+	}
+	if !slices.Equal(sections, []string{"overview", "problems", "other"}) {
+		t.Errorf("X5 of %v, want every part compared", sections)
+	}
+	d.SetText("problems", "本年度发现的主要问题是基层站所的公开目录更新滞后，个别村级公开栏内容陈旧。下一步将建立季度巡查制度，由办公室牵头对各站所目录逐项核对。")
+	for _, p := range d.Evaluate().Problems {
+		if p.Rule == "X5" && p.Section == "problems" {
+			t.Errorf("a part rewritten: %+v", p)
+		}
+	}
+}
+
 // TestFileProblems checks what Evaluate reports beyond the format's rules.
 func TestFileProblems(t *testing.T) {
 	content := strings.Replace(string(sample(t)), `"kind": "department"`, `"kind": "martian"`, 1)
@@ -958,6 +990,12 @@ func TestTextAgainstReport(t *testing.T) {
 		{"period", "本报告所列数据的统计期限为2024年1月1日至2024年12月31日。", "", "X2", "统计期限为2024年1月1日至2024年"},
 		{"old template", "", "按照国办公开办函〔2019〕60号的要求编制。", "X3", "国办公开办函〔2019〕60号"},
 		{"another document", "", "根据国办公开办函〔2019〕61号规范平台。", "", ""},
+		// The sample's 一 says no fee was collected.
+		{"a fee where none", "", "（一）信息处理费收取情况。全年收取信息处理费300元。", "X4", "全年收取信息处理费300元"},
+		{"a fee where none, in one part", "", "本年度未收取信息处理费。\n全年收取信息处理费300元。", "X4", "全年收取信息处理费300元"},
+		{"none, and a fee waived", "", "本年度未收取信息处理费。对2件申请免收信息处理费60元。", "", ""},
+		{"none, and another fee", "", "本年度没有收取信息处理费，收取复印费20元。", "", ""},
+		{"none, and 0元", "", "信息处理费收取金额为0元。", "", ""},
 	} {
 		d, _ := report.Bind(mustSample(t), reg)
 		if tc.preface != "" {
@@ -968,6 +1006,27 @@ func TestTextAgainstReport(t *testing.T) {
 		}
 		if got := textRules(d); tc.rule == "" && len(got) > 0 || tc.rule != "" && got[tc.rule] != tc.quote {
 			t.Errorf("%s: %v, want %s %q", tc.name, got, tc.rule, tc.quote)
+		}
+	}
+}
+
+// TestFeeAmounts: two amounts of 信息处理费 in the text must agree (X4).
+func TestFeeAmounts(t *testing.T) {
+	for _, tc := range []struct{ overview, other string }{
+		{"全年收取信息处理费0.03万元。", "本年度收取信息处理费200元。"},
+		{"全年收取信息处理费0.02万元。", "本年度收取信息处理费200元。"},
+	} {
+		d, _ := report.Bind(mustSample(t), reg)
+		d.SetText("overview", tc.overview)
+		d.SetText("other", tc.other)
+		var got []string
+		for _, p := range d.Evaluate().Problems {
+			if p.Rule == report.RuleFee {
+				got = append(got, p.Quote)
+			}
+		}
+		if want := tc.overview != "全年收取信息处理费0.02万元。"; want != (len(got) == 1) || len(got) > 1 || want && got[0] != "本年度收取信息处理费200元" {
+			t.Errorf("%s / %s: X4 %q", tc.overview, tc.other, got)
 		}
 	}
 }

@@ -26,6 +26,7 @@ type Set struct {
 	computedBy []int      // per cell: the instance computing it, or -1
 	other      []*format.Rule
 	limits     []limitRule
+	unusual    []unusualRule
 }
 
 // operand is a resolved reference of an instance.
@@ -87,8 +88,12 @@ func Compile(f *format.Format) (*Set, error) {
 	c := &compiler{set: s, index: newCellIndex(cells), members: map[[2]string][]format.Member{}, listed: make([]int, len(cells))}
 	for ri := range f.Rules {
 		r := &f.Rules[ri]
-		if r.Kind() == format.LimitsCheck {
+		switch r.Kind() {
+		case format.LimitsCheck:
 			c.compileLimits(r)
+			continue
+		case format.UnusualCheck:
+			c.compileUnusual(r)
 			continue
 		}
 		if r.Kind() != format.ExprCheck {

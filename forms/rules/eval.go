@@ -33,6 +33,9 @@ type Input struct {
 	Sections []*format.Section
 	// Prev looks up a cell of last year's report; nil when none is linked.
 	Prev func(id string) (value.Value, bool)
+	// PrevTexts are the texts of last year's report by section ID; nil
+	// when none is linked.
+	PrevTexts map[string]string
 }
 
 // Problem is a failed rule.
@@ -129,6 +132,7 @@ func (s *Set) Evaluate(in Input) Result {
 	}
 	res.Problems = append(res.Problems, s.checkValues(in, vals)...)
 	res.Problems = append(res.Problems, s.checkLimits(in, vals)...)
+	res.Problems = append(res.Problems, s.checkUnusual(in, vals)...)
 	for i := range s.instances {
 		inst := &s.instances[i]
 		state := NotChecked
@@ -143,6 +147,7 @@ func (s *Set) Evaluate(in Input) Result {
 		}
 	}
 	res.Problems = append(res.Problems, s.checkTexts(in)...)
+	res.Problems = append(res.Problems, s.checkRepeated(in)...)
 	return res
 }
 

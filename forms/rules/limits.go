@@ -54,19 +54,7 @@ func (c *compiler) compileLimits(r *format.Rule) {
 			continue
 		}
 		e.max = max
-		for _, p := range l.Cells {
-			n := len(e.cells)
-			for _, i := range c.index.candidates(p) {
-				if matches(c.index.cells[i].ID, p) {
-					e.cells = append(e.cells, i)
-				}
-			}
-			if len(e.cells) == n {
-				c.problems.Add(func() string {
-					return l10n.T("format.rule.limitCellsNone", "Rule", r.ID, "Value", format.Excerpt(p))
-				})
-			}
-		}
+		e.cells = c.cellsOf(r, l.Cells)
 		lr.entries = append(lr.entries, e)
 	}
 	c.set.limits = append(c.set.limits, lr)

@@ -10,7 +10,8 @@ import (
 // kinds of check: every kind on texts has a test here, and every other
 // kind is one the engine evaluates on cells.
 func TestCheckTables(t *testing.T) {
-	onCells := map[format.Check]bool{format.ExprCheck: true, format.ValuesCheck: true, format.LimitsCheck: true}
+	onCells := map[format.Check]bool{format.ExprCheck: true, format.ValuesCheck: true, format.LimitsCheck: true,
+		format.UnusualCheck: true, format.RepeatedCheck: true /* texts of two reports: checkRepeated */}
 	for _, c := range format.Checks() {
 		switch {
 		case c.OnText() && textTests[c] == nil:

@@ -1,0 +1,96 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+	"nianbao/forms/similar"
+)
+
+// Repeat is a text section nearly the same as the other report's.
+type Repeat struct {
+	Section string
+	similar.Match
+}
+
+// RepeatRule is the format's repeated rule, nil when it has none: the
+// sections a consolidation compares between units, and the thresholds.
+func (s *Set) RepeatRule() *format.Rule {
+	for _, r := range s.other {
+		if r.Kind() == format.RepeatedCheck {
+			return r
+		}
+	}
+	return nil
+}
+
+// Repeats compares the texts of r's sections in two reports (prepared
+// with similar.Prepare, by section ID) and lists those of a nearly the
+// same as b's.
+func Repeats(r *format.Rule, a, b map[string]similar.Text) []Repeat {
+	var out []Repeat
+	o := similar.Options{Sentence: r.Similar.Sentence, Section: r.Similar.Text}
+	for _, id := range r.Sections {
+		if m := similar.Compare(a[id], b[id], o); m.Similar {
+			out = append(out, Repeat{Section: id, Match: m})
+		}
+	}
+	return out
+}
+
+// Prepared prepares the texts of r's sections for Repeats.
+func Prepared(r *format.Rule, texts map[string]string) map[string]similar.Text {
+	out := make(map[string]similar.Text, len(r.Sections))
+	for _, id := range r.Sections {
+		out[id] = similar.Prepare(texts[id])
+	}
+	return out
+}
+
+// quotedSentences is how many repeated sentences a message quotes.
+const quotedSentences = 3
+
+// Quotes lists the repeated sentences of a repeat for a message: the
+// first few quoted, then how many more.
+func (rp Repeat) Quotes() string {
+	var qs []string
+	for i, p := range rp.Pairs {
+		if i == quotedSentences {
+			qs = append(qs, l10n.T("rules.moreSentences", "Count", len(rp.Pairs)))
+			break
+		}
+		qs = append(qs, "“"+p.A.Text+"”")
+	}
+	return strings.Join(qs, "")
+}
+
+// checkRepeated warns of text sections nearly the same as last year's.
+func (s *Set) checkRepeated(in Input) []Problem {
+	r := s.RepeatRule()
+	if r == nil || in.PrevTexts == nil {
+		return nil
+	}
+	var out []Problem
+	for _, rp := range Repeats(r, Prepared(r, in.Texts), Prepared(r, in.PrevTexts)) {
+		heading := rp.Section
+		if sec := s.section(in, rp.Section); sec != nil {
+			heading = sec.Heading
+		}
+		out = append(out, Problem{Rule: r.ID, Severity: r.Severity, Section: rp.Section, Quote: rp.Pairs[0].A.Text,
+			Message: fill(r.Message, map[string]string{"section": heading, "share": percent(rp.Share),
+				"count": strconv.Itoa(len(rp.Pairs)), "sentences": rp.Quotes()})})
+	}
+	return out
+}
+
+// section finds a text section of the report by ID.
+func (s *Set) section(in Input, id string) *format.Section {
+	for _, sec := range in.Sections {
+		if sec.ID == id {
+			return sec
+		}
+	}
+	return s.format.Section(id)
+}
