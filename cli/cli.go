@@ -37,7 +37,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{cmdNew, cmdSet, cmdGet, cmdCheck, cmdExport, cmdConsolidate, cmdBoard, cmdImport, cmdSections, cmdCells, cmdFormats, cmdSample, cmdVersion}
+	return []*command{cmdNew, cmdSet, cmdGet, cmdCheck, cmdExport, cmdConsolidate, cmdBoard, cmdImport, cmdDraft, cmdSections, cmdCells, cmdFormats, cmdSample, cmdVersion}
 }
 
 // Version is printed by "nianbao version"; main sets it.

@@ -32,6 +32,8 @@ type Format struct {
 	// (信息处理费), so that what it says in one place is held against what
 	// it says in another (rule X4).
 	Fee *Fee `json:"fee,omitempty"`
+	// Drafts are the paragraphs the editor drafts from the tables.
+	Drafts []Draft `json:"drafts,omitempty"`
 
 	cells []Cell
 	index map[string]int

@@ -136,6 +136,7 @@ func (f *Format) validate() error {
 	f.checkSections(c)
 	f.checkRules(c)
 	f.checkMentions(c)
+	f.checkDrafts(c)
 	return c.err.Err()
 }
 

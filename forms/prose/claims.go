@@ -25,13 +25,15 @@ const clauseEnds = "，,；;。！？!?、：:\n"
 var comparative = []string{"较", "同比", "比上年", "环比", "增加", "减少", "增长", "下降", "上升", "平均", "累计", "近", "占", "超过", "不足", "以上", "以下", "约", "余"}
 
 // Claims lists the numbers text gives as figures of the mentions: a
-// number in a unit a mention counts in, whose clause names exactly one
+// number in a unit a mention counts in, whose clause (from the number
+// before it, if any) names exactly one
 // mention (the longest word wins where one contains another: 予以公开及部分
 // 公开 over 部分公开), in a clause without comparative words. Anything
 // else — a clause naming two figures, a change, an estimate — claims
 // nothing: when in doubt, no warning.
 func Claims(text string, mentions []format.Mention) []Claim {
 	var out []Claim
+	prevEnd := 0
 	for _, n := range Numbers(text) {
 		start := strings.LastIndexAny(text[:n.Start], clauseEnds)
 		if start < 0 {
@@ -40,6 +42,9 @@ func Claims(text string, mentions []format.Mention) []Claim {
 			_, size := utf8.DecodeRuneInString(text[start:])
 			start += size
 		}
+		// The words of a number before it in the clause are its own:
+		// "行政复议2件（结果维持1件" names no figure for 1件.
+		start, prevEnd = max(start, prevEnd), n.End
 		end := n.End
 		if r, _ := utf8.DecodeRuneInString(text[end:]); r == '余' || r == '多' || r == '左' {
 			continue // 30余件, 20多件, 10件左右

@@ -38,6 +38,7 @@ func TestClaims(t *testing.T) {
 		{"对申请人予以公开11件，部分公开4件。", "open=11 partial=4"},
 		{"申请中予以公开及部分公开42件，占51.85%。", "open+partial=42"},
 		{"发生行政复议2起。", "review=2"},
+		{"发生行政复议2件（结果维持1件、尚未审结1件）。", "review=2"},
 		{"本年度受理依申请公开1,024件。", "new=1024"},
 		// Not figures of the tables, or not clearly.
 		{"新收申请较上年增加5件。", ""},

@@ -336,6 +336,15 @@ func (d *Doc) Values() map[string]value.Value {
 	return valuesOf(d.Entry.Format, d.Entry.Rules.Evaluate(d.Input()))
 }
 
+// PrevValues returns last year's values by cell ID, computed cells
+// included; nil when no report of last year is linked.
+func (d *Doc) PrevValues() map[string]value.Value {
+	if d.prev == nil || d.prev.Year != d.Report.Year-1 {
+		return nil
+	}
+	return d.prevVals
+}
+
 // valuesOf is an evaluation's final values by cell ID.
 func valuesOf(f *format.Format, res rules.Result) map[string]value.Value {
 	out := make(map[string]value.Value, len(res.Values))

@@ -1,0 +1,177 @@
+// Package draft drafts the standard paragraphs of a report's text from
+// its tables — the 依申请公开 summary, the 主动公开 figures, the 行政复议
+// and 行政诉讼 results — in the words of the format's drafts (format
+// data), with 同比 changes when last year's report is linked. Every
+// number of a draft comes from cells, and says which: a clerk, or a
+// reviewer, can trace it. Nothing is put into a report here: the editor
+// offers a draft and the clerk decides.
+package draft
+
+import (
+	"math/big"
+	"strings"
+
+	"nianbao/forms/format"
+	"nianbao/forms/l10n"
+	"nianbao/forms/value"
+)
+
+// Draft is a drafted paragraph for a text section.
+type Draft struct {
+	Section string   `json:"section"`
+	Title   string   `json:"title"`
+	Text    string   `json:"text"`
+	Numbers []Number `json:"numbers"`
+}
+
+// Number is a number of a draft: as printed, its value, and the cells it
+// comes from ("prev:ID" for last year's).
+type Number struct {
+	Text  string   `json:"text"`
+	Value float64  `json:"value"`
+	Cells []string `json:"cells"`
+}
+
+// Source is what drafts are made of: this year's values, last year's
+// (nil when none is linked), by cell ID. A blank cell is absent.
+type Source struct {
+	Values, Prev map[string]value.Value
+}
+
+// Make drafts the format's paragraphs for section (every section when
+// ""). A draft needing a cell that holds no number is not made: a
+// paragraph with a hole is no draft; nor is one whose every figure was
+// left out.
+func Make(f *format.Format, src Source, section string) []Draft {
+	var out []Draft
+	for _, d := range f.Drafts {
+		if section != "" && d.Section != section {
+			continue
+		}
+		if dr, ok := make1(d, src); ok {
+			out = append(out, dr)
+		}
+	}
+	return out
+}
+
+// make1 drafts one paragraph; false when a figure is missing.
+func make1(d format.Draft, src Source) (Draft, bool) {
+	out := Draft{Section: d.Section, Title: d.Title, Numbers: []Number{}}
+	var text strings.Builder
+	for _, p := range d.Parts {
+		fields, err := format.Fields(p.Text)
+		if err != nil {
+			return Draft{}, false
+		}
+		var nums []Number
+		var b strings.Builder
+		last, keep, zero := 0, true, true
+		for _, f := range fields {
+			b.WriteString(p.Text[last:f.Start])
+			last = f.End
+			printed, n, ok, skip := field(f, src)
+			switch {
+			case skip:
+				keep = false
+			case !ok:
+				return Draft{}, false
+			}
+			if !keep {
+				break
+			}
+			zero = zero && n.Value == 0
+			b.WriteString(printed)
+			nums = append(nums, n)
+		}
+		if !keep || p.Optional && len(fields) > 0 && zero {
+			continue
+		}
+		b.WriteString(p.Text[last:])
+		text.WriteString(b.String())
+		out.Numbers = append(out.Numbers, nums...)
+	}
+	if len(out.Numbers) == 0 {
+		return Draft{}, false // every figure left out: nothing to say
+	}
+	out.Text = strings.TrimRight(text.String(), "；，、") // a list's last part left out
+	if !strings.HasSuffix(out.Text, "。") {
+		out.Text += "。"
+	}
+	return out, true
+}
+
+// field prints a field, and gives its number: ok false when a cell holds
+// no number; skip when the part is to be left out (a share of 0, a change
+// without last year's figure).
+func field(f format.Field, src Source) (text string, n Number, ok, skip bool) {
+	sum, ok := total(src.Values, f.Cells)
+	if !ok {
+		return "", Number{}, false, false
+	}
+	switch f.Kind {
+	case format.ShareField:
+		whole, ok := total(src.Values, f.Whole)
+		if !ok {
+			return "", Number{}, false, false
+		}
+		if whole.Sign() == 0 {
+			return "", Number{}, true, true
+		}
+		share := new(big.Rat).Quo(new(big.Rat).Mul(sum, big.NewRat(100, 1)), whole)
+		text := share.FloatString(2) + "%"
+		v, _ := share.Float64()
+		return text, Number{Text: text, Value: v, Cells: append(append([]string{}, f.Cells...), f.Whole...)}, true, false
+	case format.ChangeField:
+		prev, ok := total(src.Prev, f.Cells)
+		if !ok || prev.Sign() == 0 {
+			return "", Number{}, true, true
+		}
+		cells := append([]string{}, f.Cells...)
+		for _, id := range f.Cells {
+			cells = append(cells, "prev:"+id)
+		}
+		change := new(big.Rat).Quo(new(big.Rat).Mul(new(big.Rat).Sub(sum, prev), big.NewRat(100, 1)), prev)
+		abs := oneDecimal(new(big.Rat).Abs(change)) + "%"
+		n := Number{Text: oneDecimal(change) + "%", Cells: cells}
+		n.Value, _ = change.Float64()
+		switch change.Sign() {
+		case 0:
+			return l10n.T("draft.same"), n, true, false
+		case 1:
+			return l10n.T("draft.up", "Change", abs), n, true, false
+		}
+		return l10n.T("draft.down", "Change", abs), n, true, false
+	}
+	v, _ := sum.Float64()
+	return printed(sum), Number{Text: printed(sum), Value: v, Cells: f.Cells}, true, false
+}
+
+// total is the exact sum of cells; false when one holds no number.
+func total(vals map[string]value.Value, ids []string) (*big.Rat, bool) {
+	sum := new(big.Rat)
+	for _, id := range ids {
+		v, ok := vals[id]
+		if !ok || v.State != value.Number {
+			return nil, false
+		}
+		sum.Add(sum, big.NewRat(int64(v.Num), int64(value.Int(1))))
+	}
+	return sum, true
+}
+
+// printed writes a sum as reports do: whole numbers plain, others with
+// their decimals and no trailing zeros.
+func printed(r *big.Rat) string {
+	s := r.FloatString(value.Places)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// oneDecimal writes a change to one decimal, none when it is whole: 38.5,
+// 50.
+func oneDecimal(r *big.Rat) string {
+	return strings.TrimSuffix(r.FloatString(1), ".0")
+}
