@@ -314,7 +314,9 @@ func (e *editor) jumpTo(p rules.Problem) {
 			v.sheet.Focus(p.Cells[0])
 		}
 	case *textView:
-		e.a.win.Canvas().Focus(v.entry)
+		if !v.showQuote(p.Quote) {
+			e.a.win.Canvas().Focus(v.entry)
+		}
 	}
 }
 

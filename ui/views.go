@@ -124,11 +124,11 @@ type textView struct {
 	root    fyne.CanvasObject
 	entry   *textEntry
 	count   *widget.Label
-	issues  *widget.Label
+	issues  *fyne.Container // the section's problems, a row each
 }
 
 func newTextView(a *App, s *format.Section) *textView {
-	v := &textView{a: a, section: s, entry: newTextEntry(), count: widget.NewLabel(""), issues: widget.NewLabel("")}
+	v := &textView{a: a, section: s, entry: newTextEntry(), count: widget.NewLabel(""), issues: container.NewVBox()}
 	v.entry.onKey, v.entry.onShortcut = a.functionKey, a.zoomShortcut
 	v.entry.SetPlaceHolder(T("ui.text.placeholder"))
 	v.entry.SetText(a.doc.Report.Texts[s.ID])
@@ -137,7 +137,6 @@ func newTextView(a *App, s *format.Section) *textView {
 		a.changed()
 	}
 	v.entry.OnCursorChanged = func() { ime.Place(a.win, v.entry, v.entry.CursorPosition(), lineHeight()) }
-	v.issues.Wrapping = fyne.TextWrapWord
 	var head fyne.CanvasObject = widget.NewLabel(a.doc.Heading(s))
 	if a.readOnly() {
 		v.entry.Disable()
@@ -163,6 +162,9 @@ func newTextView(a *App, s *format.Section) *textView {
 			remove := widget.NewButton(T("ui.sections.remove"), func() { a.removeSection(s.ID) })
 			head = container.NewBorder(nil, nil, nil, container.NewHBox(up, down, add, remove), h)
 		}
+	}
+	if v.hasDrafts() && !a.readOnly() {
+		head = container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(T("ui.draft.button"), theme.DocumentCreateIcon(), v.askDraft), head)
 	}
 	guide := widget.NewLabel(s.Guidance)
 	guide.Wrapping = fyne.TextWrapWord
@@ -193,13 +195,23 @@ func (v *textView) refresh() {
 		v.count.SetText(T("ui.text.count", "Count", n))
 	}
 	v.count.Refresh()
-	var msgs []string
+	var ps []rules.Problem
 	for _, p := range v.a.result.Problems {
 		if p.Section == v.section.ID {
-			msgs = append(msgs, p.Message)
+			ps = append(ps, p)
 		}
 	}
-	v.issues.SetText(strings.Join(msgs, "\n"))
+	v.problemRows(ps)
+}
+
+// hasDrafts tells whether the format drafts paragraphs for the section.
+func (v *textView) hasDrafts() bool {
+	for _, d := range v.a.doc.Entry.Format.Drafts {
+		if d.Section == v.section.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // tableView edits a statistics table.

@@ -44,13 +44,31 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
-// FuzzNumbers feeds the finder: no panic, every number where it says.
+// FuzzNumbers feeds the finders of numbers, claims, shares and fees: no
+// panic, every quote where it says.
 func FuzzNumbers(f *testing.F) {
 	f.Add("全年共收到申请三十二件，占51.85%，收费1.2万元。")
+	f.Add("申请予以公开及部分公开15件，占新收申请的57.69%；未收取信息处理费。收取信息处理费300元。")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, n := range Numbers(text) {
 			if n.Start < 0 || n.End > len(text) || text[n.Start:n.End] != n.Text {
 				t.Fatalf("%q at %d–%d", n.Text, n.Start, n.End)
+			}
+		}
+		claims := Claims(text, mentions)
+		for _, c := range claims {
+			if !strings.Contains(text[c.Clause.Start:c.Clause.End], c.Clause.Text) {
+				t.Fatalf("clause %q at %d–%d", c.Clause.Text, c.Clause.Start, c.Clause.End)
+			}
+		}
+		for _, s := range Shares(text, claims) {
+			if text[s.Quote.Start:s.Quote.End] != s.Quote.Text {
+				t.Fatalf("share %q at %d–%d", s.Quote.Text, s.Quote.Start, s.Quote.End)
+			}
+		}
+		for _, fee := range Fees(text, []string{"信息处理费"}, []string{"未收取"}) {
+			if !strings.Contains(text[fee.Quote.Start:fee.Quote.End], fee.Quote.Text) {
+				t.Fatalf("fee %q at %d–%d", fee.Quote.Text, fee.Quote.Start, fee.Quote.End)
 			}
 		}
 	})
