@@ -45,7 +45,10 @@ func runDraft(e *env, fs *flag.FlagSet, args []string) error {
 		fmt.Fprintln(e.stdout, string(out))
 		return nil
 	}
-	if len(drafts) == 0 {
+	switch {
+	case len(d.Entry.Format.Drafts) == 0:
+		fmt.Fprintln(e.stdout, l10n.T("cli.draft.noDrafts", "Format", d.Entry.DisplayName()))
+	case len(drafts) == 0:
 		fmt.Fprintln(e.stdout, l10n.T("cli.draft.none"))
 	}
 	for _, dr := range drafts {

@@ -39,6 +39,13 @@ func TestDraft(t *testing.T) {
 	if code, out, _ := run(t, "draft", "--section", "other", "--json", path); code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Errorf("a part with no drafts: exit %d %q", code, out)
 	}
+	old := filepath.Join(t.TempDir(), "2014.nianbao")
+	if code, _, errOut := run(t, "new", "--year", "2014", "--unit", "某局", "--kind", "部门", "-o", old); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, out, _ := run(t, "draft", old); code != 0 || !strings.Contains(out, "没有可起草的段落") {
+		t.Errorf("a format without drafts: exit %d %q", code, out)
+	}
 	if code, _, errOut := run(t, "draft", "--section", "requests", path); code != cli.ExitUsage || !strings.Contains(errOut, "requests") {
 		t.Errorf("a table part: exit %d %q", code, errOut)
 	}

@@ -117,18 +117,35 @@ func otherNamed(words string, mentions []format.Mention, best, bestLen int) bool
 const sentenceEnds = "。！？!?\n"
 
 // inContext tells whether the sentence of n holds one of the words of
-// context (or context is empty).
+// context (or context is empty); a sentence beginning 其中 with the one
+// before it.
 func inContext(text string, n Number, context []string) bool {
 	if len(context) == 0 {
 		return true
 	}
-	start := strings.LastIndexAny(text[:n.Start], sentenceEnds) + 1
+	start := sentenceStart(text, n.Start)
+	if strings.HasPrefix(strings.TrimSpace(text[start:n.Start]), "其中") && start > 0 {
+		// "其中…" goes on with the sentence before: its subject is there.
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start = sentenceStart(text, start-size)
+	}
 	end := strings.IndexAny(text[n.End:], sentenceEnds)
 	if end < 0 {
 		end = len(text)
 	} else {
 		end += n.End
 	}
-	sentence := text[max(start, 0):end]
+	sentence := text[start:end]
 	return slices.ContainsFunc(context, func(w string) bool { return strings.Contains(sentence, w) })
+}
+
+// sentenceStart is where the sentence holding the byte at i begins: after
+// the last sentence end before i.
+func sentenceStart(text string, i int) int {
+	end := strings.LastIndexAny(text[:i], sentenceEnds)
+	if end < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(text[end:])
+	return end + size
 }
