@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 
 	"nianbao/export/pdf"
 	"nianbao/export/sheet"
+	"nianbao/forms/consolidate"
+	"nianbao/forms/format"
 	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 	"nianbao/forms/review"
@@ -31,6 +34,7 @@ var cmdBoard = &command{
 		fs.String("due", "", l10n.T("cli.board.due"))
 		fs.Bool("chase", false, l10n.T("cli.board.chase"))
 		fs.String("history", "", l10n.T("cli.board.history"))
+		fs.Bool("repeats", false, l10n.T("cli.board.repeats"))
 		fs.String("o", "", l10n.T("cli.board.out"))
 	},
 	run: runBoard,
@@ -38,7 +42,7 @@ var cmdBoard = &command{
 
 // runBoard shows a consolidation's board with the office's review, gives
 // a review (退回, 审核, 发布, 撤销) or a deadline, and writes the board, the
-// list of units to chase or a 退回通知.
+// list of units to chase or a 退回通知, or compares the units' texts.
 func runBoard(e *env, fs *flag.FlagSet, args []string) error {
 	if len(args) != 1 {
 		return e.usageError("cli.board.needArgs")
@@ -82,6 +86,9 @@ func runBoard(e *env, fs *flag.FlagSet, args []string) error {
 	}
 	if unit := flagString(fs, "history"); unit != "" {
 		return printHistory(e, ws, unit, flagBool(fs, "json"))
+	}
+	if flagBool(fs, "repeats") {
+		return printRepeats(e, d, flagBool(fs, "json"))
 	}
 	rows := review.Board(ws, d.Kinds(), d.Report.Year, today)
 	if n := flagString(fs, "notice"); n != "" {
@@ -260,6 +267,67 @@ func printHistory(e *env, ws *report.Consolidation, unit string, asJSON bool) er
 	}
 	for _, v := range versions {
 		fmt.Fprintln(e.stdout, v.Text())
+	}
+	return nil
+}
+
+// repeatJSON is one pair of units of board --repeats --json.
+type repeatJSON struct {
+	A         string         `json:"a"`
+	B         string         `json:"b"`
+	Section   string         `json:"section"`
+	Share     float64        `json:"share"`
+	Sentences []sentenceJSON `json:"sentences"`
+}
+
+type sentenceJSON struct {
+	A     string  `json:"a"`
+	B     string  `json:"b"`
+	Score float64 `json:"score"`
+}
+
+// printRepeats compares the texts of the units in the sums (rule X5
+// between units) and prints the sections nearly the same: a table, or
+// JSON. As with check, repeats of a warning rule leave the exit code 0;
+// of an error rule (a local format's) they make it 1.
+func printRepeats(e *env, d *report.Doc, asJSON bool) error {
+	c, err := consolidate.PrepareRepeats(d)
+	if err != nil {
+		return err
+	}
+	found, err := c.Run(context.Background(), nil)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		out := []repeatJSON{}
+		for _, r := range found {
+			j := repeatJSON{A: r.A, B: r.B, Section: r.Section, Share: r.Share, Sentences: []sentenceJSON{}}
+			for _, p := range r.Sentences {
+				j.Sentences = append(j.Sentences, sentenceJSON{A: p.A.Text, B: p.B.Text, Score: p.Score})
+			}
+			out = append(out, j)
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else if len(found) == 0 {
+		fmt.Fprintln(e.stdout, l10n.T("repeats.none", "Units", c.Units()))
+	} else {
+		header := []string{l10n.T("repeats.col.a"), l10n.T("repeats.col.b"), l10n.T("repeats.col.section"),
+			l10n.T("repeats.col.share"), l10n.T("repeats.col.sentences")}
+		var rows [][]any
+		for _, r := range found {
+			rows = append(rows, []any{r.A, r.B, r.Heading, r.Percent(), r.Quotes()})
+		}
+		e.stdout.Write(sheet.Text(header, rows))
+		fmt.Fprintln(e.stdout, l10n.T("repeats.found", "Count", len(found), "Units", c.Units()))
+	}
+	if len(found) > 0 && d.Entry.Rules.RepeatRule().Severity == format.Error {
+		return problemsFound{}
 	}
 	return nil
 }

@@ -184,3 +184,82 @@ func swapPart(t *testing.T, path, from, part string) {
 	zw.Close()
 	os.WriteFile(path, buf.Bytes(), 0o644)
 }
+
+// ownTexts writes a unit's report made from the sample whose text
+// sections are texts.
+func ownTexts(t *testing.T, dir, name string, texts map[string]string) {
+	t.Helper()
+	units(t, dir, map[string]string{name: "department"})
+	path := filepath.Join(dir, name+".nianbao")
+	data, _ := os.ReadFile(path)
+	var f map[string]any
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	f["texts"] = texts
+	data, _ = json.Marshal(f)
+	os.WriteFile(path, data, 0o644)
+}
+
+// TestBoardRepeats: board --repeats lists the units whose texts are
+// nearly the same, as a table or JSON; a warning rule's finding, like
+// check's warnings, leaves the exit code 0.
+func TestBoardRepeats(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	units(t, in, map[string]string{"甲局": "department", "乙局": "department"}) // the sample's texts, both
+	ownTexts(t, in, "丙局", map[string]string{
+		"overview": "丙局坚持预算公开常态化，县级部门预决算在批复后二十日内全部公开到位。今年新增政府债务信息专栏，按月更新举借、使用和偿还情况。",
+		"problems": "当前信息公开的主要不足在于专业术语多，普通群众理解起来比较困难。下一步将编写通俗读本，在公开表格的同时附上简明说明。",
+		"other":    "丙局本年度没有收取信息处理费，也没有其他需要向社会报告的事项，特此说明。",
+	})
+	out := filepath.Join(dir, "汇总.nianbao")
+	if code, _, e := run(t, "consolidate", "-o", out, "--year", "2025", "--unit", "青溪县人民政府", "--include-errors", in); code != 0 {
+		t.Fatal(e)
+	}
+	code, stdout, stderr := run(t, "board", out, "--repeats", "--json")
+	var got []struct {
+		A, B, Section string
+		Share         float64
+		Sentences     []struct {
+			A, B  string
+			Score float64
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 0 {
+		t.Fatalf("exit %d %v %s %s", code, err, stdout, stderr)
+	}
+	if len(got) != 3 {
+		t.Fatalf("%d repeats, want the three sections of 甲局 and 乙局: %s", len(got), stdout)
+	}
+	for i, id := range []string{"overview", "problems", "other"} {
+		r := got[i]
+		if r.A != "乙局" || r.B != "甲局" || r.Section != id || r.Share != 1 || len(r.Sentences) == 0 ||
+			r.Sentences[0].A != r.Sentences[0].B || r.Sentences[0].Score != 1 {
+			t.Errorf("repeat %d: %+v", i, r)
+		}
+	}
+	code, text, _ := run(t, "board", out, "--repeats")
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	if code != 0 || len(lines) != 5 || lines[0] != "单位甲\t单位乙\t部分\t相同比例\t重复的句子" ||
+		!strings.HasPrefix(lines[2], "乙局\t甲局\t五、存在的主要问题及改进情况\t100%\t“") || !strings.Contains(lines[4], "发现 3 处") {
+		t.Errorf("exit %d, table:\n%s", code, text)
+	}
+
+	// None found: 丙局 alone with a unit that wrote its own texts.
+	in2 := filepath.Join(dir, "in2")
+	os.MkdirAll(in2, 0o755)
+	data, _ := os.ReadFile(filepath.Join(in, "丙局.nianbao"))
+	os.WriteFile(filepath.Join(in2, "丙局.nianbao"), data, 0o644)
+	units(t, in2, map[string]string{"丁局": "department"})
+	out2 := filepath.Join(dir, "汇总2.nianbao")
+	if code, _, e := run(t, "consolidate", "-o", out2, "--year", "2025", "--unit", "青溪县人民政府", "--include-errors", in2); code != 0 {
+		t.Fatal(e)
+	}
+	if code, text, _ := run(t, "board", out2, "--repeats"); code != 0 || !strings.Contains(text, "比较了 2 个单位报告的文字，没有发现") {
+		t.Errorf("none found: exit %d\n%s", code, text)
+	}
+	if code, text, _ := run(t, "board", out2, "--repeats", "--json"); code != 0 || strings.TrimSpace(text) != "[]" {
+		t.Errorf("none found as JSON: exit %d\n%s", code, text)
+	}
+}

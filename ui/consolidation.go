@@ -30,10 +30,14 @@ const (
 )
 
 // boardView and breakdownView put the board package's views in the
-// editor's navigation.
-type boardView struct{ *board.Board }
+// editor's navigation; the board with the check of the units' texts
+// under it.
+type boardView struct {
+	*board.Board
+	root fyne.CanvasObject
+}
 
-func (v boardView) object() fyne.CanvasObject { return v.Object() }
+func (v boardView) object() fyne.CanvasObject { return v.root }
 func (v boardView) refresh()                  { v.Refresh() }
 
 type breakdownView struct{ *board.Breakdown }
@@ -79,7 +83,7 @@ func (a *App) newBoard() partView {
 	})
 	b.Now = a.now
 	b.Refresh()
-	return boardView{b}
+	return boardView{b, container.NewBorder(nil, a.repeatsBar(), nil, nil, b.Object())}
 }
 
 // editList shows the list of expected units to type or paste into (one
