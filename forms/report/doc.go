@@ -284,6 +284,16 @@ func (d *Doc) fileProblems() []rules.Problem {
 	case d.prev != nil && d.prev.Unit.Name != r.Unit.Name:
 		add(RulePrev, format.Warning, nil, "report.prevUnit", "PrevUnit", d.prev.Unit.Name, "Unit", r.Unit.Name)
 	}
+	if years := d.Entry.Format.Years; !years.Contains(r.Year) {
+		// The table of another era: the 2019 layout (one （六）其他处理 row) in
+		// a 2021 report, an old template kept.
+		want := l10n.T("report.noFormatForYear")
+		if e, err := d.reg.ForYear(r.Year); err == nil && e != d.Entry {
+			want = e.DisplayName()
+		}
+		add(RuleTemplate, format.Error, nil, "report.formatEra", "Year", r.Year, "Format", d.Entry.DisplayName(),
+			"From", years.From, "To", years.To, "Want", want)
+	}
 	if date := r.Closing.Date; date != "" {
 		if canon, err := ParseDate(date); err != nil || canon != date {
 			add(RuleUnit, format.Error, nil, "report.badStoredDate", "Value", date)

@@ -1010,6 +1010,39 @@ func TestTextAgainstReport(t *testing.T) {
 	}
 }
 
+// TestFormatEra: a report in the table of another era — the 2019 layout
+// in a 2022 report — is an error naming the format of its year (X3).
+func TestFormatEra(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		year   int
+		want   string
+	}{
+		{"2019", 2022, "2022 年度的报告应采用全国通用格式（2021年版）"},
+		{"2021", 2020, "2020 年度的报告应采用全国通用格式（2019年试行版）"},
+		{"2019", 2020, ""},
+		{"2021", 2026, ""},
+		{"2014", 2018, ""},
+	} {
+		d, err := report.Bind(report.New(tc.format, tc.year, report.Unit{Name: "某局", Kind: "department"}), reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, p := range d.Evaluate().Problems {
+			if p.Rule == report.RuleTemplate {
+				got = p.Message
+				if p.Severity != format.Error {
+					t.Errorf("%s in %d: a %s", tc.format, tc.year, p.Severity)
+				}
+			}
+		}
+		if tc.want == "" && got != "" || !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s in %d: %q, want %q", tc.format, tc.year, got, tc.want)
+		}
+	}
+}
+
 // TestFeeAmounts: two amounts of 信息处理费 in the text must agree (X4).
 func TestFeeAmounts(t *testing.T) {
 	for _, tc := range []struct{ overview, other string }{
