@@ -17,7 +17,7 @@ func TestDraft(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	code, out, _ := run(t, "draft", path)
-	if code != 0 || !strings.Contains(out, "【一、总体情况】依申请公开情况") || !strings.Contains(out, "占新收申请的57.69%") {
+	if code != 0 || !strings.Contains(out, "【一、总体情况】依申请公开情况") || !strings.Contains(out, "占办结申请的62.50%") {
 		t.Errorf("draft: exit %d\n%s", code, out)
 	}
 	code, out, _ = run(t, "draft", "--section", "overview", "--json", path)
@@ -37,6 +37,9 @@ func TestDraft(t *testing.T) {
 		t.Errorf("first number %+v", n)
 	}
 	if code, out, _ := run(t, "draft", "--section", "other", "--json", path); code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("a part with no drafts: exit %d %q", code, out)
+	}
+	if code, out, _ := run(t, "draft", "--section", "other", path); code != 0 || !strings.Contains(out, "没有可起草的段落") {
 		t.Errorf("a part with no drafts: exit %d %q", code, out)
 	}
 	old := filepath.Join(t.TempDir(), "2014.nianbao")

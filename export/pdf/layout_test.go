@@ -64,6 +64,19 @@ func TestClosingNotAlone(t *testing.T) {
 			t.Errorf("a last paragraph of %d lines: the closing stands alone on page %d", lines, date.Page)
 		}
 	}
+	// A last part of one line after a long part: its heading goes with it.
+	for lines := 1; lines <= 24; lines++ {
+		d := exporttest.Sample(t)
+		d.SetText("problems", d.Report.Texts["problems"]+"\n"+strings.Repeat("政务公开", 7*lines)+"。")
+		d.SetText("other", "本机关本年度无其他需要报告的事项。")
+		doc := export.Build(d, export.Options{})
+		ws := exporttest.Words(t, write(t, doc))
+		heading, _ := exporttest.Last(ws, "六、其他需要报告的事项")
+		date, _ := exporttest.Last(ws, doc.Closing.Date)
+		if heading.Page != date.Page {
+			t.Errorf("a part before the last of %d more lines: the last heading on page %d, its text and the closing on %d", lines, heading.Page, date.Page)
+		}
+	}
 }
 
 // TestClosing: the date four characters (of 三号, 5.64 mm) in from the

@@ -455,8 +455,13 @@ func (e *engine) sections(secs []export.Section) {
 		// A heading does not end a page: it keeps a line of text, or the
 		// start of its table, with it.
 		keep := 2 * lineH
-		if len(s.Blocks) > 0 && s.Blocks[0].Table != nil {
+		switch {
+		case len(s.Blocks) > 0 && s.Blocks[0].Table != nil:
 			keep = lineH + e.layoutTable(s.Blocks[0].Table).start(s.Blocks[0].Table)
+		case si == len(secs)-1 && len(s.Blocks) == 1 && s.Blocks[0].Kind == export.Paragraph:
+			// The last heading over the body's last paragraph: with its
+			// last two lines and the closing they keep.
+			keep = 3*lineH + e.keepLast
 		}
 		e.ensure(keep)
 		e.paragraph(e.glyphs(s.Heading, e.fonts.Heading1, bodyPt), indent, left, 0)

@@ -9,6 +9,7 @@ package draft
 
 import (
 	"math/big"
+	"regexp"
 	"strings"
 
 	"nianbao/forms/format"
@@ -58,6 +59,13 @@ func Make(f *format.Format, src Source, section string) []Draft {
 // make1 drafts one paragraph; false when a figure is missing.
 func make1(d format.Draft, src Source) (Draft, bool) {
 	out := Draft{Section: d.Section, Title: d.Title, Numbers: []Number{}}
+	if z := d.Zero; z != nil && allZero(src.Values, z.Cells) {
+		out.Text = z.Text
+		for _, id := range z.Cells {
+			out.Numbers = append(out.Numbers, Number{Text: "0", Value: 0, Cells: []string{id}})
+		}
+		return out, true
+	}
 	var text strings.Builder
 	for _, p := range d.Parts {
 		fields, err := format.Fields(p.Text)
@@ -72,7 +80,7 @@ func make1(d format.Draft, src Source) (Draft, bool) {
 			last = f.End
 			printed, n, ok, skip := field(f, src)
 			switch {
-			case skip:
+			case skip, !ok && p.Optional: // an optional figure 不适用 or blank: the part left out
 				keep = false
 			case !ok:
 				return Draft{}, false
@@ -94,11 +102,26 @@ func make1(d format.Draft, src Source) (Draft, bool) {
 	if len(out.Numbers) == 0 {
 		return Draft{}, false // every figure left out: nothing to say
 	}
-	out.Text = strings.TrimRight(text.String(), "；，、") // a list's last part left out
+	out.Text = danglingMarks.ReplaceAllString(text.String(), "$1") // a list's last parts left out
+	out.Text = strings.TrimRight(out.Text, "；，、：")
 	if !strings.HasSuffix(out.Text, "。") {
 		out.Text += "。"
 	}
 	return out, true
+}
+
+// danglingMarks are the marks a part left out leaves before the next
+// one's: "其他处理1件，；" reads "其他处理1件；".
+var danglingMarks = regexp.MustCompile(`[，、：]+([；。])`)
+
+// allZero tells whether every cell holds the number 0.
+func allZero(vals map[string]value.Value, ids []string) bool {
+	for _, id := range ids {
+		if v, ok := vals[id]; !ok || v.State != value.Number || v.Num != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // field prints a field, and gives its number: ok false when a cell holds

@@ -41,8 +41,8 @@ func TestSampleDrafts(t *testing.T) {
 	d := sample(t)
 	ds := draft.Make(d.Entry.Format, source(d), "")
 	want := map[string]string{
-		"依申请公开情况（据表三）":     "全年新收政府信息公开申请26件；上年结转政府信息公开申请2件。本年度办结申请24件，予以公开11件，部分公开4件，予以公开及部分公开共15件，占新收申请的57.69%，不予公开1件，无法提供6件，不予处理1件，其他处理1件。结转下年度继续办理4件。",
-		"行政复议、行政诉讼情况（据表四）": "本年度因政府信息公开工作被申请行政复议2件，其中结果维持1件，尚未审结1件；被提起行政诉讼1件，其中结果维持1件。",
+		"依申请公开情况（据表三）":     "全年新收政府信息公开申请26件；上年结转政府信息公开申请2件。本年度办结申请24件：予以公开11件，部分公开4件，不予公开1件，无法提供6件，不予处理1件，其他处理1件；予以公开及部分公开共15件，占办结申请的62.50%。结转下年度继续办理4件。",
+		"行政复议、行政诉讼情况（据表四）": "本年度因政府信息公开工作被申请行政复议2件，结果维持1件，尚未审结1件；被提起行政诉讼1件，结果维持1件。",
 	}
 	got := map[string]string{}
 	for _, dr := range ds {
@@ -61,8 +61,8 @@ func TestSampleDrafts(t *testing.T) {
 	if _, ok := got["主动公开情况（据表二）"]; !ok {
 		t.Error("no 主动公开 draft")
 	}
-	share := ds[0].Numbers[slices.IndexFunc(ds[0].Numbers, func(n draft.Number) bool { return n.Text == "57.69%" })]
-	if !slices.Equal(share.Cells, []string{"t3.open.total", "t3.partial.total", "t3.new.total"}) {
+	share := ds[0].Numbers[slices.IndexFunc(ds[0].Numbers, func(n draft.Number) bool { return n.Text == "62.50%" })]
+	if !slices.Equal(share.Cells, []string{"t3.open.total", "t3.partial.total", "t3.total.total"}) {
 		t.Errorf("the share's cells: %v", share.Cells)
 	}
 }
@@ -136,5 +136,30 @@ func TestChange(t *testing.T) {
 	d.SetCell("t3.new.natural", "")
 	if dr := draft.Make(d.Entry.Format, source(d), "overview"); len(dr) != 2 {
 		t.Errorf("a blank cell: %d drafts", len(dr))
+	}
+	// 不适用 in an optional figure leaves its part out.
+	d.SetCell("t2.rules.issued", "/")
+	d.SetCell("t3.new.natural", "31")
+	dr = draft.Make(d.Entry.Format, source(d), "overview")
+	if len(dr) != 3 || !strings.HasPrefix(dr[1].Text, "本年度制发行政规范性文件") {
+		t.Errorf("a 规章 cell 不适用: %+v", dr)
+	}
+}
+
+// TestZeroDrafts: figures all 0 are said in words, not as 0件 lists.
+func TestZeroDrafts(t *testing.T) {
+	d := sample(t)
+	for id := range d.Report.Cells {
+		if strings.HasPrefix(id, "t3.") || strings.HasPrefix(id, "t4.") {
+			d.SetCell(id, "0")
+		}
+	}
+	var got []string
+	for _, dr := range draft.Make(d.Entry.Format, source(d), "overview") {
+		got = append(got, dr.Text)
+	}
+	want := []string{"本年度未收到政府信息公开申请，也没有上年结转的申请。", "本年度未发生因政府信息公开工作引起的行政复议、行政诉讼案件。"}
+	if got[0] != want[0] || got[2] != want[1] {
+		t.Errorf("zero drafts: %q", got)
 	}
 }

@@ -21,6 +21,15 @@ type Draft struct {
 	Section string      `json:"section"`
 	Title   string      `json:"title"`
 	Parts   []DraftPart `json:"parts"`
+	// Zero is what the draft says instead when all of its Cells are 0:
+	// 本年度未收到政府信息公开申请.
+	Zero *DraftZero `json:"zero,omitempty"`
+}
+
+// DraftZero is a draft's sentence for figures that are all 0.
+type DraftZero struct {
+	Cells []string `json:"cells"`
+	Text  string   `json:"text"`
 }
 
 // DraftPart is a piece of a draft's text.
@@ -84,6 +93,9 @@ func Fields(text string) ([]Field, error) {
 		}
 		out = append(out, f)
 	}
+	if strings.ContainsAny(fieldPattern.ReplaceAllString(text, ""), "{}") {
+		return nil, fmt.Errorf("%q", text) // a brace not closed, or nested
+	}
 	return out, nil
 }
 
@@ -93,6 +105,16 @@ func (f *Format) checkDrafts(c *checker) {
 		where := fmt.Sprintf("drafts[%d]", i)
 		if s := f.Section(d.Section); s == nil || s.Kind != TextSection || strings.TrimSpace(d.Title) == "" || len(d.Parts) == 0 {
 			c.add("format.badDraft", "Where", where, "Field", d.Section)
+		}
+		if z := d.Zero; z != nil {
+			if len(z.Cells) == 0 || strings.TrimSpace(z.Text) == "" || strings.ContainsAny(z.Text, "{}") {
+				c.add("format.badDraft", "Where", where, "Field", "zero")
+			}
+			for _, id := range z.Cells {
+				if _, ok := f.index[id]; !ok {
+					c.add("format.badDraft", "Where", where, "Field", id)
+				}
+			}
 		}
 		for _, p := range d.Parts {
 			fields, err := Fields(p.Text)

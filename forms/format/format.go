@@ -52,13 +52,18 @@ type Mention struct {
 	Context []string `json:"context,omitempty"`
 	Units   []string `json:"units,omitempty"`
 	Shares  []Whole  `json:"shares,omitempty"`
+	// Except are words of a sentence in which a number is no figure of
+	// the mention: 决定书 (行政复议决定书45件), 行政许可 (受理行政许可申请).
+	Except []string `json:"except,omitempty"`
 }
 
-// Fee names a fee in the text (Words) and the words saying none was
-// collected (None: 未收取, 免收 …).
+// Fee names a fee in the text (Words), the words saying none was
+// collected (None: 未收取, 免收 …) and those of a sentence saying nothing
+// of what was collected (Skip: a rate, 标准, 每件).
 type Fee struct {
 	Words []string `json:"words"`
 	None  []string `json:"none"`
+	Skip  []string `json:"skip,omitempty"`
 }
 
 // Whole is a sum of cells a share is of, and its name in messages
@@ -309,7 +314,8 @@ type Unusual struct {
 	Over  float64  `json:"over,omitempty"`
 	Words []string `json:"words,omitempty"`
 	// Min is the smallest base a judgement is made on: the whole of a
-	// share, the larger year of a change (2 of 3 is no pattern).
+	// share (2 of 3 is no pattern), the difference between the years of
+	// a change (2 → 10 is none either).
 	Min     float64 `json:"min,omitempty"`
 	Message string  `json:"message"`
 }
@@ -327,6 +333,9 @@ const (
 type Similar struct {
 	Sentence float64 `json:"sentence"`
 	Text     float64 `json:"text"`
+	// Ignore are words of the fixed sentences reports repeat every year
+	// (信息处理费, 无其他需要报告): such sentences are not compared.
+	Ignore []string `json:"ignore,omitempty"`
 }
 
 // ForEach names a variable and its values. Values come from the leaf column

@@ -219,6 +219,18 @@ func TestParseRejects(t *testing.T) {
 		{"limit without cells", `"expr": "t1.a.n <= t1.b.n"`, `"check": "limits", "limits": [{"max": 10}]`, "cells"},
 		{"limit of nothing", `"expr": "t1.a.n <= t1.b.n"`, `"check": "limits", "limits": [{"cells": ["t1.a.n"], "max": 0}]`, "max"},
 		{"limit too large", `"expr": "t1.a.n <= t1.b.n"`, `"check": "limits", "limits": [{"cells": ["t1.a.n"], "max": 1e13}]`, "max"},
+		{"unusual of no kind", `"expr": "t1.a.n <= t1.b.n"`, `"check": "unusual", "unusual": [{"kind": "odd", "label": "甲", "cells": ["t1.a.n"], "message": "m"}]`, "unusual"},
+		{"share over 1", `"expr": "t1.a.n <= t1.b.n"`, `"check": "unusual", "unusual": [{"kind": "share", "label": "甲", "cells": ["t1.a.n"], "whole": ["t1.b.n"], "over": 1.5, "message": "m"}]`, "unusual"},
+		{"unsaid without words", `"expr": "t1.a.n <= t1.b.n"`, `"check": "unusual", "unusual": [{"kind": "unsaid", "label": "甲", "cells": ["t1.a.n"], "message": "m"}]`, "unusual"},
+		{"repeated without thresholds", `"expr": "t1.a.n <= t1.b.n"`, `"check": "repeated", "sections": ["a"]`, "similar"},
+		{"repeated of a table", `"expr": "t1.a.n <= t1.b.n"`, `"check": "repeated", "sections": ["b"], "similar": {"sentence": 0.7, "text": 0.6}`, "b"},
+		{"repeated twice over", `"expr": "t1.a.n <= t1.b.n"`, `"check": "repeated", "sections": ["a", "a"], "similar": {"sentence": 0.7, "text": 0.6}`, "a"},
+		{"draft of a table", `"rules"`, `"drafts": [{"section": "b", "title": "t", "parts": [{"text": "{t1.a.n}件"}]}], "rules"`, "起草"},
+		{"draft brace open", `"rules"`, `"drafts": [{"section": "a", "title": "t", "parts": [{"text": "{t1.a.n件"}]}], "rules"`, "起草"},
+		{"draft of no cell", `"rules"`, `"drafts": [{"section": "a", "title": "t", "parts": [{"text": "{t1.z.n}件"}]}], "rules"`, "t1.z.n"},
+		{"draft share of one", `"rules"`, `"drafts": [{"section": "a", "title": "t", "parts": [{"text": "{share:t1.a.n}"}]}], "rules"`, "起草"},
+		{"fee of blanks", `"rules"`, `"fee": {"words": [" "], "none": ["未收取"]}, "rules"`, "fee"},
+		{"share of no name", `"rules"`, `"mentions": [{"cells": ["t1.a.n"], "words": ["甲"], "shares": [{"name": "", "cells": ["t1.b.n"]}]}], "rules"`, "mentions"},
 		{"limits on an expression", `"expr": "t1.a.n <= t1.b.n"`, `"expr": "t1.a.n <= t1.b.n", "limits": [{"cells": ["t1.a.n"], "max": 9}]`, "limits"},
 	}
 	for _, tc := range tests {

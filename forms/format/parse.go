@@ -143,7 +143,9 @@ func (f *Format) validate() error {
 // checkMentions refuses a mention of a cell the format has not, or one
 // without words.
 func (f *Format) checkMentions(c *checker) {
-	if fee := f.Fee; fee != nil && (len(fee.Words) == 0 || len(fee.None) == 0 || slices.Contains(fee.Words, "") || slices.Contains(fee.None, "")) {
+	blank := func(w string) bool { return strings.TrimSpace(w) == "" }
+	if fee := f.Fee; fee != nil && (len(fee.Words) == 0 || len(fee.None) == 0 ||
+		slices.ContainsFunc(slices.Concat(fee.Words, fee.None, fee.Skip), blank)) {
 		c.add("format.badFee")
 	}
 	for i, m := range f.Mentions {

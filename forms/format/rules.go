@@ -23,7 +23,13 @@ func (f *Format) checkRules(c *checker) {
 		return
 	}
 	seen := map[string]bool{}
+	repeated := 0
 	for _, r := range f.Rules {
+		if r.Kind() == RepeatedCheck {
+			if repeated++; repeated == 2 { // one measure of repetition: a second would be ignored
+				c.add("format.rule.badRepeated", "Rule", r.ID)
+			}
+		}
 		if strings.TrimSpace(r.ID) == "" || seen[r.ID] {
 			c.add("format.rule.badID", "ID", r.ID)
 		}
@@ -176,8 +182,8 @@ func (f *Format) checkRepeated(c *checker, r Rule) {
 		!(r.Similar.Sentence > 0 && r.Similar.Sentence <= 1) || !(r.Similar.Text > 0 && r.Similar.Text <= 1) {
 		c.add("format.rule.badRepeated", "Rule", r.ID)
 	}
-	for _, id := range r.Sections {
-		if s := f.Section(id); s == nil || s.Kind != TextSection {
+	for i, id := range r.Sections {
+		if s := f.Section(id); s == nil || s.Kind != TextSection || slices.Contains(r.Sections[:i], id) {
 			c.add("format.rule.badSection", "Rule", r.ID, "Section", id)
 		}
 	}

@@ -56,7 +56,7 @@ func TestClaims(t *testing.T) {
 		{"全年收到政府信息公开申请25件。办结情况：予以公开14件。", "new=25"},
 	} {
 		var got []string
-		for _, c := range Claims(tc.text, mentions) {
+		for _, c := range Claims(tc.text, mentions, 2025) {
 			got = append(got, strings.Join(c.Mention.Cells, "+")+"="+c.Number.String()[:len(c.Number.String())-len(c.Unit)])
 			if tc.text[c.Clause.Start:c.Clause.End] != c.Clause.Text && strings.TrimSpace(tc.text[c.Clause.Start:c.Clause.End]) != c.Clause.Text {
 				t.Errorf("%s: clause %q", tc.text, c.Clause.Text)
@@ -83,7 +83,7 @@ func TestShares(t *testing.T) {
 		{"予以公开12件，占新收申请总数和上年结转申请总数之和（共计三十件）的40%。", ""},
 	} {
 		var got []string
-		for _, s := range Shares(tc.text, Claims(tc.text, mentions)) {
+		for _, s := range Shares(tc.text, Claims(tc.text, mentions, 2025)) {
 			got = append(got, strings.Join(s.Of.Mention.Cells, "+")+"="+s.Of.Number.String()[:len(s.Of.Number.String())-len(s.Of.Unit)]+":"+s.Percent.String())
 			if tc.text[s.Quote.Start:s.Quote.End] != s.Quote.Text {
 				t.Errorf("%s: quote %q", tc.text, s.Quote.Text)

@@ -20,8 +20,10 @@ type Fee struct {
 // Fees lists the sentences of text that speak of the fee one of words
 // names: those saying none was collected (a word of none: 未收取, 免收 …)
 // and those giving an amount of it in 元 or 万元. A sentence giving two
-// amounts of it says nothing certain and is left out.
-func Fees(text string, words, none []string) []Fee {
+// amounts of it says nothing certain and is left out, as is one holding a
+// word of skip (a rate: 标准, 每件) or naming a year other than year (0:
+// not known).
+func Fees(text string, words, none, skip []string, year int) []Fee {
 	var out []Fee
 	start := 0
 	for start < len(text) {
@@ -32,7 +34,7 @@ func Fees(text string, words, none []string) []Fee {
 			end += start
 		}
 		s := text[start:end]
-		if containsAny(s, words) {
+		if containsAny(s, words) && !containsAny(s, skip) && !otherYear(s, year) {
 			f := Fee{Quote: Quote{strings.TrimSpace(s), start, end}, None: containsAny(s, none)}
 			var amounts []Number
 			for _, n := range Numbers(s) {

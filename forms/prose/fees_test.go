@@ -22,7 +22,7 @@ func TestFees(t *testing.T) {
 		{"依据《政府信息公开信息处理费管理办法》规范收费。", ""},
 	} {
 		var got []string
-		for _, f := range Fees(tc.text, words, none) {
+		for _, f := range Fees(tc.text, words, none, []string{"标准", "每件"}, 2025) {
 			s := []string{}
 			if f.None {
 				s = append(s, "none")

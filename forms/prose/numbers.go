@@ -140,9 +140,16 @@ func parseNumber(s string) (value.Dec, int, bool) {
 	return value.Int(n), 0, true
 }
 
+// maxChineseRunes bounds a Chinese numeral: 九千九百九十九万 is 8, and no
+// longer one can overflow.
+const maxChineseRunes = 12
+
 // chinese reads a Chinese numeral up to 亿: 三十二, 一百零五, 两千三百, 十二,
 // 二〇二五 (digit by digit).
 func chinese(s string) (int64, bool) {
+	if utf8.RuneCountInString(s) > maxChineseRunes {
+		return 0, false // no count of a report is written so: a run of characters
+	}
 	digit := map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	if !strings.ContainsAny(s, "十百千") { // digit by digit: 二〇二五
 		var n int64

@@ -3,7 +3,10 @@ package prose
 import (
 	"math/big"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"nianbao/forms/format"
 
 	"nianbao/forms/value"
 )
@@ -23,7 +26,28 @@ const maxShareGap = 24
 // notOne are words between a figure and a percentage that make the
 // percentage a share of something else than the figure: one per figure of
 // a list (分别), or of several figures together (二者合计).
-var notOne = []string{"分别", "合计", "共计", "总计", "二者", "两者", "以上", "上述", "各"}
+var notOne = []string{"分别", "合计", "共计", "总计", "二者", "两者", "以上", "上述", "各",
+	"较", "同比", "比上年", "提高", "上升", "下降", "增长", "减少", "超过"}
+
+// totalWords name a whole a share may be of without naming the sum:
+// 占总数的, 占全部申请的.
+var totalWords = []string{"总数", "总量", "全部", "所有", "总计", "办结", "受理", "收到"}
+
+// knownBase tells whether the words after 占 name no whole, or one the
+// format knows: the name of one of the mention's shares or a word of a
+// total. "占自然人申请的52.38%" is a share of something else.
+func knownBase(words string, m format.Mention) bool {
+	base, _, named := strings.Cut(words, "的")
+	if !named {
+		return !strings.ContainsFunc(words, unicode.IsLetter) || words == "比"
+	}
+	for _, w := range m.Shares {
+		if strings.Contains(base, w.Name) {
+			return true
+		}
+	}
+	return containsAny(base, totalWords)
+}
 
 // Shares lists the percentages of text that are shares of its claims: a
 // percentage in the claim's sentence, after it, with 占 between the two
@@ -48,8 +72,10 @@ func Shares(text string, claims []Claim) []Share {
 			continue
 		}
 		gap := text[of.End:n.Start]
-		if !strings.Contains(gap, "占") || containsAny(gap, notOne) ||
-			strings.ContainsAny(gap, sentenceEnds) || utf8.RuneCountInString(gap) > maxShareGap {
+		at := strings.LastIndex(gap, "占")
+		if at < 0 || containsAny(gap, notOne) || strings.ContainsAny(gap, sentenceEnds) ||
+			strings.ContainsAny(gap[at:], clauseEnds) || utf8.RuneCountInString(gap) > maxShareGap ||
+			hasAnyPrefix(gap, "）", ")") || !knownBase(gap[at+len("占"):], of.Mention) {
 			continue
 		}
 		out = append(out, Share{Of: *of, Percent: n, Quote: Quote{text[of.Clause.Start:n.End], of.Clause.Start, n.End}})

@@ -737,7 +737,7 @@ func (d *Doc) textProblems(vals map[string]value.Value) []rules.Problem {
 	}
 	out = append(out, d.feeProblems(texts)...)
 	for _, t := range texts {
-		claims := prose.Claims(t.text, d.Entry.Format.Mentions)
+		claims := prose.Claims(t.text, d.Entry.Format.Mentions, r.Year)
 		for _, sh := range prose.Shares(t.text, claims) {
 			if p, ok := d.shareProblem(vals, sh); ok {
 				p.Section = t.section
@@ -777,7 +777,7 @@ func (d *Doc) feeProblems(texts []sectionText) []rules.Problem {
 	var none, amount *prose.Fee // the first sentence saying none, the first giving an amount
 	var out []rules.Problem
 	for _, t := range texts {
-		for _, f := range prose.Fees(t.text, fee.Words, fee.None) {
+		for _, f := range prose.Fees(t.text, fee.Words, fee.None, fee.Skip, d.Report.Year) {
 			if f.None && f.HasAmount && f.Amount > 0 {
 				continue // "免收…200元": an amount waived, or unclear
 			}

@@ -1043,6 +1043,71 @@ func TestFormatEra(t *testing.T) {
 	}
 }
 
+// TestTextNoFalseAlarms: sentences of real reports' kinds whose numbers
+// are not the tables' figures — another year's, a part's, another thing's
+// (a 司法局's 行政复议 cases, a service centre's 行政许可), a share of
+// something else or a change of a share, a fee's rate — give no warning
+// against the sample's tables (新收26, 结转2, 办结24, 予以公开11, 部分公开4,
+// 行政复议2, 行政诉讼1, no fee collected).
+func TestTextNoFalseAlarms(t *testing.T) {
+	for _, text := range []string{
+		"全年在门户网站主动公开行政复议决定书45件。",
+		"本机关作为复议机关，全年办理行政复议案件86件。",
+		"全年共出庭应诉行政诉讼案件32件。",
+		"县政务服务中心本局窗口全年受理行政许可申请1264件，办结1264件，按时办结率100%。",
+		"全年受理不动产登记申请12368件，办结12368件。",
+		"依申请公开方面，全年受理群众来电来访咨询120件。",
+		"全年新收政府信息公开申请26件，新增依申请公开目录事项3件。",
+		"全年新收政府信息公开申请26件，收到人大代表建议9件。",
+		"本年度共受理政府信息公开申请28件（含上年结转2件）。",
+		"全年新收政府信息公开申请26件，去年同期收到23件。",
+		"上年度收到政府信息公开申请23件。",
+		"2025年新收政府信息公开申请26件，2024年新收申请23件。",
+		"政府信息公开申请按时办结24件，延期办结0件。",
+		"政府信息公开申请办结24件，其中当年办结22件、办结上年结转申请2件。",
+		"全年收到政府信息公开申请26件，其中申请公开征收补偿材料的12件，予以公开8件。",
+		"申请人对不予公开1件的答复不服，申请行政复议1件。",
+		"政府信息公开申请予以公开15件（其中部分公开4件）。",
+		"政府信息公开申请予以公开11件，占比较上年提高了5%。",
+		"政府信息公开申请予以公开11件，占比同比上升2.5%。",
+		"政府信息公开申请予以公开11件，占全部申请的比例比上年提高了12.5%。",
+		"政府信息公开申请予以公开11件，所占比例较高，按期答复率100%。",
+		"政府信息公开申请予以公开11件，占比超过四成，群众满意率达100%。",
+		"政府信息公开申请予以公开15件（含部分公开4件），占57.69%。",
+		"政府信息公开申请予以公开11件，占自然人申请的52.38%。",
+		"为3名困难群众减免信息处理费300元。",
+		"信息处理费按件计收标准为每件100元。",
+		"申请人逾期未缴纳信息处理费100元，不再处理。本年度实际收取信息处理费0元。",
+		"2024年收取信息处理费100元。",
+		"全年收到政府信息公开申请26件。\n其中，予以公开11件。",
+	} {
+		d, _ := report.Bind(mustSample(t), reg)
+		d.SetText("problems", text)
+		for _, p := range d.Evaluate().Problems {
+			if strings.HasPrefix(p.Rule, "X") || p.Rule == "N1" {
+				t.Errorf("%s\n  %s %s", text, p.Rule, p.Message)
+			}
+		}
+	}
+	// And contradictions in the same phrasings are found.
+	for _, text := range []string{
+		"全年收到政府信息公开申请25件。\n其中，“予以公开”答复数14件。",
+		"本年度共受理政府信息公开申请27件（含上年结转2件），办结25件。",
+		"政府信息公开申请予以公开11件，占新收申请的52.38%。",
+		"2025年收取信息处理费100元。",
+	} {
+		d, _ := report.Bind(mustSample(t), reg)
+		d.SetText("problems", text)
+		found := false
+		for _, p := range d.Evaluate().Problems {
+			found = found || strings.HasPrefix(p.Rule, "X")
+		}
+		if !found {
+			t.Errorf("missed: %s", text)
+		}
+	}
+}
+
 // TestFeeAmounts: two amounts of 信息处理费 in the text must agree (X4).
 func TestFeeAmounts(t *testing.T) {
 	for _, tc := range []struct{ overview, other string }{

@@ -27,6 +27,7 @@ type Set struct {
 	other      []*format.Rule
 	limits     []limitRule
 	unusual    []unusualRule
+	cache      preparedCache // of the repeated check
 }
 
 // operand is a resolved reference of an instance.

@@ -3,6 +3,7 @@ package rules
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"nianbao/forms/format"
 	"nianbao/forms/l10n"
@@ -44,7 +45,36 @@ func Repeats(r *format.Rule, a, b map[string]similar.Text) []Repeat {
 func Prepared(r *format.Rule, texts map[string]string) map[string]similar.Text {
 	out := make(map[string]similar.Text, len(r.Sections))
 	for _, id := range r.Sections {
-		out[id] = similar.Prepare(texts[id])
+		out[id] = similar.Prepare(texts[id], r.Similar.Ignore...)
+	}
+	return out
+}
+
+// preparedCache keeps texts prepared for the repeated check, so that an
+// editor evaluating on each keystroke prepares last year's texts once and
+// this year's only where they changed.
+type preparedCache struct {
+	mu    sync.Mutex
+	texts map[string]similar.Text
+}
+
+// maxPrepared bounds the texts a cache keeps: it is emptied when full.
+const maxPrepared = 64
+
+func (c *preparedCache) prepared(r *format.Rule, texts map[string]string) map[string]similar.Text {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.texts == nil || len(c.texts) > maxPrepared {
+		c.texts = map[string]similar.Text{}
+	}
+	out := make(map[string]similar.Text, len(r.Sections))
+	for _, id := range r.Sections {
+		t, ok := c.texts[texts[id]]
+		if !ok {
+			t = similar.Prepare(texts[id], r.Similar.Ignore...)
+			c.texts[texts[id]] = t
+		}
+		out[id] = t
 	}
 	return out
 }
@@ -73,7 +103,7 @@ func (s *Set) checkRepeated(in Input) []Problem {
 		return nil
 	}
 	var out []Problem
-	for _, rp := range Repeats(r, Prepared(r, in.Texts), Prepared(r, in.PrevTexts)) {
+	for _, rp := range Repeats(r, s.cache.prepared(r, in.Texts), s.cache.prepared(r, in.PrevTexts)) {
 		heading := rp.Section
 		if sec := s.section(in, rp.Section); sec != nil {
 			heading = sec.Heading

@@ -35,7 +35,7 @@ func (c *compiler) cellsOf(r *format.Rule, patterns []string) []int {
 		}
 		if len(out) == n {
 			c.problems.Add(func() string {
-				return l10n.T("format.rule.limitCellsNone", "Rule", r.ID, "Value", format.Excerpt(p))
+				return l10n.T("format.rule.cellsNone", "Rule", r.ID, "Value", format.Excerpt(p))
 			})
 		}
 	}
@@ -108,8 +108,10 @@ func (s *Set) checkUnusual(in Input, vals []value.Value) []Problem {
 				}
 				prev, ok := prevTotal(in, ids)
 				lo, hi := min(prev, actual), max(prev, actual)
-				failed = ok && hi >= max(e.u.Min, 1) && (lo == 0 || hi/lo-1 > e.u.Over)
-				vars["prev"] = num(prev)
+				// Judged from min up, in the larger year and in the change:
+				// 2 → 10 is no pattern.
+				failed = ok && hi-lo >= max(e.u.Min, 1) && (lo == 0 || hi/lo-1 > e.u.Over)
+				vars["prev"], vars["change"] = num(prev), l10n.T("rules.fromNone")
 				if prev > 0 {
 					vars["change"] = signed(actual/prev - 1)
 				}

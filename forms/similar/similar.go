@@ -22,6 +22,7 @@ package similar
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -82,7 +83,17 @@ type sentence struct {
 	Sentence
 	runes int      // length of the normalised sentence
 	grams []uint64 // its trigrams, sorted and distinct
+	// countable: of MinRunes or more, no heading, none of the words
+	// ignored — a sentence that may be repeated and counts in a Share.
+	countable bool
 }
+
+// heading is a numbered heading: （一）信息处理费收取情况, 二、存在的问题.
+var heading = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)`)
+
+// maxHeadingRunes is the longest a numbered sentence may be to be a
+// heading; a longer one is text beginning with a number.
+const maxHeadingRunes = 25
 
 // ends end a sentence.
 const ends = "。！？!?；;\n\r"
@@ -90,8 +101,10 @@ const ends = "。！？!?；;\n\r"
 // Prepare splits text into sentences and normalises them for Compare. A
 // sentence ends at one of 。！？!?；; or a line break, taking with it the
 // marks and closing quotes that follow (“……。”). A sentence with no letter
-// or number (a rule of dashes) is left out.
-func Prepare(text string) Text {
+// or number (a rule of dashes) is left out. Headings, and sentences
+// holding one of the words of ignore (the fixed sentences every report
+// says each year: 未收取信息处理费), are neither repeated nor counted.
+func Prepare(text string, ignore ...string) Text {
 	var t Text
 	var grams []uint64
 	var offs []int // offs[i] is where sentence i's grams start in grams
@@ -108,8 +121,11 @@ func Prepare(text string) Text {
 		}
 		offs = append(offs, len(grams))
 		grams = appendGrams(grams, norm)
-		t.sentences = append(t.sentences, sentence{Sentence: Sentence{s, at, at + len(s)}, runes: len(norm)})
-		if len(norm) >= MinRunes {
+		countable := len(norm) >= MinRunes &&
+			!(heading.MatchString(s) && utf8.RuneCountInString(s) <= maxHeadingRunes) &&
+			!slices.ContainsFunc(ignore, func(w string) bool { return w != "" && strings.Contains(s, w) })
+		t.sentences = append(t.sentences, sentence{Sentence: Sentence{s, at, at + len(s)}, runes: len(norm), countable: countable})
+		if countable {
 			t.runes += len(norm)
 		}
 	}
@@ -231,13 +247,13 @@ func Compare(a, b Text, o Options) Match {
 	var m Match
 	repeated := 0
 	for _, x := range a.sentences {
-		if x.runes < MinRunes {
+		if !x.countable {
 			continue
 		}
 		best, score := -1, 0.0
 		for j := range b.sentences {
 			y := &b.sentences[j]
-			if y.runes < MinRunes {
+			if !y.countable {
 				continue
 			}
 			// The Jaccard similarity is at most the ratio of the sizes.
