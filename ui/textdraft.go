@@ -95,7 +95,7 @@ func (v *textView) askDraft() {
 		text.Wrapping = fyne.TextWrapWord
 		insert := widget.NewButtonWithIcon(T("ui.draft.insert"), theme.ContentAddIcon(), func() {
 			dlg.Hide()
-			textClipboard(dr.Text).insertInto(v.entry)
+			textClipboard(asParagraph(v.entry.Text, v.entry.CursorTextOffset(), dr.Text)).insertInto(v.entry)
 		})
 		items = append(items, widget.NewCard("", dr.Title, container.NewBorder(nil, container.NewHBox(insert), nil, nil, text)))
 	}
@@ -108,4 +108,19 @@ func (v *textView) askDraft() {
 	size := a.win.Canvas().Size()
 	dlg.Resize(fyne.NewSize(min(size.Width*0.9, 720), min(size.Height*0.9, 600)))
 	dlg.Show()
+}
+
+// asParagraph makes text a paragraph of its own where it goes in at the
+// rune pos of the entry's text: a line break before it unless a line
+// starts there, and after it unless one ends there.
+func asParagraph(entry string, pos int, text string) string {
+	rs := []rune(entry)
+	pos = min(max(pos, 0), len(rs))
+	if pos > 0 && rs[pos-1] != '\n' {
+		text = "\n" + text
+	}
+	if pos < len(rs) && rs[pos] != '\n' {
+		text += "\n"
+	}
+	return text
 }

@@ -75,8 +75,8 @@ func TestInsertDraft(t *testing.T) {
 	}
 	test.Tap(insert)
 	after := v.entry.Text
-	if !strings.HasPrefix(after, before) || !strings.Contains(after[len(before):], "全年新收政府信息公开申请26件") {
-		t.Fatalf("the draft not inserted at the cursor:\n%s", after[len(before)-30:])
+	if !strings.HasPrefix(after, before+"\n全年新收政府信息公开申请26件") {
+		t.Fatalf("the draft not inserted at the cursor as a paragraph:\n%s", after[len(before)-30:])
 	}
 	for _, p := range app.result.Problems {
 		if strings.HasPrefix(p.Rule, "X") {
@@ -93,5 +93,25 @@ func TestInsertDraft(t *testing.T) {
 	findButton(openText(t, app2, "overview").root, "起草段落…").OnTapped()
 	if top := w2.Canvas().Overlays().Top(); top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "还没有填完") {
 		t.Error("an empty report: no reason given")
+	}
+}
+
+// TestAsParagraph: a draft goes in as a paragraph of its own.
+func TestAsParagraph(t *testing.T) {
+	for _, tc := range []struct {
+		entry string
+		pos   int
+		want  string
+	}{
+		{"", 0, "甲"},
+		{"一段。", 0, "甲\n"},
+		{"一段。", 3, "\n甲"},
+		{"一段。\n二段。", 4, "甲\n"},
+		{"一段。\n二段。", 2, "\n甲\n"},
+		{"一段。\n", 4, "甲"},
+	} {
+		if got := asParagraph(tc.entry, tc.pos, "甲"); got != tc.want {
+			t.Errorf("%q at %d: %q, want %q", tc.entry, tc.pos, got, tc.want)
+		}
 	}
 }
