@@ -291,7 +291,7 @@ func FuzzPrepare(f *testing.F) {
 				t.Fatalf("sentence %q at [%d:%d] after %d", s.Text, s.Start, s.End, end)
 			}
 			end = s.End
-			count = count || s.runes >= MinRunes
+			count = count || s.countable
 		}
 		m := Compare(p, p, DefaultOptions)
 		if count && m.Share != 1 {
@@ -366,4 +366,21 @@ func BenchmarkAllPairs60(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(similar), "similar/op")
+}
+
+// TestHeadingsAndIgnored: numbered headings and sentences holding an
+// ignored word are not compared: a part that repeats only them is no copy.
+func TestHeadingsAndIgnored(t *testing.T) {
+	last := "（一）人大代表建议和政协提案办理结果公开情况。本年度承办人大代表建议九件，全部按期办结并公开答复全文。（二）信息处理费收取情况。本年度未收取任何政府信息公开信息处理费用。"
+	this := "（一）人大代表建议和政协提案办理结果公开情况。今年围绕乡村振兴共办理代表建议十一件，答复前逐件与代表当面沟通。（二）信息处理费收取情况。本年度未收取任何政府信息公开信息处理费用。"
+	if m := Compare(Prepare(this), Prepare(last), DefaultOptions); len(m.Pairs) != 1 || !strings.Contains(m.Pairs[0].A.Text, "未收取") {
+		t.Fatalf("without ignoring: %+v, want the fee sentence only (headings are not compared)", m.Pairs)
+	}
+	m := Compare(Prepare(this, "信息处理费"), Prepare(last, "信息处理费"), DefaultOptions)
+	if m.Similar || len(m.Pairs) != 0 {
+		t.Errorf("headings and an ignored sentence counted: %+v", m)
+	}
+	if p := Prepare("（一）主动公开情况。"); p.runes != 0 {
+		t.Errorf("a heading counted: %d runes", p.runes)
+	}
 }
