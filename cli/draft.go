@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"slices"
 
 	"nianbao/forms/draft"
 	"nianbao/forms/format"
@@ -46,9 +45,8 @@ func runDraft(e *env, fs *flag.FlagSet, args []string) error {
 		fmt.Fprintln(e.stdout, string(out))
 		return nil
 	}
-	offered := slices.ContainsFunc(d.Entry.Format.Drafts, func(fd format.Draft) bool { return section == "" || fd.Section == section })
 	switch {
-	case !offered:
+	case !d.Entry.Format.HasDrafts(section):
 		fmt.Fprintln(e.stdout, l10n.T("cli.draft.noDrafts", "Format", d.Entry.DisplayName()))
 	case len(drafts) == 0:
 		fmt.Fprintln(e.stdout, l10n.T("cli.draft.none"))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -49,6 +50,17 @@ func (v *textView) showQuote(quote string) bool {
 // problemRows shows a section's problems, one a row: those quoting the
 // text as links that put the cursor at the words.
 func (v *textView) problemRows(ps []rules.Problem) {
+	// The rows are made anew only when what they show changed, not on
+	// every keystroke.
+	var key strings.Builder
+	for _, p := range ps {
+		key.WriteString(string(p.Severity) + "\x00" + p.Message + "\x00" + p.Quote + "\x00")
+		key.WriteString(strconv.FormatBool(strings.Contains(v.entry.Text, p.Quote)) + "\x00")
+	}
+	if key.String() == v.shown && v.issues.Objects != nil {
+		return
+	}
+	v.shown = key.String()
 	rows := make([]fyne.CanvasObject, 0, len(ps))
 	for _, p := range ps {
 		msg := "⚠ " + p.Message

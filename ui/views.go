@@ -125,6 +125,7 @@ type textView struct {
 	entry   *textEntry
 	count   *widget.Label
 	issues  *fyne.Container // the section's problems, a row each
+	shown   string          // what the rows of issues show, to make them anew only when it changes
 }
 
 func newTextView(a *App, s *format.Section) *textView {
@@ -163,7 +164,7 @@ func newTextView(a *App, s *format.Section) *textView {
 			head = container.NewBorder(nil, nil, nil, container.NewHBox(up, down, add, remove), h)
 		}
 	}
-	if v.hasDrafts() && !a.readOnly() {
+	if a.doc.Entry.Format.HasDrafts(s.ID) && !a.readOnly() {
 		head = container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(T("ui.draft.button"), theme.DocumentCreateIcon(), v.askDraft), head)
 	}
 	guide := widget.NewLabel(s.Guidance)
@@ -202,16 +203,6 @@ func (v *textView) refresh() {
 		}
 	}
 	v.problemRows(ps)
-}
-
-// hasDrafts tells whether the format drafts paragraphs for the section.
-func (v *textView) hasDrafts() bool {
-	for _, d := range v.a.doc.Entry.Format.Drafts {
-		if d.Section == v.section.ID {
-			return true
-		}
-	}
-	return false
 }
 
 // tableView edits a statistics table.

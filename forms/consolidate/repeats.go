@@ -3,9 +3,7 @@ package consolidate
 import (
 	"cmp"
 	"context"
-	"math"
 	"slices"
-	"strconv"
 	"sync"
 
 	"nianbao/forms/format"
@@ -217,5 +215,5 @@ func (r UnitRepeat) Quotes() string {
 
 // Percent is r's share as a percentage to one decimal: "87.5%".
 func (r UnitRepeat) Percent() string {
-	return strconv.FormatFloat(math.Round(r.Share*1000)/10, 'f', -1, 64) + "%"
+	return rules.Percent(r.Share)
 }

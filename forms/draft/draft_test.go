@@ -6,30 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"nianbao/assets"
+	"nianbao/export/exporttest"
 	"nianbao/forms/draft"
 	"nianbao/forms/registry"
 	"nianbao/forms/report"
 )
 
 var reg = registry.Builtin()
-
-func sample(t *testing.T) *report.Doc {
-	t.Helper()
-	data, err := assets.Samples.ReadFile("samples/示例-青溪县自然资源局-2025.nianbao")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := report.Unmarshal(data, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := report.Bind(r, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 func source(d *report.Doc) draft.Source {
 	return draft.Source{Values: d.Values(), Prev: d.PrevValues()}
@@ -38,7 +21,7 @@ func source(d *report.Doc) draft.Source {
 // TestSampleDrafts: the sample's drafts read as a clerk writes them, every
 // number traced to its cells.
 func TestSampleDrafts(t *testing.T) {
-	d := sample(t)
+	d := exporttest.Sample(t)
 	ds := draft.Make(d.Entry.Format, source(d), "")
 	want := map[string]string{
 		"依申请公开情况（据表三）":     "全年新收政府信息公开申请26件；上年结转政府信息公开申请2件。本年度办结申请24件：予以公开11件，部分公开4件，不予公开1件，无法提供6件，不予处理1件，其他处理1件；予以公开及部分公开共15件，占办结申请的62.50%。结转下年度继续办理4件。",
@@ -79,7 +62,7 @@ func TestDraftsPassTheChecks(t *testing.T) {
 		{"no 不予公开, a 复议 corrected", map[string]string{"t3.deny.thirdparty.natural": "0", "t3.misc.nocorrect.natural": "2", "t4.review.corrected": "1", "t4.review.pending": "0"}},
 		{"nothing received", map[string]string{}},
 	} {
-		d := sample(t)
+		d := exporttest.Sample(t)
 		if tc.name == "nothing received" {
 			for id := range d.Report.Cells {
 				if strings.HasPrefix(id, "t3.") {
@@ -109,7 +92,7 @@ func TestDraftsPassTheChecks(t *testing.T) {
 // last year of 0 gives none; a blank cell gives no draft.
 func TestChange(t *testing.T) {
 	dir := t.TempDir()
-	last := sample(t)
+	last := exporttest.Sample(t)
 	lastPath := filepath.Join(dir, "2025.nianbao")
 	if err := last.Save(lastPath); err != nil {
 		t.Fatal(err)
@@ -148,7 +131,7 @@ func TestChange(t *testing.T) {
 
 // TestZeroDrafts: figures all 0 are said in words, not as 0件 lists.
 func TestZeroDrafts(t *testing.T) {
-	d := sample(t)
+	d := exporttest.Sample(t)
 	for id := range d.Report.Cells {
 		if strings.HasPrefix(id, "t3.") || strings.HasPrefix(id, "t4.") {
 			d.SetCell(id, "0")

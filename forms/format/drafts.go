@@ -32,6 +32,17 @@ type DraftZero struct {
 	Text  string   `json:"text"`
 }
 
+// HasDrafts tells whether f drafts paragraphs for section (for any when
+// "").
+func (f *Format) HasDrafts(section string) bool {
+	for _, d := range f.Drafts {
+		if section == "" || d.Section == section {
+			return true
+		}
+	}
+	return false
+}
+
 // DraftPart is a piece of a draft's text.
 type DraftPart struct {
 	Text     string `json:"text"`

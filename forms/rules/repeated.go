@@ -43,9 +43,14 @@ func Repeats(r *format.Rule, a, b map[string]similar.Text) []Repeat {
 
 // Prepared prepares the texts of r's sections for Repeats.
 func Prepared(r *format.Rule, texts map[string]string) map[string]similar.Text {
+	return preparedBy(r, texts, func(text string) similar.Text { return similar.Prepare(text, r.Similar.Ignore...) })
+}
+
+// preparedBy prepares the texts of r's sections with prepare.
+func preparedBy(r *format.Rule, texts map[string]string, prepare func(string) similar.Text) map[string]similar.Text {
 	out := make(map[string]similar.Text, len(r.Sections))
 	for _, id := range r.Sections {
-		out[id] = similar.Prepare(texts[id], r.Similar.Ignore...)
+		out[id] = prepare(texts[id])
 	}
 	return out
 }
@@ -67,16 +72,14 @@ func (c *preparedCache) prepared(r *format.Rule, texts map[string]string) map[st
 	if c.texts == nil || len(c.texts) > maxPrepared {
 		c.texts = map[string]similar.Text{}
 	}
-	out := make(map[string]similar.Text, len(r.Sections))
-	for _, id := range r.Sections {
-		t, ok := c.texts[texts[id]]
+	return preparedBy(r, texts, func(text string) similar.Text {
+		t, ok := c.texts[text]
 		if !ok {
-			t = similar.Prepare(texts[id], r.Similar.Ignore...)
-			c.texts[texts[id]] = t
+			t = similar.Prepare(text, r.Similar.Ignore...)
+			c.texts[text] = t
 		}
-		out[id] = t
-	}
-	return out
+		return t
+	})
 }
 
 // quotedSentences is how many repeated sentences a message quotes.
@@ -109,7 +112,7 @@ func (s *Set) checkRepeated(in Input) []Problem {
 			heading = sec.Heading
 		}
 		out = append(out, Problem{Rule: r.ID, Severity: r.Severity, Section: rp.Section, Quote: rp.Pairs[0].A.Text,
-			Message: fill(r.Message, map[string]string{"section": heading, "share": percent(rp.Share),
+			Message: fill(r.Message, map[string]string{"section": heading, "share": Percent(rp.Share),
 				"count": strconv.Itoa(len(rp.Pairs)), "sentences": rp.Quotes()})})
 	}
 	return out

@@ -92,13 +92,13 @@ func (s *Set) checkUnusual(in Input, vals []value.Value) []Problem {
 			if !ok {
 				continue
 			}
-			vars := map[string]string{"label": e.u.Label, "actual": num(actual), "limit": percent(e.u.Over)}
+			vars := map[string]string{"label": e.u.Label, "actual": num(actual), "limit": Percent(e.u.Over)}
 			failed := false
 			switch e.u.Kind {
 			case format.ShareUnusual:
 				whole, ok := total(vals, e.whole)
 				failed = ok && whole > 0 && whole >= e.u.Min && actual/whole > e.u.Over
-				vars["whole"], vars["share"] = num(whole), percent(actual/whole)
+				vars["whole"], vars["share"] = num(whole), Percent(actual/whole)
 			case format.UnsaidUnusual:
 				failed = actual > e.u.Min && actual > 0 && !s.said(in, e.u.Words)
 			case format.ChangeUnusual:
@@ -141,16 +141,16 @@ func (s *Set) said(in Input, words []string) bool {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// percent prints a fraction as a percentage of up to one decimal: 0.5 is
+// Percent prints a fraction as a percentage of up to one decimal: 0.5 is
 // "50%".
-func percent(f float64) string {
+func Percent(f float64) string {
 	return strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64) + "%"
 }
 
 // signed prints a change as a signed percentage: "+400%", "-80%".
 func signed(f float64) string {
 	if f > 0 {
-		return "+" + percent(f)
+		return "+" + Percent(f)
 	}
-	return percent(f)
+	return Percent(f)
 }

@@ -136,15 +136,6 @@ func Prepare(text string, ignore ...string) Text {
 	return t
 }
 
-// Sentences returns the sentences of t, in order.
-func (t Text) Sentences() []Sentence {
-	out := make([]Sentence, len(t.sentences))
-	for i, s := range t.sentences {
-		out[i] = s.Sentence
-	}
-	return out
-}
-
 // sentenceEnd is where the sentence that begins at start ends: after its
 // end mark and the end marks and closing punctuation that follow it.
 func sentenceEnd(text string, start int) int {

@@ -224,7 +224,7 @@ func TestPrepareSentences(t *testing.T) {
 	} {
 		p := Prepare(tc.text)
 		var got []string
-		for _, s := range p.Sentences() {
+		for _, s := range p.sentences {
 			got = append(got, s.Text)
 			if s.Start < 0 || s.End > len(tc.text) || tc.text[s.Start:s.End] != s.Text {
 				t.Errorf("%q: sentence %q at [%d:%d]", tc.text, s.Text, s.Start, s.End)
@@ -235,7 +235,7 @@ func TestPrepareSentences(t *testing.T) {
 		}
 	}
 	// Offsets into a long text, past multi-byte runes.
-	for _, s := range Prepare(lastYear).Sentences() {
+	for _, s := range Prepare(lastYear).sentences {
 		if !strings.Contains(lastYear[s.Start:s.End], s.Text) || strings.TrimSpace(s.Text) != s.Text || s.Text == "" {
 			t.Errorf("sentence %q at [%d:%d]: %q", s.Text, s.Start, s.End, lastYear[s.Start:s.End])
 		}
