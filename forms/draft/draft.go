@@ -128,13 +128,13 @@ func allZero(vals map[string]value.Value, ids []string) bool {
 // no number; skip when the part is to be left out (a share of 0, a change
 // without last year's figure).
 func field(f format.Field, src Source) (text string, n Number, ok, skip bool) {
-	sum, ok := total(src.Values, f.Cells)
+	sum, ok := value.SumOf(src.Values, f.Cells)
 	if !ok {
 		return "", Number{}, false, false
 	}
 	switch f.Kind {
 	case format.ShareField:
-		whole, ok := total(src.Values, f.Whole)
+		whole, ok := value.SumOf(src.Values, f.Whole)
 		if !ok {
 			return "", Number{}, false, false
 		}
@@ -146,7 +146,7 @@ func field(f format.Field, src Source) (text string, n Number, ok, skip bool) {
 		v, _ := share.Float64()
 		return text, Number{Text: text, Value: v, Cells: append(append([]string{}, f.Cells...), f.Whole...)}, true, false
 	case format.ChangeField:
-		prev, ok := total(src.Prev, f.Cells)
+		prev, ok := value.SumOf(src.Prev, f.Cells)
 		if !ok || prev.Sign() == 0 {
 			return "", Number{}, true, true
 		}
@@ -167,30 +167,7 @@ func field(f format.Field, src Source) (text string, n Number, ok, skip bool) {
 		return l10n.T("draft.down", "Change", abs), n, true, false
 	}
 	v, _ := sum.Float64()
-	return printed(sum), Number{Text: printed(sum), Value: v, Cells: f.Cells}, true, false
-}
-
-// total is the exact sum of cells; false when one holds no number.
-func total(vals map[string]value.Value, ids []string) (*big.Rat, bool) {
-	sum := new(big.Rat)
-	for _, id := range ids {
-		v, ok := vals[id]
-		if !ok || v.State != value.Number {
-			return nil, false
-		}
-		sum.Add(sum, big.NewRat(int64(v.Num), int64(value.Int(1))))
-	}
-	return sum, true
-}
-
-// printed writes a sum as reports do: whole numbers plain, others with
-// their decimals and no trailing zeros.
-func printed(r *big.Rat) string {
-	s := r.FloatString(value.Places)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
+	return value.RatString(sum), Number{Text: value.RatString(sum), Value: v, Cells: f.Cells}, true, false
 }
 
 // oneDecimal writes a change to one decimal, none when it is whole: 38.5,

@@ -34,6 +34,8 @@ type Format struct {
 	Fee *Fee `json:"fee,omitempty"`
 	// Drafts are the paragraphs the editor drafts from the tables.
 	Drafts []Draft `json:"drafts,omitempty"`
+	// Infographic says what the report's 图解 shows.
+	Infographic *Infographic `json:"infographic,omitempty"`
 
 	cells []Cell
 	index map[string]int

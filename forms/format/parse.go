@@ -137,6 +137,7 @@ func (f *Format) validate() error {
 	f.checkRules(c)
 	f.checkMentions(c)
 	f.checkDrafts(c)
+	f.checkInfographic(c)
 	return c.err.Err()
 }
 

@@ -285,3 +285,25 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSumOf(t *testing.T) {
+	vals := map[string]value.Value{"a": value.OfInt(2), "b": value.Of(value.Dec(1_500_000)), "blank": {}, "na": value.NotApplicable}
+	tests := []struct {
+		ids  []string
+		want string
+		ok   bool
+	}{
+		{[]string{"a", "b"}, "3.5", true},
+		{[]string{"a"}, "2", true},
+		{nil, "0", true},
+		{[]string{"a", "blank"}, "", false},
+		{[]string{"na"}, "", false},
+		{[]string{"absent"}, "", false},
+	}
+	for _, tc := range tests {
+		sum, ok := value.SumOf(vals, tc.ids)
+		if ok != tc.ok || ok && value.RatString(sum) != tc.want {
+			t.Errorf("SumOf(%v) = %v, %v; want %s, %v", tc.ids, sum, ok, tc.want, tc.ok)
+		}
+	}
+}
