@@ -397,6 +397,11 @@ func TestExportKind(t *testing.T) {
 		{[]string{"-o", "报告.template.xlsx"}, 0, "报告.template.xlsx", "PK"},
 		{[]string{"-o", "报告.txt"}, 0, "报告.txt", "青溪"},
 		{[]string{"--to", "txt", "-o", "明文.pdf"}, 0, "明文.pdf", "青溪"},
+		{[]string{"--to", "infographic", "-o", "图.svg"}, 0, "图.svg", "<?xml"},
+		{[]string{"--to", "infographic", "-o", "图.PDF"}, 0, "图.PDF", "%PDF-"},
+		{[]string{"--to", "infographic", "-o", "图.png"}, 0, "图.png", "\x89PNG"},
+		{[]string{"-o", "一图读懂.png"}, 0, "一图读懂.png", "\x89PNG"},
+		{[]string{"-o", "报告.图解.pdf"}, 0, "报告.图解.pdf", "%PDF-"},
 		{[]string{"-o", "报告.doc"}, cli.ExitUsage, "", ""},
 		{nil, cli.ExitUsage, "", ""},
 	}
@@ -421,5 +426,9 @@ func TestExportKind(t *testing.T) {
 		if data, _ := os.ReadFile(filepath.Join(dir, tc.out)); !strings.HasPrefix(string(data), tc.starts) {
 			t.Errorf("%v: %s begins %q, want %q", tc.args, tc.out, data[:min(len(data), 8)], tc.starts)
 		}
+	}
+	// A .图解.pdf is the 图解 (one page), not the report.
+	if data, _ := os.ReadFile(filepath.Join(dir, "报告.图解.pdf")); !strings.Contains(string(data), "/Count 1\n") {
+		t.Error("报告.图解.pdf is not the one-page 图解")
 	}
 }

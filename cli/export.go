@@ -73,7 +73,8 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 // extension names.
 func exportKind(e *env, fs *flag.FlagSet) (render.Kind, error) {
 	if to := flagString(fs, "to"); to != "" {
-		return render.Lookup(to)
+		kind, err := render.Lookup(to)
+		return kind.For(flagString(fs, "o")), err
 	}
 	if kind, ok := render.ForPath(flagString(fs, "o")); ok {
 		return kind, nil

@@ -55,15 +55,13 @@ const (
 // or about font files the PDF library failed on, replaced by the bundled
 // font.
 func Write(doc *export.Document, opt Options) ([]byte, []string, error) {
-	if opt.Fonts.Body == nil {
-		opt.Fonts = SystemFonts()
-	}
-	out, warnings, err := write(doc, opt.Fonts)
-	if errors.Is(err, errFontFailed) {
-		// A font file passed our checks, yet a subset of it failed.
-		out, warnings, err = write(doc, BundledFonts())
-		warnings = append(warnings, l10n.T("pdf.fontFailed", "Fonts", opt.Fonts.names()))
-	}
+	var out []byte
+	warnings, err := withFallback(opt, func(fonts Fonts) ([]string, error) {
+		var warnings []string
+		var err error
+		out, warnings, err = write(doc, fonts)
+		return warnings, err
+	})
 	return out, warnings, err
 }
 
@@ -105,24 +103,31 @@ func write(doc *export.Document, fonts Fonts) ([]byte, []string, error) {
 // newEngine starts the PDF of doc: its properties, and the subsets of the
 // fonts it prints in.
 func newEngine(doc *export.Document, fonts Fonts) (*engine, error) {
-	e := &engine{
-		pdf:       fpdf.New("P", "mm", "A4", ""),
-		fonts:     fonts,
-		plan:      newPlan(doc, fonts),
-		reg:       map[*face][]*registered{},
-		unplanned: map[rune]bool{},
-		draft:     doc.Draft,
-	}
+	e, err := startEngine(fpdf.New("P", "mm", "A4", ""), texts(doc), fonts)
+	e.draft = doc.Draft
 	p := e.pdf
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(false, marginBottom)
-	p.SetCompression(true)
 	p.SetTitle(doc.Title, true)
 	p.SetAuthor(doc.Meta.Author, true)
 	p.SetSubject(doc.Meta.Subject, true)
-	p.SetCreator(l10n.T("ui.appName"), true)
 	p.SetCreationDate(doc.Meta.Created)
 	p.SetModificationDate(doc.Meta.Created)
+	return e, err
+}
+
+// startEngine starts a PDF that prints texts: the subsets of the fonts
+// they print in.
+func startEngine(p *fpdf.Fpdf, texts []placed, fonts Fonts) (*engine, error) {
+	e := &engine{
+		pdf:       p,
+		fonts:     fonts,
+		plan:      newPlan(texts, fonts),
+		reg:       map[*face][]*registered{},
+		unplanned: map[rune]bool{},
+	}
+	p.SetCompression(true)
+	p.SetCreator(l10n.T("ui.appName"), true)
 	return e, e.register()
 }
 

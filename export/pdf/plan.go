@@ -64,10 +64,10 @@ type missingChar struct {
 	where, context string
 }
 
-func newPlan(doc *export.Document, fonts Fonts) *plan {
+func newPlan(texts []placed, fonts Fonts) *plan {
 	p := &plan{chars: map[*face]map[rune]bool{}, fonts: fonts}
 	seen := map[rune]bool{}
-	for _, t := range texts(doc) {
+	for _, t := range texts {
 		rs := []rune(t.text)
 		for i, r := range rs {
 			if seen[r] || r < 0x20 {

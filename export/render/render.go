@@ -13,6 +13,7 @@ import (
 	"nianbao/export"
 	"nianbao/export/docx"
 	"nianbao/export/html"
+	"nianbao/export/infographic"
 	"nianbao/export/pdf"
 	"nianbao/export/txt"
 	"nianbao/export/xlsx"
@@ -32,6 +33,9 @@ type Kind struct {
 	// plainBlanks prints blank cells as —, whatever the clerk chose: the
 	// 报送包's PDF is read back and must show blanks as blanks.
 	plainBlanks bool
+	// family names the kinds that are one output in several file types
+	// (the 图解 as PNG, SVG or PDF): For picks among them by extension.
+	family string
 }
 
 // Prepare does beforehand what writing the kind will need and can be done
@@ -70,6 +74,29 @@ var Kinds = []Kind{
 		return txt.Write(doc), nil, nil
 	}},
 	{Name: "package", Extension: nbpkg.Extension, write: writePackage, prepare: func() { pdf.SystemFonts() }, plainBlanks: true},
+	infographicKind("infographic", ".图解.png", infographic.PNGFile),
+	infographicKind("infographic-svg", ".图解.svg", infographic.SVGFile),
+	infographicKind("infographic-pdf", ".图解.pdf", infographic.PDFFile),
+}
+
+// infographicKind is the 图解 as a file of type t.
+func infographicKind(name, ext string, t infographic.FileType) Kind {
+	return Kind{Name: name, Extension: ext, family: "infographic", prepare: func() { pdf.SystemFonts() },
+		write: func(d *report.Doc, doc *export.Document) ([]byte, []string, error) {
+			return infographic.Write(d, doc, t, pdf.Options{})
+		}}
+}
+
+// For is the kind of k's family whose file type the extension of path
+// names — the 图解 of "图解.svg" is an SVG — or k itself.
+func (k Kind) For(path string) Kind {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, other := range Kinds {
+		if k.family != "" && other.family == k.family && filepath.Ext(other.Extension) == ext {
+			return other
+		}
+	}
+	return k
 }
 
 // writePackage makes the 报送包 a unit sends: its report file and its PDF,
@@ -122,9 +149,24 @@ func ForPath(path string) (Kind, bool) {
 		}
 	}
 	if best < 0 {
-		return Kind{}, false
+		return byType(name)
 	}
 	return Kinds[best], true
+}
+
+// byType is the only kind whose file type is the extension of name (a
+// PNG is a 图解), or false.
+func byType(name string) (Kind, bool) {
+	var found []Kind
+	for _, k := range Kinds {
+		if ext := filepath.Ext(name); ext != "" && filepath.Ext(k.Extension) == ext {
+			found = append(found, k)
+		}
+	}
+	if len(found) != 1 {
+		return Kind{}, false
+	}
+	return found[0], true
 }
 
 func noWarnings(data []byte, err error) ([]byte, []string, error) { return data, nil, err }

@@ -24,6 +24,7 @@ type Sheet struct {
 // Whole.
 type Panel struct {
 	Title   string
+	Note    string
 	Kind    format.PanelKind
 	Whole   *Figure // BarsPanel: the sum the bars are shares of
 	Figures []Figure
@@ -74,7 +75,7 @@ func Make(f *format.Format, vals, prev map[string]value.Value) *Sheet {
 		return s
 	}
 	for _, p := range f.Infographic.Panels {
-		panel := Panel{Title: p.Title, Kind: p.Kind}
+		panel := Panel{Title: p.Title, Note: p.Note, Kind: p.Kind}
 		var whole *big.Rat
 		if p.Kind == format.BarsPanel {
 			w := figure(format.InfoFigure{Value: p.Whole}, vals, nil)

@@ -27,9 +27,11 @@ const (
 )
 
 // InfoPanel is a panel of the 图解: a title, and figures drawn as Kind says.
-// Whole is the sum (cells joined by "+") the bars are shares of.
+// Whole is the sum (cells joined by "+") the bars are shares of; Note a
+// line under the title (what the shares are of).
 type InfoPanel struct {
 	Title   string       `json:"title"`
+	Note    string       `json:"note,omitempty"`
 	Kind    PanelKind    `json:"kind"`
 	Whole   string       `json:"whole,omitempty"`
 	Figures []InfoFigure `json:"figures"`
@@ -72,7 +74,7 @@ func (f *Format) checkInfographic(c *checker) {
 	}
 	for i, p := range g.Panels[:min(len(g.Panels), MaxInfoPanels)] {
 		where := fmt.Sprintf("infographic.panels[%d]", i)
-		if strings.TrimSpace(p.Title) == "" || len([]rune(p.Title)) > MaxLabelLength {
+		if strings.TrimSpace(p.Title) == "" || len([]rune(p.Title)) > MaxLabelLength || len([]rune(p.Note)) > MaxLabelLength {
 			c.add("format.badInfographic", "Where", where, "Field", "title")
 		}
 		if len(p.Figures) == 0 || len(p.Figures) > MaxInfoFigures {
