@@ -144,10 +144,11 @@ func withFallback(opt Options, work func(Fonts) ([]string, error)) ([]string, er
 // points: a drawing's pixel is drawingWidth/d.Width millimetres.
 func drawingEngine(d *drawing.Drawing, fonts Fonts) (*engine, [][][]glyph, error) {
 	ts := d.Texts()
-	placedTexts := []placed{{"", string(missingMark)}}
+	var placedTexts []placed
 	for _, t := range ts {
 		for _, sp := range t.Spans {
-			placedTexts = append(placedTexts, placed{l10n.T("pdf.whereDrawing"), sp.Text})
+			f := roleFont(fonts, sp.Role)
+			placedTexts = append(placedTexts, placed{l10n.T("pdf.whereDrawing"), sp.Text, f}, placed{"", string(missingMark), f})
 		}
 	}
 	height := drawingWidth * d.Height / d.Width

@@ -18,32 +18,36 @@ import (
 const missingMark = '〓'
 
 // placed is a text the document prints and where: the title, the preface,
-// a section's heading or the closing, for messages.
-type placed struct{ where, text string }
+// a section's heading or the closing, for messages; and the font it prints
+// in, nil when it may print in any of the parts' fonts.
+type placed struct {
+	where, text string
+	font        *Font
+}
 
 // texts lists every text the document prints, with fixed texts of the
 // layout (draft mark, page numbers, the missing-character mark).
 func texts(doc *export.Document) []placed {
 	out := []placed{
-		{l10n.T("pdf.whereTitle"), doc.Title},
-		{"", l10n.T("export.draft") + "— 0123456789" + string(missingMark)},
+		{l10n.T("pdf.whereTitle"), doc.Title, nil},
+		{"", l10n.T("export.draft") + "— 0123456789" + string(missingMark), nil},
 	}
 	for _, p := range doc.Preface {
-		out = append(out, placed{l10n.T("pdf.wherePreface"), p})
+		out = append(out, placed{l10n.T("pdf.wherePreface"), p, nil})
 	}
 	for _, s := range slices.Concat(doc.Sections, doc.Appendix) {
-		out = append(out, placed{s.Heading, s.Heading})
+		out = append(out, placed{s.Heading, s.Heading, nil})
 		for _, b := range s.Blocks {
-			out = append(out, placed{s.Heading, b.Lead + b.Text})
+			out = append(out, placed{s.Heading, b.Lead + b.Text, nil})
 			if t := b.Table; t != nil {
-				out = append(out, placed{s.Heading, t.Title})
+				out = append(out, placed{s.Heading, t.Title, nil})
 				for _, c := range t.Cells {
-					out = append(out, placed{s.Heading, c.Text})
+					out = append(out, placed{s.Heading, c.Text, nil})
 				}
 			}
 		}
 	}
-	return append(out, placed{l10n.T("pdf.whereClosing"), doc.Closing.Organ + doc.Closing.Date})
+	return append(out, placed{l10n.T("pdf.whereClosing"), doc.Closing.Organ + doc.Closing.Date, nil})
 }
 
 // plan is which face prints which characters of a document: for each part's
@@ -66,24 +70,32 @@ type missingChar struct {
 
 func newPlan(texts []placed, fonts Fonts) *plan {
 	p := &plan{chars: map[*face]map[rune]bool{}, fonts: fonts}
-	seen := map[rune]bool{}
+	seen := map[*Font]map[rune]bool{}
+	missing := map[rune]bool{}
 	for _, t := range texts {
+		fs := fonts.list()
+		if t.font != nil {
+			fs = []*Font{t.font}
+		}
 		rs := []rune(t.text)
 		for i, r := range rs {
-			if seen[r] || r < 0x20 {
+			if r < 0x20 {
 				continue
 			}
-			seen[r] = true
-			found := true
-			for _, f := range fonts.list() {
+			for _, f := range fs {
+				if seen[f] == nil {
+					seen[f] = map[rune]bool{}
+				}
+				if seen[f][r] {
+					continue
+				}
+				seen[f][r] = true
 				if fc := p.chain(f, r); fc != nil {
 					p.add(fc, r)
-				} else {
-					found = false
+				} else if !missing[r] {
+					missing[r] = true
+					p.missing = append(p.missing, missingChar{r, t.where, string(rs[max(0, i-6):min(len(rs), i+7)])})
 				}
-			}
-			if !found {
-				p.missing = append(p.missing, missingChar{r, t.where, string(rs[max(0, i-6):min(len(rs), i+7)])})
 			}
 		}
 	}
