@@ -19,7 +19,7 @@ import (
 // section of the format, or a consolidation's board or breakdown (special).
 type part struct {
 	section *format.Section
-	special string   // partBoard, partBreakdown or ""
+	special string   // partBoard, partBreakdown, partFigures or ""
 	view    partView // built when first shown
 }
 
@@ -62,6 +62,9 @@ func newEditor(a *App) *editor {
 	}
 	for _, s := range a.doc.Sections() {
 		e.parts = append(e.parts, &part{section: s})
+	}
+	if a.doc.Entry.Format.Infographic != nil {
+		e.parts = append(e.parts, &part{special: partFigures})
 	}
 	if a.doc.Report.Consolidation != nil {
 		e.parts = append(e.parts, &part{special: partBreakdown})
@@ -149,6 +152,8 @@ func (e *editor) newView(p *part) partView {
 		return e.a.newBoard()
 	case p.special == partBreakdown:
 		return breakdownView{board.NewBreakdown(e.a.doc)}
+	case p.special == partFigures:
+		return e.a.newFigures()
 	case p.section == nil:
 		return newPrefaceView(e.a)
 	case p.section.Kind == format.TableSection:

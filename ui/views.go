@@ -16,6 +16,7 @@ import (
 	"nianbao/forms/rules"
 	num "nianbao/forms/value"
 	"nianbao/ui/board"
+	"nianbao/ui/charts"
 	"nianbao/ui/ime"
 	"nianbao/ui/sheet"
 )
@@ -220,6 +221,13 @@ type tableView struct {
 	noteID   string
 	editID   string           // the cell being edited
 	before   report.CellState // its state before the edit
+	// chart is the chart of the table's figures (表三's outcomes), nil
+	// when it has none; body shows the sheet, and the chart beside it
+	// while chartShown.
+	chart       *charts.TableChart
+	chartButton *widget.Button
+	body        *fyne.Container
+	chartShown  bool
 }
 
 func newTableView(a *App, s *format.Section) *tableView {
@@ -277,7 +285,12 @@ func newTableView(a *App, s *format.Section) *tableView {
 		fill.Hide() // a 汇总's cells are sums: nothing to fill
 	}
 	v.progress = widget.NewLabel("")
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.progress, fill), head)
+	tools := container.NewHBox(v.progress, fill)
+	if v.chart = charts.NewTableChart(a.doc, t); v.chart != nil {
+		v.chartButton = widget.NewButton(T("ui.table.showChart"), v.toggleChart)
+		tools.Add(v.chartButton)
+	}
+	top := container.NewBorder(nil, nil, nil, tools, head)
 	if t.Title != "" {
 		top = container.NewVBox(top, widget.NewLabelWithStyle(t.Title, fyne.TextAlignCenter, fyne.TextStyle{}))
 	}
@@ -291,8 +304,26 @@ func newTableView(a *App, s *format.Section) *tableView {
 		split.Offset = 0.62
 		body = split
 	}
-	v.root = container.NewBorder(top, v.info, nil, nil, body)
+	v.body = container.NewStack(body)
+	v.root = container.NewBorder(top, v.info, nil, nil, v.body)
 	return v
+}
+
+// toggleChart shows the chart of the table's figures beside the table, or
+// hides it.
+func (v *tableView) toggleChart() {
+	v.chartShown = !v.chartShown
+	if plain := v.body.Objects[0]; v.chartShown {
+		split := container.NewHSplit(plain, v.chart.Object())
+		split.Offset = 0.68
+		v.body.Objects = []fyne.CanvasObject{split}
+		v.chart.Refresh()
+		v.chartButton.SetText(T("ui.table.hideChart"))
+	} else {
+		v.body.Objects = []fyne.CanvasObject{plain.(*container.Split).Leading}
+		v.chartButton.SetText(T("ui.table.showChart"))
+	}
+	v.body.Refresh()
 }
 
 // sourcePanel shows the published text a report was imported from beside
@@ -359,6 +390,9 @@ func (v *tableView) refresh() {
 	v.sheet.Update(views)
 	v.showProgress()
 	v.showInfo()
+	if v.chartShown {
+		v.chart.Refresh()
+	}
 }
 
 // showProgress counts the table's input cells filled in (已填 45/175).

@@ -50,6 +50,12 @@ func TestZoom(t *testing.T) {
 		if got := w.Content().MinSize(); got.Width > 1024 || got.Height > 700 {
 			t.Errorf("part %d at the largest zoom needs %v", i, got)
 		}
+		if v, ok := app.ed.parts[i].view.(*tableView); ok && v.chart != nil {
+			v.toggleChart()
+			if got := w.Content().MinSize(); got.Width > 1024 || got.Height > 700 {
+				t.Errorf("part %d with its chart at the largest zoom needs %v", i, got)
+			}
+		}
 	}
 	app.setZoom(1)
 	if theme.TextSize() != base {
