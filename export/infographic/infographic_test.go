@@ -250,3 +250,25 @@ func TestPNGPixels(t *testing.T) {
 		t.Errorf("band: %v", want.At(5, 5))
 	}
 }
+
+// TestLongLabels: a local format's long labels and titles are set smaller
+// rather than run out of their tiles or the picture.
+func TestLongLabels(t *testing.T) {
+	long := strings.Repeat("很长的标签", 8)
+	s := &figures.Sheet{Panels: []figures.Panel{
+		{Title: long, Note: long + long, Kind: format.TilesPanel, Figures: []figures.Figure{{Label: long, Text: "123456789012.5", Unit: "万元"}, {Label: "短"}}},
+		{Title: "条形", Kind: format.BarsPanel, Figures: []figures.Figure{{Label: long, Text: "1", Unit: "件", Share: &figures.Share{Text: "100.0%", Percent: 100}}}},
+	}}
+	doc := export.Build(exporttest.Sample(t), export.Options{})
+	d := infographic.Layout(doc, s)
+	for _, tx := range d.Texts() {
+		w := 0.0
+		for _, sp := range tx.Spans {
+			w += float64(export.Width(sp.Text)) / 2 * sp.Size
+		}
+		left := tx.X - w*tx.Anchor.Share()
+		if left < 0 || left+w > infographic.Width {
+			t.Errorf("%q spans %.0f–%.0f of %d", tx.Spans[0].Text, left, left+w, infographic.Width)
+		}
+	}
+}

@@ -98,11 +98,11 @@ func (l *layout) header(doc *export.Document) {
 // panel draws a panel's title and figures.
 func (l *layout) panel(p figures.Panel, lastYear bool) {
 	l.rect(margin, l.y, 12, 48, 0, blue)
-	l.text(margin+32, l.y+42, drawing.Start, span(p.Title, panelSize, drawing.HeadingRole, blue))
+	l.text(margin+32, l.y+42, drawing.Start, span(p.Title, fit(p.Title, panelSize, inner-32), drawing.HeadingRole, blue))
 	l.rect(margin, l.y+68, inner, 3, 0, ruleFill)
 	l.y += 71
 	if p.Note != "" {
-		l.text(margin, l.y+44, drawing.Start, span(p.Note, noteSize, drawing.BodyRole, grey))
+		l.text(margin, l.y+44, drawing.Start, span(p.Note, fit(p.Note, noteSize, inner), drawing.BodyRole, grey))
 		l.y += 54
 	}
 	l.y += 30
@@ -142,7 +142,7 @@ func (l *layout) tiles(p figures.Panel, lastYear bool) {
 		y := l.y + float64(row)*(h+gap)
 		cx := x + w/2
 		l.rect(x, y, w, h, 10, tileFill)
-		l.text(cx, y+62, drawing.Middle, span(f.Label, labelSize, drawing.HeadingRole, ink))
+		l.text(cx, y+62, drawing.Middle, span(f.Label, fit(f.Label, labelSize, w-24), drawing.HeadingRole, ink))
 		l.text(cx, y+160, drawing.Middle, figureSpans(f, fitting(f, figureSize, w-40))...)
 		if lastYear {
 			l.text(cx, y+212, drawing.Middle, changeSpans(f)...)
@@ -162,6 +162,16 @@ func fitting(f figures.Figure, size, width float64) float64 {
 		return size
 	}
 	return max((width-unit)/digits, unitSize)
+}
+
+// fit is the size, at most size, at which text fits in width: the labels
+// of a local format may be long. Widths are estimated (export.Width: a CJK
+// character is an em, others half).
+func fit(text string, size, width float64) float64 {
+	if w := float64(export.Width(text)) / 2 * size; w > width {
+		return size * width / w
+	}
+	return size
 }
 
 // figureSpans print a figure and its unit: 26件, or — when a cell of it
@@ -201,7 +211,7 @@ func changeSpans(f figures.Figure) []drawing.Span {
 // share; under them a bar of the share.
 func (l *layout) bars(p figures.Panel) {
 	for _, f := range p.Figures {
-		l.text(margin, l.y+38, drawing.Start, span(f.Label, barLabel, drawing.HeadingRole, ink))
+		l.text(margin, l.y+38, drawing.Start, span(f.Label, fit(f.Label, barLabel, inner-360), drawing.HeadingRole, ink))
 		spans := figureSpans(f, barLabel)
 		if f.Share != nil {
 			spans = append(spans, span("  "+f.Share.Text, barLabel, drawing.HeadingRole, blue))
