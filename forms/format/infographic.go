@@ -50,7 +50,7 @@ type InfoFigure struct {
 const (
 	// MaxInfoPanels is the most panels of a 图解 (official: 5).
 	MaxInfoPanels = 12
-	// MaxInfoFigures is the most figures of a panel (official: 7).
+	// MaxInfoFigures is the most figures of a panel (official: 8).
 	MaxInfoFigures = 24
 )
 
