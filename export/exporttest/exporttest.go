@@ -37,6 +37,32 @@ func Sample(t testing.TB) *report.Doc {
 	return d
 }
 
+// NextYear returns the report of the year after the sample's with the
+// sample, saved in a temporary folder, linked as last year's report: the
+// sample's input cells copied, then the cells of set (ID → what a clerk
+// types) changed.
+func NextYear(t testing.TB, set map[string]string) *report.Doc {
+	t.Helper()
+	last := Sample(t)
+	if err := last.Save(filepath.Join(t.TempDir(), "last.nianbao")); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := registry.Builtin().ForYear(last.Report.Year + 1)
+	d, err := report.FromLastYear(last, last.Report.Year+1, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, v := range last.Report.Cells {
+		d.SetCell(id, v.String())
+	}
+	for id, text := range set {
+		if err := d.SetCell(id, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
 // Blank returns a new, empty report of the given format and year.
 func Blank(t testing.TB, formatID string, year int) *report.Doc {
 	t.Helper()

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"image/png"
 	"io"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,7 +16,6 @@ import (
 	"nianbao/forms/figures"
 	"nianbao/forms/format"
 	"nianbao/forms/pdftext"
-	"nianbao/forms/registry"
 	"nianbao/forms/report"
 	"nianbao/forms/value"
 )
@@ -154,21 +152,10 @@ func TestOlderFormats(t *testing.T) {
 // TestDraftAndChanges: a draft says 草稿 on the band and at the foot; with
 // last year's report linked, each tile says its change.
 func TestDraftAndChanges(t *testing.T) {
-	last := exporttest.Sample(t)
-	lastPath := filepath.Join(t.TempDir(), "2025.nianbao")
-	if err := last.Save(lastPath); err != nil {
-		t.Fatal(err)
-	}
-	e, _ := registry.Builtin().ForYear(2026)
-	d, err := report.FromLastYear(last, 2026, e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for id, v := range last.Report.Cells {
-		d.SetCell(id, v.String())
-	}
-	d.SetCell("t3.new.natural", "31")  // 26 → 36
-	d.SetCell("t4.review.upheld", "0") // 2 → 1
+	d := exporttest.NextYear(t, map[string]string{
+		"t3.new.natural":   "31", // 26 → 36
+		"t4.review.upheld": "0",  // 2 → 1
+	})
 	data, _ := write(t, d, export.Options{Draft: true}, infographic.SVGFile)
 	texts := strings.Join(svgTexts(t, data), "\n")
 	for _, want := range []string{"草稿\n", "较上年 ▲38.5%", "较上年 ▼50.0%", "与上年持平", "不得发布"} {

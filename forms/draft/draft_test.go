@@ -1,7 +1,6 @@
 package draft_test
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -91,23 +90,11 @@ func TestDraftsPassTheChecks(t *testing.T) {
 // TestChange: with last year's report linked, 同比 changes; a figure of
 // last year of 0 gives none; a blank cell gives no draft.
 func TestChange(t *testing.T) {
-	dir := t.TempDir()
-	last := exporttest.Sample(t)
-	lastPath := filepath.Join(dir, "2025.nianbao")
-	if err := last.Save(lastPath); err != nil {
-		t.Fatal(err)
-	}
-	e, _ := reg.ForYear(2026)
-	d, err := report.FromLastYear(last, 2026, e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for id, v := range last.Report.Cells {
-		d.SetCell(id, v.String())
-	}
-	d.SetCell("t3.new.natural", "31") // 26 → 36
-	d.SetCell("t3.carryover.natural", "13")
-	d.SetCell("t4.review.upheld", "0") // 2 → 1
+	d := exporttest.NextYear(t, map[string]string{
+		"t3.new.natural":       "31", // 26 → 36
+		"t3.carryover.natural": "13",
+		"t4.review.upheld":     "0", // 2 → 1
+	})
 	dr := draft.Make(d.Entry.Format, source(d), "overview")
 	if len(dr) != 3 || !strings.HasPrefix(dr[0].Text, "全年新收政府信息公开申请36件，较上年增长38.5%；") ||
 		!strings.HasPrefix(dr[2].Text, "本年度因政府信息公开工作被申请行政复议1件，较上年减少50%") {

@@ -1,14 +1,11 @@
 package figures_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"nianbao/export/exporttest"
 	"nianbao/forms/figures"
 	"nianbao/forms/format"
-	"nianbao/forms/registry"
-	"nianbao/forms/report"
 )
 
 // find is the figure labelled label of the panel titled panel.
@@ -70,24 +67,13 @@ func TestSample(t *testing.T) {
 // TestChanges: with last year's report linked, each figure has its change;
 // a blank cell makes a figure unknown and no share.
 func TestChanges(t *testing.T) {
-	last := exporttest.Sample(t)
-	lastPath := filepath.Join(t.TempDir(), "2025.nianbao")
-	if err := last.Save(lastPath); err != nil {
-		t.Fatal(err)
-	}
-	e, _ := registry.Builtin().ForYear(2026)
-	d, err := report.FromLastYear(last, 2026, e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for id, v := range last.Report.Cells {
-		d.SetCell(id, v.String())
-	}
-	d.SetCell("t3.new.natural", "31") // 26 → 36
-	d.SetCell("t3.carryover.natural", "13")
-	d.SetCell("t4.review.upheld", "0")      // 2 → 1
-	d.SetCell("t2.rules.issued", "3")       // 0 → 3
-	d.SetCell("t3.deny.secret.natural", "") // 不予公开 unknown
+	d := exporttest.NextYear(t, map[string]string{
+		"t3.new.natural":         "31", // 26 → 36
+		"t3.carryover.natural":   "13",
+		"t4.review.upheld":       "0", // 2 → 1
+		"t2.rules.issued":        "3", // 0 → 3
+		"t3.deny.secret.natural": "",  // 不予公开 unknown
+	})
 	s := figures.Make(d.Entry.Format, d.Values(), d.PrevValues())
 	if !s.LastYear {
 		t.Fatal("last year not seen")
