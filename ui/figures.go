@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"nianbao/export/render"
+	num "nianbao/forms/value"
 	"nianbao/ui/charts"
 )
 
@@ -17,10 +18,14 @@ type figuresView struct{ *charts.Room }
 func (v figuresView) object() fyne.CanvasObject { return v.Object() }
 func (v figuresView) refresh()                  { v.Refresh() }
 
+// values are the open report's values as last evaluated, computed cells
+// included.
+func (a *App) values() map[string]num.Value { return a.doc.ValuesOf(a.result) }
+
 // newFigures makes the room of the 图解 of the open report; its buttons
 // export it as the File menu does.
 func (a *App) newFigures() partView {
-	return figuresView{charts.NewRoom(a.doc, func(name string) {
+	return figuresView{charts.NewRoom(a.doc, a.values, func(name string) {
 		if kind, err := render.Lookup(name); err == nil {
 			a.askExport(kind)
 		}

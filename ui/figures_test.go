@@ -95,7 +95,7 @@ func TestFiguresRoom(t *testing.T) {
 	app.doc.SetCell("t4.review.upheld", "0") // 2 → 1
 	app.changed()
 	texts = labelTexts(v.Object())
-	for _, want := range []string{"上年", "▼ 50.0%", "持平"} {
+	for _, want := range []string{"上年", "▼ 50%", "持平"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("no %q in the room with last year's: %q", want, texts)
 		}

@@ -286,7 +286,7 @@ func newTableView(a *App, s *format.Section) *tableView {
 	}
 	v.progress = widget.NewLabel("")
 	tools := container.NewHBox(v.progress, fill)
-	if v.chart = charts.NewTableChart(a.doc, t); v.chart != nil {
+	if v.chart = charts.NewTableChart(a.doc, a.values, t); v.chart != nil {
 		v.chartButton = widget.NewButton(T("ui.table.showChart"), v.toggleChart)
 		tools.Add(v.chartButton)
 	}

@@ -14,6 +14,7 @@ import (
 	"nianbao/export"
 	"nianbao/export/pdf"
 	"nianbao/forms/figures"
+	"nianbao/forms/l10n"
 	"nianbao/forms/report"
 )
 
@@ -31,6 +32,9 @@ const (
 // type t in the fonts of opt (the system's when none), with warnings about
 // characters no font has.
 func Write(d *report.Doc, doc *export.Document, t FileType, opt pdf.Options) ([]byte, []string, error) {
+	if d.Entry.Format.Infographic == nil {
+		return nil, nil, l10n.Errorf("infographic.none", "Format", d.Entry.Format.Name)
+	}
 	dr := Layout(doc, figures.Make(d.Entry.Format, d.Values(), d.PrevValues()))
 	if t == PDFFile {
 		return pdf.Draw(dr, opt)

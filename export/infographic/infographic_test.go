@@ -158,7 +158,7 @@ func TestDraftAndChanges(t *testing.T) {
 	})
 	data, _ := write(t, d, export.Options{Draft: true}, infographic.SVGFile)
 	texts := strings.Join(svgTexts(t, data), "\n")
-	for _, want := range []string{"草稿\n", "较上年 ▲38.5%", "较上年 ▼50.0%", "与上年持平", "不得发布"} {
+	for _, want := range []string{"草稿\n", "较上年 ▲38.5%", "较上年 ▼50%", "与上年持平", "不得发布"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("no %q in\n%s", want, texts)
 		}
@@ -257,5 +257,18 @@ func TestLongLabels(t *testing.T) {
 		if left < 0 || left+w > infographic.Width {
 			t.Errorf("%q spans %.0f–%.0f of %d", tx.Spans[0].Text, left, left+w, infographic.Width)
 		}
+	}
+}
+
+// TestNoInfographic: a format that says nothing of a 图解 exports none,
+// with a message naming it.
+func TestNoInfographic(t *testing.T) {
+	d := exporttest.Sample(t)
+	f := *d.Entry.Format
+	f.Infographic = nil
+	d.Entry.Format = &f
+	_, _, err := infographic.Write(d, export.Build(d, export.Options{}), infographic.PNGFile, bundled)
+	if err == nil || !strings.Contains(err.Error(), f.Name) {
+		t.Errorf("err = %v", err)
 	}
 }

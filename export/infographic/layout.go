@@ -102,8 +102,8 @@ func (l *layout) panel(p figures.Panel, lastYear bool) {
 	l.rect(margin, l.y+68, inner, 3, 0, ruleFill)
 	l.y += 71
 	if p.Note != "" {
-		l.text(margin, l.y+44, drawing.Start, span(p.Note, fit(p.Note, noteSize, inner), drawing.BodyRole, grey))
-		l.y += 54
+		l.y += 10
+		l.lines(p.Note, grey)
 	}
 	l.y += 30
 	if p.Kind == format.BarsPanel {
@@ -161,15 +161,19 @@ func fitting(f figures.Figure, size, width float64) float64 {
 	if digits*size+unit <= width {
 		return size
 	}
-	return max((width-unit)/digits, unitSize)
+	return max((width-unit)/digits, minFigure)
 }
+
+// minFigure is the least size of a figure: twelve digits and six decimals
+// fit a tile.
+const minFigure = 16.0
 
 // fit is the size, at most size, at which text fits in width: the labels
 // of a local format may be long. Widths are estimated (export.Width: a CJK
 // character is an em, others half).
-func fit(text string, size, width float64) float64 {
-	if w := float64(export.Width(text)) / 2 * size; w > width {
-		return size * width / w
+func fit(text string, size, room float64) float64 {
+	if w := width(text, size); w > room {
+		return size * room / w
 	}
 	return size
 }
@@ -188,34 +192,39 @@ func figureSpans(f figures.Figure, size float64) []drawing.Span {
 }
 
 // changeSpans print a figure's change from last year's: 较上年 ▲38.5%,
-// 较上年 ▼50.0%, 与上年持平, 上年为0 ▲; 上年无数据 when not known.
+// 较上年 ▼50%, 与上年持平, 上年为0 ▲; 上年无对应数据 when not known.
 func changeSpans(f figures.Figure) []drawing.Span {
 	c := f.Change
-	if c == nil {
-		return []drawing.Span{span(l10n.T("infographic.noChange"), noteSize, drawing.HeadingRole, grey)}
+	note := func(key string) drawing.Span { return span(l10n.T(key), noteSize, drawing.HeadingRole, grey) }
+	switch {
+	case c == nil:
+		return []drawing.Span{note("infographic.noChange")}
+	case c.Direction == 0:
+		return []drawing.Span{note("infographic.same")}
 	}
 	arrow, fill := "▲", red
-	switch {
-	case c.Direction == 0:
-		return []drawing.Span{span(l10n.T("infographic.same"), noteSize, drawing.HeadingRole, grey)}
-	case c.Direction < 0:
+	if c.Direction < 0 {
 		arrow, fill = "▼", blue
 	}
-	if c.Percent == "" {
-		return []drawing.Span{span(l10n.T("infographic.fromZero"), noteSize, drawing.HeadingRole, grey), span(arrow, noteSize, drawing.HeadingRole, fill)}
+	if c.FromZero {
+		return []drawing.Span{note("infographic.fromZero"), span(arrow, noteSize, drawing.HeadingRole, fill)}
 	}
-	return []drawing.Span{span(l10n.T("infographic.change"), noteSize, drawing.HeadingRole, grey), span(arrow+c.Percent, noteSize, drawing.HeadingRole, fill)}
+	return []drawing.Span{note("infographic.change"), span(arrow+c.Percent, noteSize, drawing.HeadingRole, fill)}
 }
 
 // bars draws each figure as a row: its label and, right, its number and
 // share; under them a bar of the share.
 func (l *layout) bars(p figures.Panel) {
 	for _, f := range p.Figures {
-		l.text(margin, l.y+38, drawing.Start, span(f.Label, fit(f.Label, barLabel, inner-360), drawing.HeadingRole, ink))
 		spans := figureSpans(f, barLabel)
 		if f.Share != nil {
 			spans = append(spans, span("  "+f.Share.Text, barLabel, drawing.HeadingRole, blue))
 		}
+		right := 0.0
+		for _, sp := range spans {
+			right += width(sp.Text, sp.Size) * 1.2 // digits of 黑体 are wider than half an em
+		}
+		l.text(margin, l.y+38, drawing.Start, span(f.Label, fit(f.Label, barLabel, inner-right-gap), drawing.HeadingRole, ink))
 		l.text(Width-margin, l.y+38, drawing.End, spans...)
 		l.rect(margin, l.y+58, inner, barH, barH/2, trackFill)
 		if f.Share != nil && f.Share.Percent > 0 {
@@ -239,13 +248,22 @@ func (l *layout) footer(doc *export.Document) {
 		fills = append(fills, red)
 	}
 	for i, text := range lines {
-		for _, line := range textwrap.Lines(text, inner, func(s string) float64 { return float64(export.Width(s)) / 2 * noteSize }) {
-			l.y += 44
-			l.text(margin, l.y, drawing.Start, span(line, noteSize, drawing.BodyRole, fills[i]))
-		}
+		l.lines(text, fills[i])
 	}
 	l.y += 60
 }
+
+// lines draws a note, broken into lines across the picture.
+func (l *layout) lines(text string, fill drawing.Color) {
+	for _, line := range textwrap.Lines(text, inner, func(s string) float64 { return width(s, noteSize) }) {
+		l.y += 44
+		l.text(margin, l.y, drawing.Start, span(line, noteSize, drawing.BodyRole, fill))
+	}
+}
+
+// width is the width of text at size as estimated before the fonts are
+// known (export.Width: a CJK character is an em, others half).
+func width(text string, size float64) float64 { return float64(export.Width(text)) / 2 * size }
 
 // Describe says the figures of s in words: the SVG's description, for
 // screen readers and search.

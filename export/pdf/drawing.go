@@ -26,10 +26,11 @@ type Shaped struct {
 	Warnings []string
 }
 
-// SubsetFace is a subset of a font: a TrueType font of the glyphs used.
+// SubsetFace is a subset of a font: a TrueType font of the glyphs used,
+// and the family name of the font.
 type SubsetFace struct {
-	Family, PostScript string
-	Data               []byte
+	Family string
+	Data   []byte
 }
 
 // Glyph is a character of a text as printed: the span of the text it is
@@ -47,7 +48,7 @@ type Glyph struct {
 // system's when none).
 func Shape(d *drawing.Drawing, opt Options) (*Shaped, error) {
 	var s *Shaped
-	_, err := withFallback(opt, func(fonts Fonts) ([]string, error) {
+	warnings, err := withFallback(opt, func(fonts Fonts) ([]string, error) {
 		e, gs, err := drawingEngine(d, fonts)
 		if err != nil {
 			return nil, err
@@ -56,7 +57,7 @@ func Shape(d *drawing.Drawing, opt Options) (*Shaped, error) {
 		index := map[*registered]int{}
 		for i, reg := range e.regs {
 			index[reg] = i
-			s.Faces = append(s.Faces, SubsetFace{Family: reg.face.name, PostScript: reg.face.pdfName(), Data: reg.sub.data})
+			s.Faces = append(s.Faces, SubsetFace{Family: reg.face.name, Data: reg.sub.data})
 		}
 		for _, text := range gs {
 			var out []Glyph
@@ -72,6 +73,7 @@ func Shape(d *drawing.Drawing, opt Options) (*Shaped, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.Warnings = warnings // with the fallback's
 	return s, nil
 }
 

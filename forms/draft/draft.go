@@ -141,7 +141,7 @@ func field(f format.Field, src Source) (text string, n Number, ok, skip bool) {
 		if whole.Sign() == 0 {
 			return "", Number{}, true, true
 		}
-		share := new(big.Rat).Quo(new(big.Rat).Mul(sum, big.NewRat(100, 1)), whole)
+		share := value.Percent(sum, whole)
 		text := share.FloatString(2) + "%"
 		v, _ := share.Float64()
 		return text, Number{Text: text, Value: v, Cells: append(append([]string{}, f.Cells...), f.Whole...)}, true, false
@@ -154,9 +154,9 @@ func field(f format.Field, src Source) (text string, n Number, ok, skip bool) {
 		for _, id := range f.Cells {
 			cells = append(cells, "prev:"+id)
 		}
-		change := new(big.Rat).Quo(new(big.Rat).Mul(new(big.Rat).Sub(sum, prev), big.NewRat(100, 1)), prev)
-		abs := oneDecimal(new(big.Rat).Abs(change)) + "%"
-		n := Number{Text: oneDecimal(change) + "%", Cells: cells}
+		change := value.Percent(new(big.Rat).Sub(sum, prev), prev)
+		abs := value.OneDecimal(new(big.Rat).Abs(change)) + "%"
+		n := Number{Text: value.OneDecimal(change) + "%", Cells: cells}
 		n.Value, _ = change.Float64()
 		switch change.Sign() {
 		case 0:
@@ -168,10 +168,4 @@ func field(f format.Field, src Source) (text string, n Number, ok, skip bool) {
 	}
 	v, _ := sum.Float64()
 	return value.RatString(sum), Number{Text: value.RatString(sum), Value: v, Cells: f.Cells}, true, false
-}
-
-// oneDecimal writes a change to one decimal, none when it is whole: 38.5,
-// 50.
-func oneDecimal(r *big.Rat) string {
-	return strings.TrimSuffix(r.FloatString(1), ".0")
 }

@@ -7,11 +7,8 @@ import (
 
 	"nianbao/export/exporttest"
 	"nianbao/forms/draft"
-	"nianbao/forms/registry"
 	"nianbao/forms/report"
 )
-
-var reg = registry.Builtin()
 
 func source(d *report.Doc) draft.Source {
 	return draft.Source{Values: d.Values(), Prev: d.PrevValues()}

@@ -16,7 +16,8 @@ import (
 // Sheet is the figures of a 图解, panel by panel.
 type Sheet struct {
 	Panels []Panel
-	// LastYear tells whether last year's figures were there to compare.
+	// LastYear tells whether last year's report is linked and has figures
+	// to compare (one of another format may have none).
 	LastYear bool
 }
 
@@ -33,10 +34,10 @@ type Panel struct {
 // Figure is a figure of a panel as printed, and where it comes from.
 type Figure struct {
 	Label, Unit string
-	// Text is the figure as printed (12, 3.5), "" when a cell of it holds
-	// no number (blank or 不适用).
+	// Text is the figure as printed, with the decimals its cells were
+	// typed with (12, 12.50), "" when a cell of it holds no number (blank
+	// or 不适用).
 	Text  string
-	Value float64
 	Cells []string
 	// Share is the figure's share of its panel's whole (bars), nil when
 	// the whole is 0 or unknown.
@@ -61,16 +62,18 @@ type Change struct {
 	Prev string
 	// Direction is +1 up, -1 down, 0 the same.
 	Direction int
-	// Percent is the change as a percentage of last year's, to one
-	// decimal and without sign (12.5%); "" when last year's was 0.
-	Percent string
+	// Percent is the change as a percentage of the size of last year's,
+	// to one decimal when it has one and without sign (12.5%, 50%); "" when
+	// the same or last year's was 0 (FromZero).
+	Percent  string
+	FromZero bool
 }
 
 // Make gathers the figures f's infographic declares from a report's values
 // (computed cells included) and last year's (nil when no report of last
 // year is linked). A format without an infographic gives an empty sheet.
 func Make(f *format.Format, vals, prev map[string]value.Value) *Sheet {
-	s := &Sheet{LastYear: prev != nil}
+	s := &Sheet{}
 	if f.Infographic == nil {
 		return s
 	}
@@ -85,10 +88,11 @@ func Make(f *format.Format, vals, prev map[string]value.Value) *Sheet {
 		for _, fd := range p.Figures {
 			fig := figure(fd, vals, prev)
 			if sum, ok := value.SumOf(vals, fig.Cells); ok && whole != nil && whole.Sign() > 0 {
-				share := new(big.Rat).Quo(new(big.Rat).Mul(sum, big.NewRat(100, 1)), whole)
+				share := value.Percent(sum, whole)
 				pc, _ := share.Float64()
 				fig.Share = &Share{Text: share.FloatString(1) + "%", Percent: pc}
 			}
+			s.LastYear = s.LastYear || fig.Change != nil
 			panel.Figures = append(panel.Figures, fig)
 		}
 		s.Panels = append(s.Panels, panel)
@@ -103,20 +107,33 @@ func figure(fd format.InfoFigure, vals, prev map[string]value.Value) Figure {
 	if !ok {
 		return fig
 	}
-	fig.Text = value.RatString(sum)
-	fig.Value, _ = sum.Float64()
+	fig.Text = printed(sum, vals, fig.Cells)
 	if last, ok := value.SumOf(prev, fig.Cells); ok && prev != nil {
 		fig.Change = change(sum, last)
+		fig.Change.Prev = printed(last, prev, fig.Cells)
 	}
 	return fig
 }
 
+// printed writes a sum of cells with the most decimals they were typed
+// with (a total's rule: 12.50 stays 12.50).
+func printed(sum *big.Rat, vals map[string]value.Value, ids []string) string {
+	scale := 0
+	for _, id := range ids {
+		scale = max(scale, int(vals[id].Scale))
+	}
+	if scale == 0 {
+		return value.RatString(sum)
+	}
+	return sum.FloatString(scale)
+}
+
 // change is the change from last to now.
 func change(now, last *big.Rat) *Change {
-	c := &Change{Prev: value.RatString(last), Direction: now.Cmp(last)}
-	if last.Sign() > 0 && c.Direction != 0 {
+	c := &Change{Direction: now.Cmp(last), FromZero: last.Sign() == 0}
+	if !c.FromZero && c.Direction != 0 {
 		diff := new(big.Rat).Abs(new(big.Rat).Sub(now, last))
-		c.Percent = new(big.Rat).Quo(new(big.Rat).Mul(diff, big.NewRat(100, 1)), last).FloatString(1) + "%"
+		c.Percent = value.OneDecimal(value.Percent(diff, new(big.Rat).Abs(last))) + "%"
 	}
 	return c
 }

@@ -6,6 +6,7 @@ import (
 	"nianbao/export/exporttest"
 	"nianbao/forms/figures"
 	"nianbao/forms/format"
+	"nianbao/forms/value"
 )
 
 // find is the figure labelled label of the panel titled panel.
@@ -83,9 +84,9 @@ func TestChanges(t *testing.T) {
 		want         figures.Change
 	}{
 		{"依申请公开", "新收申请", figures.Change{Prev: "26", Direction: 1, Percent: "38.5%"}},
-		{"行政复议", "复议总数", figures.Change{Prev: "2", Direction: -1, Percent: "50.0%"}},
+		{"行政复议", "复议总数", figures.Change{Prev: "2", Direction: -1, Percent: "50%"}},
 		{"行政复议", "尚未审结", figures.Change{Prev: "1", Direction: 0}},
-		{"主动公开", "制发规章", figures.Change{Prev: "0", Direction: 1}},
+		{"主动公开", "制发规章", figures.Change{Prev: "0", Direction: 1, FromZero: true}},
 	}
 	for _, tc := range tests {
 		f := find(t, s, tc.panel, tc.label)
@@ -117,6 +118,51 @@ func TestOlderFormats(t *testing.T) {
 					t.Errorf("%s: %s/%s unknown in a filled report", tc.id, p.Title, f.Label)
 				}
 			}
+		}
+	}
+}
+
+// TestChangeArithmetic: changes from negative and zero figures, shares of
+// a whole of 0, decimals as typed.
+func TestChangeArithmetic(t *testing.T) {
+	f := &format.Format{Infographic: &format.Infographic{Panels: []format.InfoPanel{
+		{Title: "甲", Kind: format.BarsPanel, Whole: "w", Figures: []format.InfoFigure{{Label: "a", Value: "a"}, {Label: "b", Value: "b+c"}}},
+	}}}
+	num := func(s string) value.Value {
+		v, err := value.ParseValue(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		name        string
+		vals, prev  map[string]value.Value
+		text, share string
+		change      *figures.Change
+	}{
+		{"negative last year", map[string]value.Value{"a": num("5"), "w": num("10")}, map[string]value.Value{"a": num("-3")}, "5", "50.0%",
+			&figures.Change{Prev: "-3", Direction: 1, Percent: "266.7%"}},
+		{"from zero to negative", map[string]value.Value{"a": num("-2"), "w": num("10")}, map[string]value.Value{"a": num("0")}, "-2", "-20.0%",
+			&figures.Change{Prev: "0", Direction: -1, FromZero: true}},
+		{"whole of zero", map[string]value.Value{"a": num("0"), "w": num("0")}, nil, "0", "", nil},
+		{"the same", map[string]value.Value{"a": num("12.50"), "w": num("25")}, map[string]value.Value{"a": num("12.5")}, "12.50", "50.0%",
+			&figures.Change{Prev: "12.5", Direction: 0}},
+	}
+	for _, tc := range tests {
+		s := figures.Make(f, tc.vals, tc.prev)
+		a := s.Panels[0].Figures[0]
+		if a.Text != tc.text || (a.Share == nil) != (tc.share == "") || a.Share != nil && a.Share.Text != tc.share {
+			t.Errorf("%s: %q, share %+v", tc.name, a.Text, a.Share)
+		}
+		if (a.Change == nil) != (tc.change == nil) || a.Change != nil && *a.Change != *tc.change {
+			t.Errorf("%s: change %+v, want %+v", tc.name, a.Change, tc.change)
+		}
+		if s.LastYear != (tc.prev != nil) {
+			t.Errorf("%s: last year %v", tc.name, s.LastYear)
+		}
+		if b := s.Panels[0].Figures[1]; b.Known() {
+			t.Errorf("%s: b+c known without cells: %+v", tc.name, b)
 		}
 	}
 }

@@ -346,6 +346,12 @@ func (d *Doc) Values() map[string]value.Value {
 	return valuesOf(d.Entry.Format, d.Entry.Rules.Evaluate(d.Input()))
 }
 
+// ValuesOf returns the values of an evaluation of d by cell ID, computed
+// cells included: Values without evaluating again.
+func (d *Doc) ValuesOf(res rules.Result) map[string]value.Value {
+	return valuesOf(d.Entry.Format, res)
+}
+
 // PrevValues returns last year's values by cell ID, computed cells
 // included; nil when no report of last year is linked.
 func (d *Doc) PrevValues() map[string]value.Value {

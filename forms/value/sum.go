@@ -28,3 +28,14 @@ func RatString(r *big.Rat) string {
 	}
 	return s
 }
+
+// Percent is part as a percentage of whole, exactly; whole must not be 0.
+func Percent(part, whole *big.Rat) *big.Rat {
+	return new(big.Rat).Quo(new(big.Rat).Mul(part, big.NewRat(100, 1)), whole)
+}
+
+// OneDecimal writes a number rounded to one decimal, none when that is
+// whole: 38.5, 50.
+func OneDecimal(r *big.Rat) string {
+	return strings.TrimSuffix(r.FloatString(1), ".0")
+}

@@ -53,9 +53,13 @@ func Panel(p figures.Panel, lastYear bool) fyne.CanvasObject {
 // of the panel's whole, its number and share.
 func Bars(p figures.Panel) fyne.CanvasObject {
 	h := textHeight()
+	labelWidth := float32(0)
+	for _, f := range p.Figures {
+		labelWidth = max(labelWidth, widget.NewLabel(f.Label).MinSize().Width)
+	}
 	rows := container.NewVBox()
 	for _, f := range p.Figures {
-		label := container.New(layout.NewGridWrapLayout(fyne.NewSize(6*h, 1.6*h)), widget.NewLabel(f.Label))
+		label := container.New(layout.NewGridWrapLayout(fyne.NewSize(labelWidth, 1.6*h)), widget.NewLabel(f.Label))
 		track := canvas.NewRectangle(trackFill)
 		fill := canvas.NewRectangle(barFill)
 		track.CornerRadius, fill.CornerRadius = h/4, h/4
@@ -167,15 +171,17 @@ func changeLabels(f figures.Figure) (prev, change *widget.Label) {
 		return widget.NewLabel("—"), widget.NewLabel(tr.T("charts.noChange"))
 	}
 	prev = widget.NewLabel(c.Prev + f.Unit)
+	arrow := "▲ "
+	if c.Direction < 0 {
+		arrow = "▼ "
+	}
 	switch {
 	case c.Direction == 0:
 		change = widget.NewLabel(tr.T("charts.same"))
-	case c.Percent == "":
-		change = widget.NewLabel(tr.T("charts.fromZero"))
-	case c.Direction > 0:
-		change = widget.NewLabel("▲ " + c.Percent)
+	case c.FromZero:
+		change = widget.NewLabel(arrow + tr.T("charts.fromZero"))
 	default:
-		change = widget.NewLabel("▼ " + c.Percent)
+		change = widget.NewLabel(arrow + c.Percent)
 	}
 	switch {
 	case c.Direction > 0:

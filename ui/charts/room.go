@@ -7,6 +7,7 @@ import (
 
 	"nianbao/forms/figures"
 	"nianbao/forms/report"
+	"nianbao/forms/value"
 	"nianbao/ui/tr"
 )
 
@@ -14,20 +15,22 @@ import (
 // bars of the outcomes, each figure beside last year's — as they will be
 // drawn, and buttons that export it.
 type Room struct {
-	doc  *report.Doc
-	body *fyne.Container
-	hint *widget.Label
-	root fyne.CanvasObject
+	doc    *report.Doc
+	values func() map[string]value.Value
+	body   *fyne.Container
+	hint   *widget.Label
+	root   fyne.CanvasObject
 }
 
 // ExportKinds are the 图解's export kinds the room offers, by their names in
 // export/render.
 var ExportKinds = []string{"infographic", "infographic-svg", "infographic-pdf"}
 
-// NewRoom makes the room of report d; export is called with one of
+// NewRoom makes the room of report d, whose values (computed cells
+// included, as last evaluated) values gives; export is called with one of
 // ExportKinds when the clerk asks for that file.
-func NewRoom(d *report.Doc, export func(kind string)) *Room {
-	r := &Room{doc: d, body: container.NewVBox(), hint: widget.NewLabel("")}
+func NewRoom(d *report.Doc, values func() map[string]value.Value, export func(kind string)) *Room {
+	r := &Room{doc: d, values: values, body: container.NewVBox(), hint: widget.NewLabel("")}
 	r.hint.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox()
 	for _, k := range ExportKinds {
@@ -46,7 +49,7 @@ func (r *Room) Object() fyne.CanvasObject { return r.root }
 
 // Refresh shows the figures as the report holds them now.
 func (r *Room) Refresh() {
-	s := figures.Make(r.doc.Entry.Format, r.doc.Values(), r.doc.PrevValues())
+	s := figures.Make(r.doc.Entry.Format, r.values(), r.doc.PrevValues())
 	r.hint.SetText(tr.T("charts.hint"))
 	if !s.LastYear {
 		r.hint.SetText(tr.T("charts.hint") + tr.T("charts.linkPrev"))

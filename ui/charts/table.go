@@ -7,6 +7,7 @@ import (
 	"nianbao/forms/figures"
 	"nianbao/forms/format"
 	"nianbao/forms/report"
+	"nianbao/forms/value"
 )
 
 // TableChart is the small chart beside a table of the bars panels of its
@@ -14,15 +15,17 @@ import (
 // typed.
 type TableChart struct {
 	doc    *report.Doc
+	values func() map[string]value.Value
 	table  *format.Table
 	box    *fyne.Container
 	scroll *container.Scroll
 }
 
-// NewTableChart makes the chart of table t of report d, or returns nil when
-// no bars panel of the 图解 is of t's cells alone.
-func NewTableChart(d *report.Doc, t *format.Table) *TableChart {
-	c := &TableChart{doc: d, table: t, box: container.NewVBox()}
+// NewTableChart makes the chart of table t of report d, whose values
+// values gives (as NewRoom), or returns nil when no bars panel of the 图解
+// is of t's cells alone.
+func NewTableChart(d *report.Doc, values func() map[string]value.Value, t *format.Table) *TableChart {
+	c := &TableChart{doc: d, values: values, table: t, box: container.NewVBox()}
 	if len(c.panels()) == 0 {
 		return nil
 	}
@@ -35,7 +38,7 @@ func NewTableChart(d *report.Doc, t *format.Table) *TableChart {
 func (c *TableChart) panels() []figures.Panel {
 	f := c.doc.Entry.Format
 	var out []figures.Panel
-	for _, p := range figures.Make(f, c.doc.Values(), nil).Panels {
+	for _, p := range figures.Make(f, c.values(), nil).Panels {
 		if p.Kind == format.BarsPanel && c.ofTable(p) {
 			out = append(out, p)
 		}
