@@ -68,7 +68,7 @@ func span(text string, size float64, role drawing.Role, fill drawing.Color) draw
 // figures come from.
 func Layout(doc *export.Document, s *figures.Sheet) *drawing.Drawing {
 	d := &drawing.Drawing{Width: Width, Title: l10n.T("infographic.title", "Title", doc.Title),
-		Description: Describe(s), Author: doc.Meta.Author, Created: doc.Meta.Created}
+		Description: describe(s), Author: doc.Meta.Author, Created: doc.Meta.Created}
 	l := &layout{d: d}
 	l.header(doc)
 	for _, p := range s.Panels {
@@ -265,9 +265,9 @@ func (l *layout) lines(text string, fill drawing.Color) {
 // known (export.Width: a CJK character is an em, others half).
 func width(text string, size float64) float64 { return float64(export.Width(text)) / 2 * size }
 
-// Describe says the figures of s in words: the SVG's description, for
+// describe says the figures of s in words: the SVG's description, for
 // screen readers and search.
-func Describe(s *figures.Sheet) string {
+func describe(s *figures.Sheet) string {
 	var b strings.Builder
 	for _, p := range s.Panels {
 		b.WriteString(p.Title + "：")

@@ -30,9 +30,9 @@ func textHeight() float32 {
 	return fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height
 }
 
-// Panel shows a panel of figures: its title, then bars of a bars panel or
+// panel shows a panel of figures: its title, then bars of a bars panel or
 // the year-on-year view of a tiles panel.
-func Panel(p figures.Panel, lastYear bool) fyne.CanvasObject {
+func panel(p figures.Panel, lastYear bool) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(p.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.HighImportance
 	objs := []fyne.CanvasObject{title}
@@ -42,16 +42,16 @@ func Panel(p figures.Panel, lastYear bool) fyne.CanvasObject {
 		objs = append(objs, note)
 	}
 	if p.Kind == format.BarsPanel {
-		objs = append(objs, Bars(p))
+		objs = append(objs, bars(p))
 	} else {
-		objs = append(objs, Changes(p, lastYear))
+		objs = append(objs, changes(p, lastYear))
 	}
 	return container.NewVBox(objs...)
 }
 
-// Bars draws each figure of a panel as a row: its label, a bar of its share
+// bars draws each figure of a panel as a row: its label, a bar of its share
 // of the panel's whole, its number and share.
-func Bars(p figures.Panel) fyne.CanvasObject {
+func bars(p figures.Panel) fyne.CanvasObject {
 	h := textHeight()
 	labelWidth := float32(0)
 	for _, f := range p.Figures {
@@ -113,9 +113,9 @@ func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(4*l.height, l.height)
 }
 
-// Changes lists a panel's figures: this year's and, when last year's report
+// changes lists a panel's figures: this year's and, when last year's report
 // is linked, last year's and the change (▲ 38.5% in red, ▼ 50.0% in blue).
-func Changes(p figures.Panel, lastYear bool) fyne.CanvasObject {
+func changes(p figures.Panel, lastYear bool) fyne.CanvasObject {
 	h := textHeight()
 	widths := []float32{10 * h, 7 * h}
 	head := []string{tr.T("charts.figure"), tr.T("charts.thisYear")}

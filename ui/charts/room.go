@@ -56,7 +56,7 @@ func (r *Room) Refresh() {
 	}
 	objs := make([]fyne.CanvasObject, 0, len(s.Panels))
 	for _, p := range s.Panels {
-		objs = append(objs, Panel(p, s.LastYear))
+		objs = append(objs, panel(p, s.LastYear))
 	}
 	r.body.Objects = objs
 	r.body.Refresh()

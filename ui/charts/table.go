@@ -65,7 +65,7 @@ func (c *TableChart) Object() fyne.CanvasObject { return c.scroll }
 func (c *TableChart) Refresh() {
 	var objs []fyne.CanvasObject
 	for _, p := range c.panels() {
-		objs = append(objs, Panel(p, false))
+		objs = append(objs, panel(p, false))
 	}
 	c.box.Objects = objs
 	c.box.Refresh()
