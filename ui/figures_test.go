@@ -69,7 +69,7 @@ func TestTableChart(t *testing.T) {
 }
 
 // TestFiguresRoom: the 图解's room shows every figure, with last year's
-// and the change once last year's report is linked, and exports the 图解.
+// and the change once last year's report is linked.
 func TestFiguresRoom(t *testing.T) {
 	app, _ := newTestApp(t, "")
 	last := filepath.Join(t.TempDir(), "2025.nianbao")
