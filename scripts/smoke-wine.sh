@@ -13,12 +13,31 @@ apt_install wine wine64 xvfb xdotool imagemagick unzip gcc-mingw-w64-x86-64
 zip=${1:-$(ls -t dist/nianbao-*-windows-amd64.zip | head -n 1)}
 work=$(mktemp -d)
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b"
-display=:95
-Xvfb $display -screen 0 1280x900x24 >/dev/null 2>&1 & xvfb=$!
-export DISPLAY=$display
-cleanup() { wineserver -k 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$work"; }
+# A display of our own: the first free one from :95 that a new Xvfb serves
+# (a display left locked, or an Xvfb slow to start on a loaded machine, made
+# Wine fail with "Failed to create helper window").
+xvfb=""
+cleanup() { wineserver -k 2>/dev/null || true; [ -n "$xvfb" ] && kill $xvfb 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-sleep 1
+for n in $(seq 95 120); do
+  [ -e /tmp/.X$n-lock ] && continue
+  Xvfb :$n -screen 0 1280x900x24 >/dev/null 2>&1 & xvfb=$!
+  for _ in $(seq 100); do
+    DISPLAY=:$n xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    kill -0 $xvfb 2>/dev/null || break
+    sleep 0.1
+  done
+  if DISPLAY=:$n xdotool getdisplaygeometry >/dev/null 2>&1; then
+    export DISPLAY=:$n
+    break
+  fi
+  kill $xvfb 2>/dev/null || true
+  xvfb=""
+done
+if [ -z "$xvfb" ]; then
+  echo "no X display could be started" >&2
+  exit 1
+fi
 
 echo "== fresh Wine prefix"
 start=$(date +%s%N)
@@ -34,9 +53,9 @@ go run . sample -o "$dir/示例 报告.nianbao" >/dev/null
 
 echo "== start nianbao.exe"
 # Wine now and then fails GLFW's hidden helper window at start-up ("Failed to
-# create helper window"), unrelated to the program: only that is tried once
-# more, in a fresh Wine session.
-for try in 1 2; do
+# create helper window"), unrelated to the program: only that is tried
+# again, twice at most, in a fresh Wine session.
+for try in 1 2 3; do
   launch=$(date +%s%N)
   wine 'C:\年报助手\nianbao.exe' 'C:\年报 测试\示例 报告.nianbao' >"$work/wine.log" 2>&1 &
   wid=""
@@ -45,10 +64,10 @@ for try in 1 2; do
     grep -q "Failed to create helper window" "$work/wine.log" && break
     sleep 0.1
   done
-  if [ -n "$wid" ] || [ "$try" = 2 ] || ! grep -q "Failed to create helper window" "$work/wine.log"; then
+  if [ -n "$wid" ] || [ "$try" = 3 ] || ! grep -q "Failed to create helper window" "$work/wine.log"; then
     break
   fi
-  echo "Wine could not create GLFW's helper window; starting once more"
+  echo "Wine could not create GLFW's helper window; starting again"
   wineserver -k 2>/dev/null || true
   wineserver -w 2>/dev/null || true
 done
