@@ -21,6 +21,9 @@ type part struct {
 	section *format.Section
 	special string   // partBoard, partBreakdown, partFigures or ""
 	view    partView // built when first shown
+	// stale is set when the report was evaluated while the view was
+	// not shown: it is refreshed when shown again, not on every edit.
+	stale bool
 }
 
 // partView is the editor of one part.
@@ -140,7 +143,11 @@ func (e *editor) select_(i int) {
 	if p.view == nil {
 		p.view = e.newView(p)
 		trimMemory()
+		p.stale = true
+	}
+	if p.stale {
 		p.view.refresh()
+		p.stale = false
 	}
 	e.content.Objects = []fyne.CanvasObject{p.view.object()}
 	e.content.Refresh()
@@ -252,9 +259,14 @@ func (e *editor) refresh() {
 		}
 	}
 	e.nav.Refresh()
-	for _, p := range e.parts {
-		if p.view != nil {
+	for i, p := range e.parts {
+		switch {
+		case p.view == nil:
+		case i == e.current:
 			p.view.refresh()
+			p.stale = false
+		default:
+			p.stale = true
 		}
 	}
 	errs := 0

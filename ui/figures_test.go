@@ -71,7 +71,7 @@ func TestTableChart(t *testing.T) {
 // TestFiguresRoom: the 图解's room shows every figure, with last year's
 // and the change once last year's report is linked.
 func TestFiguresRoom(t *testing.T) {
-	app, _ := newTestApp(t, "")
+	app, w := newTestApp(t, "")
 	last := filepath.Join(t.TempDir(), "2025.nianbao")
 	if err := exporttest.Sample(t).Save(last); err != nil {
 		t.Fatal(err)
@@ -87,6 +87,15 @@ func TestFiguresRoom(t *testing.T) {
 	if slices.Contains(texts, "上年") {
 		t.Error("last year's column without last year's report")
 	}
+	// An edit elsewhere shows when the room is shown again.
+	tv := openTable(t, app, "requests")
+	tv.sheet.Focus("t3.new.natural")
+	test.Type(w.Canvas().Focused(), "30") // 21 → 30: 新收 35
+	v = figuresPart(t, app)
+	if texts := labelTexts(v.Object()); !slices.Contains(texts, "35件") {
+		t.Errorf("the room did not follow an edit made elsewhere: %q", texts)
+	}
+	app.doc.SetCell("t3.new.natural", "21")
 	// The same report as last year's, one figure changed.
 	app.doc.Report.Year = 2026
 	if err := app.doc.LinkPrev(last); err != nil {

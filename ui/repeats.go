@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms/consolidate"
+	"nianbao/ui/look"
 	"nianbao/ui/task"
 )
 
@@ -98,7 +99,7 @@ func (a *App) showRepeats(found []consolidate.UnitRepeat, units int) {
 			o.(*widget.Label).SetText(T(repeatColumns[id.Col].key))
 		}
 	}
-	h := fyne.MeasureText("国", a.fyne.Settings().Theme().Size("text"), fyne.TextStyle{}).Height
+	h := look.LineHeight()
 	for i, c := range repeatColumns {
 		table.SetColumnWidth(i, c.width*h*1.1)
 	}

@@ -18,6 +18,7 @@ import (
 	"nianbao/ui/board"
 	"nianbao/ui/charts"
 	"nianbao/ui/ime"
+	"nianbao/ui/look"
 	"nianbao/ui/sheet"
 )
 
@@ -138,7 +139,7 @@ func newTextView(a *App, s *format.Section) *textView {
 		a.doc.SetText(s.ID, text)
 		a.changed()
 	}
-	v.entry.OnCursorChanged = func() { ime.Place(a.win, v.entry, v.entry.CursorPosition(), lineHeight()) }
+	v.entry.OnCursorChanged = func() { ime.Place(a.win, v.entry, v.entry.CursorPosition(), look.LineHeight()) }
 	var head fyne.CanvasObject = widget.NewLabel(a.doc.Heading(s))
 	if a.readOnly() {
 		v.entry.Disable()
@@ -354,9 +355,6 @@ func (v *tableView) placeIME(id string) {
 		ime.Place(v.a.win, c, fyne.NewPos(c.Size().Width, 0), c.Size().Height)
 	}
 }
-
-// lineHeight is the height of a line of text.
-func lineHeight() float32 { return fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height }
 
 // refresh shows the evaluated values and problems in the sheet.
 func (v *tableView) refresh() {

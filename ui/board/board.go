@@ -22,6 +22,7 @@ import (
 	"nianbao/forms/report"
 	"nianbao/forms/review"
 	"nianbao/forms/unitkind"
+	"nianbao/ui/look"
 	"nianbao/ui/tr"
 )
 
@@ -147,7 +148,7 @@ func New(d *report.Doc, act Actions) *Board {
 		h.OnTapped = func() { b.SortBy(id.Col) }
 	}
 	b.table.StickyColumnCount = 2
-	h := textHeight()
+	h := look.LineHeight()
 	for i, c := range columns {
 		b.table.SetColumnWidth(i, c.width*h*1.4)
 	}
@@ -470,10 +471,4 @@ func Importance(state string) widget.Importance {
 		return widget.LowImportance
 	}
 	return widget.WarningImportance
-}
-
-// textHeight is the height of a line of text, which column widths are
-// measured in.
-func textHeight() float32 {
-	return fyne.MeasureText("国", fyne.CurrentApp().Settings().Theme().Size("text"), fyne.TextStyle{}).Height
 }

@@ -12,6 +12,7 @@ import (
 	"nianbao/forms/format"
 	"nianbao/forms/report"
 	"nianbao/forms/value"
+	"nianbao/ui/look"
 	"nianbao/ui/tr"
 )
 
@@ -43,7 +44,7 @@ func NewBreakdown(d *report.Doc) *Breakdown {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { v.fill(id, o.(*widget.Label)) })
 	v.table.StickyRowCount, v.table.StickyColumnCount = 1, 1
-	h := textHeight()
+	h := look.LineHeight()
 	v.table.SetColumnWidth(0, 17*h)
 	head := widget.NewLabelWithStyle(tr.T("export.breakdown.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.root = container.NewBorder(container.NewVBox(head, widget.NewLabel(tr.T("board.breakdownHint"))), nil, nil, nil, v.table)
@@ -59,7 +60,7 @@ func (v *Breakdown) Refresh() {
 	v.cols = consolidate.Breakdown(v.doc)
 	v.all = v.doc.Values()
 	size := fyne.CurrentApp().Settings().Theme().Size("text")
-	h := textHeight()
+	h := look.LineHeight()
 	for i := range len(v.cols) + 1 {
 		name := tr.T("export.breakdown.all")
 		if i < len(v.cols) {
@@ -149,7 +150,7 @@ func ShowContributions(win fyne.Window, d *report.Doc, id string) {
 			}
 			l.Refresh()
 		})
-	h := textHeight()
+	h := look.LineHeight()
 	for i, w := range []float32{12, 6, 6, 6} {
 		table.SetColumnWidth(i, w*h*1.3)
 	}

@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms/figures"
 	"nianbao/forms/format"
+	"nianbao/ui/look"
 	"nianbao/ui/tr"
 )
 
@@ -24,11 +24,6 @@ var (
 	barFill   = color.NRGBA{R: 28, G: 76, B: 140, A: 255}
 	trackFill = color.NRGBA{R: 224, G: 230, B: 238, A: 255}
 )
-
-// textHeight is the height of a line of text.
-func textHeight() float32 {
-	return fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height
-}
 
 // panel shows a panel of figures: its title, then bars of a bars panel or
 // the year-on-year view of a tiles panel.
@@ -52,7 +47,7 @@ func panel(p figures.Panel, lastYear bool) fyne.CanvasObject {
 // bars draws each figure of a panel as a row: its label, a bar of its share
 // of the panel's whole, its number and share.
 func bars(p figures.Panel) fyne.CanvasObject {
-	h := textHeight()
+	h := look.LineHeight()
 	labelWidth := float32(0)
 	for _, f := range p.Figures {
 		labelWidth = max(labelWidth, widget.NewLabel(f.Label).MinSize().Width)
@@ -116,7 +111,7 @@ func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 // changes lists a panel's figures: this year's and, when last year's report
 // is linked, last year's and the change (▲ 38.5% in red, ▼ 50.0% in blue).
 func changes(p figures.Panel, lastYear bool) fyne.CanvasObject {
-	h := textHeight()
+	h := look.LineHeight()
 	widths := []float32{10 * h, 7 * h}
 	head := []string{tr.T("charts.figure"), tr.T("charts.thisYear")}
 	if lastYear {

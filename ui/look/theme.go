@@ -99,3 +99,9 @@ func Prepare() {
 func Warm() {
 	fyne.MeasureText("年报", theme.TextSize(), fyne.TextStyle{})
 }
+
+// LineHeight is the height of a line of text in the current theme's size:
+// the measure the editor's views size their columns and bars by.
+func LineHeight() float32 {
+	return fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height
+}
